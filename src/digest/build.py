@@ -1,0 +1,89 @@
+"""The pipeline: read dumps -> load -> corpus -> plan pages -> render -> write.
+
+Only the first step and the last touch the disk; everything between is a pure function.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest.config import load_config
+from digest.corpus import build_corpus
+from digest.errors import DumpError
+from digest.loader import load_dump
+from digest.records import StoryRecord
+from digest.site.pages import plan_pages
+from digest.site.render import make_environment, render_page, theme_dir
+from digest.site.write import remove_output, write_site
+
+DUMP_SUFFIXES = (".txt",)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    site_dir: Path = Path(".")
+    output: Path | None = None  # default: the config's output_dir inside the site
+    clean: bool = False  # delete the previous output before writing, rather than swapping it out
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    dumps: int
+    stories: int
+    pages: int
+    problems: tuple[DumpError, ...]
+    output: Path
+
+
+def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpError]]:
+    """Every dump under content/, in path order so builds do not depend on the file system."""
+    found, problems = [], []
+    if not content_dir.is_dir():
+        return [], [DumpError(str(content_dir), "no content folder: put your dumps (.txt files) there")]
+    for path in sorted(content_dir.rglob("*")):
+        if path.suffix.lower() not in DUMP_SUFFIXES or path.name.startswith(".") or not path.is_file():
+            continue
+        try:
+            found.append((str(path), path.read_bytes()))
+        except OSError as error:
+            problems.append(DumpError(str(path), f"cannot be read: {error.strerror or error}"))
+    return found, problems
+
+
+def read_static(site_static: Path) -> dict[str, bytes]:
+    """The theme's assets, then the site's own, which win name by name."""
+    files: dict[str, bytes] = {}
+    for root in (theme_dir() / "static", site_static):
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    files["static/" + path.relative_to(root).as_posix()] = path.read_bytes()
+    return files
+
+
+def load_records(dumps: list[tuple[str, bytes]]) -> tuple[list[StoryRecord], list[DumpError]]:
+    records, problems = [], []
+    for path, data in dumps:
+        try:
+            records.append(load_dump(path, data))
+        except DumpError as error:
+            problems.append(error)
+    return records, problems
+
+
+def build(options: BuildOptions) -> BuildReport:
+    site_dir = options.site_dir
+    config = load_config(site_dir)
+    dumps, read_problems = read_dumps(site_dir / config.content_dir)
+    static = read_static(site_dir / config.static_dir)
+    records, load_problems = load_records(dumps)
+    corpus = build_corpus(records)
+    pages = plan_pages(corpus, config.title)
+    env = make_environment(site_dir / config.templates_dir)
+    rendered = {page.path: render_page(env, page, config) for page in pages}
+    output = options.output or site_dir / config.output_dir
+    if options.clean:
+        remove_output(output)
+    write_site(output, {**static, **rendered})
+    problems = tuple(read_problems + load_problems)
+    return BuildReport(len(dumps) + len(read_problems), len(corpus.stories), len(pages), problems, output)

@@ -1,0 +1,60 @@
+"""Credit lines ("Source: ... Photo: caption (Agency/Photographer)") and who the page credits."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.loader.patterns import Patterns, label_key
+
+_TRAILING_CREDIT = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]{2,80})\)\s*\.?$", re.DOTALL)
+MAX_CREDIT_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    source: str | None = None
+    photo_credit: str | None = None
+    photo_caption: str | None = None
+
+
+def _segments(line: str, patterns: Patterns) -> list[tuple[str, str]]:
+    """"Source: a. Photo: b" -> [("source", "a."), ("photo", "b")]."""
+    parts = patterns.credit_split.split(line)
+    # split() with one group gives [before, label, value, label, value, ...]
+    return [
+        (patterns.credit_label[label_key(parts[i])], parts[i + 1].strip())
+        for i in range(1, len(parts) - 1, 2)
+    ]
+
+
+def parse_credits(lines: list[str], patterns: Patterns) -> Credits:
+    source = credit = caption = None
+    for line in lines:
+        for field, value in _segments(line, patterns):
+            if field == "source" and value and source is None:
+                source = patterns.source_suffix.sub("", value.rstrip(". ")).strip() or None
+            elif field == "photo" and value and credit is None:
+                m = _TRAILING_CREDIT.match(value)
+                if m:
+                    caption, credit = m.group("caption").strip() or None, m.group("credit").strip()
+                elif len(value.split()) <= MAX_CREDIT_WORDS:
+                    credit = value.rstrip(".")
+                else:
+                    caption = value
+    return Credits(source, credit, caption)
+
+
+def publisher_in_text(paragraphs: list[str], patterns: Patterns) -> str | None:
+    """The outlet a speaker talked to, as the lead says it: "..., Ilyas Huseynov told Trend."."""
+    for paragraph in paragraphs[:2]:
+        for pattern in patterns.publisher_phrases:
+            m = pattern.search(paragraph)
+            if m:
+                return m.group("source")
+    return None
+
+
+def canonical_source(name: str | None, patterns: Patterns) -> str | None:
+    if not name:
+        return None
+    return patterns.agencies.get(name.casefold(), name)

@@ -1,0 +1,79 @@
+"""patterns.yaml, compiled once into a frozen object the loader's steps read."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_RE = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+
+
+def label_key(line: str) -> str:
+    """How a line is compared with a label list: case, curly apostrophes and a trailing ':' folded."""
+    return line.strip().rstrip(":").strip().replace("\u2019", "'").casefold()
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: compiled once, cached by steps
+class Patterns:
+    section_headers: frozenset[str]
+    item_labels: frozenset[str]
+    boilerplate_lines: frozenset[str]
+    credit_label: dict[str, str]  # folded label -> field ("source", "photo")
+    credit_split: re.Pattern[str]
+    source_suffix: re.Pattern[str]
+    publisher_phrases: tuple[re.Pattern[str], ...]
+    datelines: tuple[re.Pattern[str], ...]
+    agencies: dict[str, str]  # folded name -> canonical name
+    speech_verbs: tuple[str, ...]
+    reporting_verbs: tuple[str, ...]
+    role_words: frozenset[str]
+    min_quote_words: int
+    name_phrase: str  # regex source of a run of name or title words, "Lt. Col. Alexander Vindman"
+
+
+def _labels(items: list[str]) -> frozenset[str]:
+    return frozenset(label_key(item) for item in items)
+
+
+def _name_phrase(abbreviations: list[str]) -> str:
+    abbreviation = rf"(?:(?:{'|'.join(map(re.escape, abbreviations))}|[A-Z])\.(?= [A-Z]))"
+    token = rf"(?:(?:[A-Z]\.){{2,}}|{abbreviation}|[A-Z][\w'’-]*)"
+    joiner = r"(?:(?:of|for|de) the|of|the|for|de|del|da|van|von|der|al|bin|la|le)(?= [A-Z])"
+    return rf"{token}(?: (?:{token}|{joiner}))*"
+
+
+def _compile(data: dict) -> Patterns:
+    credit_label = {label_key(label): field for field, labels in data["credit_labels"].items() for label in labels}
+    credit_names = sorted((re.escape(label) for labels in data["credit_labels"].values() for label in labels), key=len, reverse=True)
+    suffixes = "|".join(re.escape(s) for s in data["source_suffixes"])
+    return Patterns(
+        section_headers=_labels(data["section_headers"]),
+        item_labels=_labels(data["item_labels"]),
+        boilerplate_lines=_labels(data["boilerplate_lines"]),
+        credit_label=credit_label,
+        credit_split=re.compile(rf"(?:^|(?<=[.)\s]))({'|'.join(credit_names)}):\s*", re.IGNORECASE),
+        source_suffix=re.compile(rf"\s+(?:{suffixes})\s*$", re.IGNORECASE),
+        publisher_phrases=tuple(re.compile(p) for p in data["publisher_phrases"]),
+        datelines=tuple(re.compile(p.format(month=MONTH_RE)) for p in data["datelines"]),
+        agencies={name.casefold(): canonical for name, canonical in data["agencies"].items()},
+        speech_verbs=tuple(sorted(data["speech_verbs"], key=len, reverse=True)),
+        reporting_verbs=tuple(sorted(data["reporting_verbs"], key=len, reverse=True)),
+        role_words=frozenset(data["role_words"]),
+        min_quote_words=int(data["min_quote_words"]),
+        name_phrase=_name_phrase(data["name_abbreviations"]),
+    )
+
+
+@cache
+def patterns() -> Patterns:
+    text = resources.files("digest.loader").joinpath("patterns.yaml").read_text(encoding="utf-8")
+    return _compile(yaml.safe_load(text))

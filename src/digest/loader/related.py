@@ -1,0 +1,76 @@
+"""The page's tail ("Related articles", "Popular", ...) to related items, each once.
+
+Pages print the same related item under several headers, often with its title twice (link text
+and heading) and a summary; an item is a title, the labels above it and the summary below it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from digest.loader.blocks import Line
+from digest.loader.patterns import Patterns, label_key
+from digest.loader.quotes import find_quotes
+from digest.records import RelatedItem
+
+MIN_SUMMARY_WORDS = 25  # a line this long is a summary (or text), never a title
+MAX_TITLE_WORDS = 25
+
+
+@dataclass
+class _Draft:
+    title: str
+    labels: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    summary: str | None = None
+
+
+def _is_summary(text: str) -> bool:
+    return len(text.split()) >= MIN_SUMMARY_WORDS
+
+
+def _drafts(lines: tuple[Line, ...], patterns: Patterns) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    section: str | None = None
+    labels: list[str] = []  # tags seen since the last item, for the next title
+    last_title: str | None = None  # folded; a summary or a repeat of it may follow
+    for line in lines:
+        key = label_key(line.text)
+        if key in patterns.section_headers:
+            section, labels, last_title = line.text.rstrip(": "), [], None
+        elif key in patterns.boilerplate_lines or key == last_title:
+            continue  # furniture, or the title printed twice (link text, then heading)
+        elif _is_summary(line.text):
+            if drafts and last_title is not None and drafts[-1].summary is None:
+                drafts[-1].summary = line.text
+            last_title = None
+        elif key in patterns.item_labels:
+            labels.append(line.text)
+        elif len(line.text.split()) <= MAX_TITLE_WORDS:
+            drafts.append(_Draft(line.text, labels, [section] if section else []))
+            labels, last_title = [], key
+    return drafts
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One item per title, keeping every label and section it was listed under."""
+    merged: dict[str, _Draft] = {}
+    for draft in drafts:
+        key = label_key(draft.title)
+        if key not in merged:
+            merged[key] = draft
+            continue
+        kept = merged[key]
+        kept.labels += [l for l in draft.labels if l not in kept.labels]
+        kept.sections += [s for s in draft.sections if s not in kept.sections]
+        kept.summary = kept.summary or draft.summary
+    return list(merged.values())
+
+
+def parse_related(lines: tuple[Line, ...], patterns: Patterns) -> tuple[RelatedItem, ...]:
+    items = []
+    for draft in _merge(_drafts(lines, patterns)):
+        labels = tuple(l for l in draft.labels if label_key(l) != label_key(draft.title))
+        quotes = find_quotes([draft.summary], patterns) if draft.summary else ()
+        quotes = tuple(replace(q, paragraph=-1) for q in quotes if q.kind == "direct")
+        items.append(RelatedItem(draft.title, draft.summary, labels, tuple(draft.sections), quotes))
+    return tuple(items)

@@ -1,0 +1,62 @@
+"""The typed records that pass between stages. All frozen: a stage returns new records."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    text: str  # as printed: "BAKU, Azerbaijan, April 23."
+    place: str  # "BAKU, Azerbaijan"
+    date: str | None  # ISO "2025-04-23", or "--04-23" when the dump gives no year
+    agency: str | None = None  # "(AP)", "(Reuters)" in the dateline name the story's source
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str | None
+    role: str | None
+    kind: str  # "direct", "reported" or "fragment" (a short scare-quoted phrase)
+    paragraph: int  # index into the body (or -1 inside a related item's summary)
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedItem:
+    title: str
+    summary: str | None
+    labels: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()  # the page blocks it was listed under ("Related articles", "Popular")
+    quotes: tuple[Quote, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """What the loader reads off one dump."""
+
+    path: str
+    headline: str
+    headline_inferred: bool
+    dateline: Dateline | None
+    date: str | None  # ISO date of the story, when the dump gives it (year may be inferred)
+    source: str | None
+    photo_credit: str | None
+    photo_caption: str | None
+    body: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    related: tuple[RelatedItem, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One article after the corpus stage: a record plus the copies that collapsed into it."""
+
+    id: str
+    record: StoryRecord
+    copies: tuple[StoryRecord, ...] = ()  # other dumps of the same article, kept as alternate sources
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    stories: tuple[Story, ...]

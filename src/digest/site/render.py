@@ -1,0 +1,61 @@
+"""Pages to bytes through Jinja2: the site's templates first, then the default theme.
+
+An override can extend the template it replaces as "!default/<name>".
+"""
+from __future__ import annotations
+
+from functools import partial
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from digest.config import SiteConfig
+from digest.errors import TemplateError
+from digest.site.pages import Page
+from digest.site.routes import relative
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
+def theme_dir() -> Path:
+    return Path(str(resources.files("digest").joinpath("themes/default")))
+
+
+def make_environment(site_templates: Path | None) -> jinja2.Environment:
+    theme = jinja2.FileSystemLoader(str(theme_dir() / "templates"))
+    loaders: list[jinja2.BaseLoader] = []
+    if site_templates is not None and site_templates.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(site_templates)))
+    loaders += [theme, jinja2.PrefixLoader({"!default": theme})]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["human_date"] = human_date
+    return env
+
+
+def human_date(iso: str | None) -> str:
+    """"2025-04-23" -> "23 April 2025"; "--04-23" -> "23 April". Locale-free, so builds agree."""
+    if not iso:
+        return ""
+    parts = iso.lstrip("-").split("-")
+    year, month, day = parts if len(parts) == 3 else ("", *parts)
+    return f"{int(day)} {MONTH_NAMES[int(month) - 1]}" + (f" {year}" if year else "")
+
+
+def render_page(env: jinja2.Environment, page: Page, config: SiteConfig) -> bytes:
+    try:
+        template = env.get_template(page.template)
+        html = template.render(page=page, site=config, link=partial(relative, page.path))
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(f"{error.filename or error.name}:{error.lineno}: {error.message}") from None
+    except jinja2.TemplateError as error:
+        raise TemplateError(f"template {page.template} (page {page.path}): {error}") from None
+    return html.encode("utf-8")

@@ -1,0 +1,80 @@
+"""Write the site: into a fresh folder beside the output, then swap it in.
+
+A failed or killed build leaves the previous site whole; a folder that digest did not write is
+never replaced.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from digest.errors import OutputError
+
+MARKER = ".digest-build"  # marks a folder as digest's output, safe to replace
+MARKER_TEXT = b"This folder is written by `digest build`; it is replaced whole on every build.\n"
+
+
+def _check_replaceable(output: Path) -> None:
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"{output}: exists and is not a folder; choose another --output")
+    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
+        raise OutputError(
+            f"{output}: holds files digest did not write (no {MARKER} marker); "
+            "choose an empty or new folder with --output, or remove this one yourself"
+        )
+
+
+def _safe_target(root: Path, relative: str) -> Path:
+    parts = PurePosixPath(relative).parts
+    if not parts or PurePosixPath(relative).is_absolute() or any(p in ("..", ".", "") for p in parts):
+        raise OutputError(f"refusing to write outside the output folder: {relative!r}")
+    return root.joinpath(*parts)
+
+
+def _remove_leftovers(output: Path) -> None:
+    """Folders a killed build left beside the output (they carry our prefix, so they are ours)."""
+    for stale in output.parent.glob(f".{output.name}.*-digest"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def write_site(output: Path, files: dict[str, bytes]) -> None:
+    output = output.resolve()
+    _check_replaceable(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(output)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new-digest", dir=output.parent))
+    try:
+        for relative in sorted(files):
+            target = _safe_target(staging, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(files[relative])
+        (staging / MARKER).write_bytes(MARKER_TEXT)
+        _swap(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging: Path, output: Path) -> None:
+    if not output.exists():
+        staging.rename(output)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".old-digest", dir=output.parent))
+    retired.rmdir()
+    output.rename(retired)
+    try:
+        staging.rename(output)
+    except OSError:
+        retired.rename(output)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def remove_output(output: Path) -> None:
+    """`build --clean`: delete the previous site (only one digest wrote) before building anew."""
+    output = output.resolve()
+    _check_replaceable(output)
+    _remove_leftovers(output)
+    if output.is_dir():
+        shutil.rmtree(output)
