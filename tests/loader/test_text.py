@@ -1,0 +1,35 @@
+"""Decoding: whatever encoding the scraper saved, the same text comes out; unreadable input is named."""
+from __future__ import annotations
+
+import pytest
+
+from digest.errors import DumpError
+from digest.loader import load_dump
+from digest.loader.text import decode, normalise
+
+DUMP = "Minister’s visit ends\n\nPARIS, May 2. The minister said the café talks “went well and will go on next week,” she added.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_common_encodings_decode_to_the_same_text(encoding: str) -> None:
+    assert decode(DUMP.encode(encoding), "d.txt") == DUMP
+
+
+def test_latin1_text_decodes() -> None:
+    text = "Le président a visité la ville de Montréal hier soir avec sa délégation.\n"
+    assert decode(text.encode("latin-1"), "d.txt") == text
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t\n"])
+def test_empty_dump_is_an_error_naming_the_file(data: bytes) -> None:
+    with pytest.raises(DumpError, match=r"^d\.txt: the file is empty"):
+        load_dump("d.txt", data)
+
+
+def test_page_furniture_only_is_an_error() -> None:
+    with pytest.raises(DumpError, match="no article text"):
+        load_dump("menu.txt", b"Menu\n\nSkip to content\n")
+
+
+def test_normalise_folds_spacing_and_keeps_curly_quotes() -> None:
+    assert normalise("A\u00a0 b\u200b\r\n“c”  \t") == "A b\n“c”"
