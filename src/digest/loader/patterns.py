@@ -17,6 +17,13 @@ MONTHS = {
 MONTH_RE = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 
 
+class RoleWords(frozenset):
+    """Title words, matched without case: a sentence may start with "Economist Carla Diaz"."""
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and frozenset.__contains__(self, word.casefold())
+
+
 def label_key(line: str) -> str:
     """How a line is compared with a label list: case, curly apostrophes and a trailing ':' folded."""
     return line.strip().rstrip(":").strip().replace("\u2019", "'").casefold()
@@ -35,7 +42,7 @@ class Patterns:
     agencies: dict[str, str]  # folded name -> canonical name
     speech_verbs: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
-    role_words: frozenset[str]
+    role_words: RoleWords
     min_quote_words: int
     name_phrase: str  # regex source of a run of name or title words, "Lt. Col. Alexander Vindman"
 
@@ -67,7 +74,7 @@ def _compile(data: dict) -> Patterns:
         agencies={name.casefold(): canonical for name, canonical in data["agencies"].items()},
         speech_verbs=tuple(sorted(data["speech_verbs"], key=len, reverse=True)),
         reporting_verbs=tuple(sorted(data["reporting_verbs"], key=len, reverse=True)),
-        role_words=frozenset(data["role_words"]),
+        role_words=RoleWords(w.casefold() for w in data["role_words"]),
         min_quote_words=int(data["min_quote_words"]),
         name_phrase=_name_phrase(data["name_abbreviations"]),
     )

@@ -44,8 +44,8 @@ def grammar(patterns: Patterns) -> Grammar:
     return Grammar(
         after_subject=re.compile(rf"^[\s,]*{who} {adverb}(?:{verbs})\b"),
         after_verb=re.compile(rf"^[\s,]*(?:{verbs}) (?P<who>{name})"),
-        before=re.compile(rf"(?P<who>{name}(?:, [^,“”\"]{{3,80}},)?) {adverb}(?:{verbs}):?\s*$"),
-        reported_lead=re.compile(rf"(?:^|, |\. )(?P<who>{name}) {adverb}(?:{reporting})(?: that)? (?P<what>\S.*)$"),
+        before=re.compile(rf"(?P<who>{name}(?:, [^,“”\"]{{3,80}},)?),? {adverb}(?:{verbs}):?\s*$"),
+        reported_lead=re.compile(rf"(?:^|(?<= ))(?P<who>{name}) {adverb}(?:{reporting})(?: that)? (?P<what>\S+(?: \S+){{2,}})$"),
         reported_tail=re.compile(rf"^(?P<what>.+), (?P<who>[Hh]e|[Ss]he|{name}) {adverb}(?:{reporting})\.$"),
     )
 
