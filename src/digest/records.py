@@ -55,8 +55,46 @@ class Story:
     id: str
     record: StoryRecord
     copies: tuple[StoryRecord, ...] = ()  # other dumps of the same article, kept as alternate sources
+    outlets: tuple[str, ...] = ()  # every outlet that carried it (syndicated copies add theirs)
+    event: str | None = None  # id of the Event it belongs to
+    places: tuple[str, ...] = ()  # place names, dateline first
+    topics: tuple[str, ...] = ()  # a few topic terms
+    related_story: tuple[str | None, ...] = ()  # per record.related item: the story id it names, if in the corpus
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Stories by several outlets about one happening, as a timeline."""
+
+    id: str
+    title: str  # the best real headline among its stories
+    start: str | None  # ISO dates of the first and last story
+    end: str | None
+    story_ids: tuple[str, ...]  # in timeline order
+    people: tuple[str, ...] = ()  # Person ids
+    places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SaidIn:
+    """One quote of a person, with where and when it was said."""
+
+    quote: Quote
+    story_id: str
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str  # stable key, e.g. "xi-jinping"
+    name: str  # the fullest form seen: "Xi Jinping"
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other forms that resolved to this person: "Xi", "President Xi"
+    quotes: tuple[SaidIn, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
     stories: tuple[Story, ...]
+    events: tuple[Event, ...] = ()
+    people: tuple[Person, ...] = ()
