@@ -1,0 +1,144 @@
+"""Build benchmark: digest against Pelican and Hugo on the same number of stories, in one run.
+
+    python benchmarks/build_bench.py                 # 2,000 and 10,000 dumps
+    python benchmarks/build_bench.py --sizes 200     # a quick smoke run
+
+For each size it generates realistic dumps (benchmarks/synth.py) and times, for digest: a cold build,
+a rebuild with no change, a rebuild after editing one dump, and after adding ten; peak memory of each
+(the build and its worker processes). Pelican (`pip install pelican`) and Hugo (Debian's `hugo`)
+build the same stories as Markdown posts; a tool that is not installed is reported and skipped.
+Timings on a shared machine are noisy: compare the ratios printed in one run, not figures across runs.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import generate  # noqa: E402
+
+HUGO_LAYOUT = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main>{{ block "main" . }}{{ end }}</main></body></html>"""
+HUGO_SINGLE = '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ end }}'
+HUGO_LIST = '{{ define "main" }}<ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}'
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of a command and the processes it waited for."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def story_of(dump: Path) -> tuple[str, list[str]]:
+    lines = [l for l in dump.read_text(encoding="utf-8").split("\n") if l.strip()]
+    prose = [l for l in lines if len(l.split()) > 12 and not l.startswith(("Source:", "talks covered"))]
+    title = next((l.split(" - ")[0] for l in lines[1:3] if len(l.split()) <= 15), prose[0][:60])
+    return title, prose
+
+
+def markdown_posts(dumps: list[Path], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, dump in enumerate(dumps):
+        title, prose = story_of(dump)
+        day = 1 + i % 28
+        front = f"Title: {title}\nDate: 2025-04-{day:02d} 10:{i % 60:02d}\nCategory: news\n\n"
+        (folder / f"{dump.stem}.md").write_text(front + "\n\n".join(prose) + "\n", encoding="utf-8")
+
+
+def hugo_site(posts: Path, site: Path) -> None:
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "layouts" / "_default" / "baseof.html").write_text(HUGO_LAYOUT)
+    (site / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
+    (site / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
+    (site / "hugo.toml").write_text('baseURL = "https://example.org/"\ntitle = "bench"\npaginate = 20\n')
+    content = site / "content" / "posts"
+    content.mkdir(parents=True)
+    for post in sorted(posts.glob("*.md")):
+        head, body = post.read_text().split("\n\n", 1)
+        meta = dict(line.split(": ", 1) for line in head.splitlines())
+        title = meta["Title"].replace('"', "'")
+        front = f'---\ntitle: "{title}"\ndate: {meta["Date"].replace(" ", "T")}:00Z\n---\n\n'
+        (content / post.name).write_text(front + body)
+
+
+def pelican_site(posts: Path, site: Path) -> None:
+    shutil.copytree(posts, site / "content")
+    (site / "pelicanconf.py").write_text('SITENAME = "bench"\nSITEURL = ""\nTIMEZONE = "UTC"\nDEFAULT_PAGINATION = 20\n'
+                                         "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n")
+
+
+def digest_rows(work: Path, count: int) -> list[tuple[str, float, float]]:
+    site = work / "digest"
+    dumps = generate(site / "content", count)
+    digest = [sys.executable, "-m", "digest", "build", str(site), "-q"]
+    rows = [("digest cold build", *run(digest + ["--clean"]))]
+    rows.append(("digest rebuild, no change", *run(digest)))
+    edited = dumps[count // 2]
+    edited.write_text(edited.read_text().replace(" will change ", " will surely change ", 1))
+    rows.append(("digest rebuild, 1 dump edited", *run(digest)))
+    generate(work / "extra", 10, seed=99)
+    for i, extra in enumerate(sorted((work / "extra").glob("*.txt"))):
+        shutil.copy(extra, site / "content" / f"added-{i}.txt")
+    rows.append(("digest rebuild, 10 dumps added", *run(digest)))
+    return rows
+
+
+def other_rows(work: Path) -> list[tuple[str, float, float]]:
+    dumps = sorted((work / "digest" / "content").glob("0*.txt"))
+    markdown_posts(dumps, work / "posts")
+    rows = []
+    if shutil.which("hugo"):
+        hugo_site(work / "posts", work / "hugo")
+        rows.append(("hugo cold build", *run(["hugo", "--quiet", "-s", str(work / "hugo")])))
+    else:
+        print("hugo not installed (apt-get install hugo): skipped")
+    pelican = shutil.which("pelican") or str(Path(sys.executable).parent / "pelican")
+    if Path(pelican).exists():
+        pelican_site(work / "posts", work / "pelican")
+        site = work / "pelican"
+        rows.append(("pelican cold build", *run([pelican, str(site / "content"), "-o", str(site / "out"), "-s", str(site / "pelicanconf.py"), "-q"])))
+    else:
+        print("pelican not installed (pip install pelican): skipped")
+    return rows
+
+
+def report(count: int, rows: list[tuple[str, float, float]]) -> None:
+    print(f"\n{count:,} dumps")
+    print(f"  {'step':<34}{'seconds':>9}{'peak MB':>9}")
+    for name, seconds, mb in rows:
+        print(f"  {name:<34}{seconds:>9.2f}{mb:>9.0f}")
+    times = {name: seconds for name, seconds, _ in rows}
+    cold = times["digest cold build"]
+    for other in ("hugo cold build", "pelican cold build"):
+        if other in times:
+            print(f"  {other.split()[0]} / digest cold: {times[other] / cold:.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
+    parser.add_argument("--keep", action="store_true", help="keep the generated sites")
+    args = parser.parse_args()
+    print(f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    for count in args.sizes:
+        work = Path(tempfile.mkdtemp(prefix=f"digest-bench-{count}-"))
+        try:
+            report(count, digest_rows(work, count) + other_rows(work))
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Realistic synthetic dumps for benchmarks and scale tests, the same for the same seed.
+
+Each dump looks like a scraped news page: navigation, a headline (or none: the dump starts with its
+dateline), a dateline, body paragraphs with direct and reported quotes, credit lines, and related
+blocks printed twice under "Related articles" and "Popular". Some dumps are exact copies and some
+near copies (another site's furniture, a headline tail, a paragraph cut) of earlier ones.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+PLACES = [("BAKU", "Azerbaijan"), ("BERLIN", "Germany"), ("NAIROBI", "Kenya"), ("LIMA", "Peru"),
+          ("OSLO", "Norway"), ("HANOI", "Vietnam"), ("ACCRA", "Ghana"), ("QUITO", "Ecuador"),
+          ("TBILISI", "Georgia"), ("MANILA", "Philippines"), ("DAKAR", "Senegal"), ("RIGA", "Latvia")]
+FIRST = ["Anna", "Omar", "Lena", "Tomas", "Aiko", "Kwame", "Sofia", "Ravi", "Ines", "Pavel", "Mei", "Jonas"]
+LAST = ["Berg", "Haddad", "Novak", "Silva", "Tanaka", "Mensah", "Rossi", "Iyer", "Duarte", "Volkov", "Chen", "Lind"]
+ROLES = ["Foreign Minister", "Prime Minister", "political analyst", "Central Bank Governor", "Energy Minister",
+         "opposition leader", "Defense Minister", "Trade Minister"]
+TOPICS = ["grain exports", "a new pipeline", "port expansion", "visa rules", "power grid upgrades", "rail links",
+          "fishing quotas", "water treaties", "customs reform", "solar farms", "flood defences", "wheat prices"]
+VERBS = ["said", "added", "noted", "stressed", "told reporters"]
+OUTLETS = ["Trend", "Daily Ledger", "Coast Herald", "Metro Wire", "Capital Post"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+FURNITURE = ["Home", "News", "World", "Business", "Sport", "Opinion", "Subscribe", "Sign in"]
+FILLER = ("talks covered {topic} and the timetable for the next round, with officials from both sides "
+          "meeting in {city} to review the draft text and the costs each would carry over the coming years.")
+
+
+def person(rng: random.Random) -> tuple[str, str]:
+    return f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(ROLES)
+
+
+def paragraphs(rng: random.Random, city: str, topic: str, speakers: list[tuple[str, str]]) -> list[str]:
+    out = []
+    for i in range(rng.randint(5, 12)):
+        name, role = speakers[i % len(speakers)]
+        kind = rng.random()
+        if kind < 0.35:
+            out.append(f"“The agreement on {topic} will change how we work with our neighbours for a decade,” "
+                       f"{name.split()[-1]} {rng.choice(VERBS)}.")
+        elif kind < 0.55:
+            out.append(f"{role[0].upper()}{role[1:]} {name} said that the plan for {topic} would be ready "
+                       f"before the end of the year.")
+        else:
+            text = FILLER.format(topic=topic, city=city.title())
+            out.append(text[0].upper() + text[1:])
+    return out
+
+
+def related_block(rng: random.Random) -> list[str]:
+    title = f"{rng.choice(LAST)} pledges support for {rng.choice(TOPICS)}"
+    summary = " ".join([FILLER.format(topic=rng.choice(TOPICS), city=rng.choice(PLACES)[0].title())] * 2)
+    block = ["Editor's choice", "News", title, "", title, "", summary, ""]
+    return ["Related articles", "", *block, "Popular", "", *block]
+
+
+def dump(rng: random.Random, index: int) -> str:
+    city, country = rng.choice(PLACES)
+    topic = rng.choice(TOPICS)
+    month, day, year = rng.randrange(12), rng.randint(1, 28), rng.choice([2023, 2024, 2025])
+    speakers = [person(rng) for _ in range(rng.randint(1, 3))]
+    outlet = rng.choice(OUTLETS)
+    headline = f"{country} and partners agree on {topic} ({index})"
+    body = paragraphs(rng, city, topic, speakers)
+    body[0] = f"{city}, {country}, {MONTHS[month]} {day}. {speakers[0][0]} {rng.choice(['met', 'hosted'])} " \
+              f"delegations for talks on {topic}, {outlet} reports. " + body[0]
+    lines = [" ".join(rng.sample(FURNITURE, 4)), ""]
+    if rng.random() > 0.15:
+        lines += [f"{headline} - {outlet}", ""]
+    lines += [p + "\n" for p in body]
+    lines += [f"Source: {outlet}. Photo: Delegations in {city.title()}, {MONTHS[month]} {day}, {year}. (Agency/Staff)", ""]
+    lines += related_block(rng)
+    return "\n".join(lines) + "\n"
+
+
+def near_copy(rng: random.Random, text: str) -> str:
+    """Another site's copy: other furniture, another headline tail, one paragraph cut."""
+    lines = text.split("\n")
+    lines[0] = " ".join(rng.sample(FURNITURE, 5))
+    lines = [l.replace(" - ", " | ", 1) if i < 4 else l for i, l in enumerate(lines)]
+    prose = [i for i, l in enumerate(lines) if len(l.split()) > 20 and not l.startswith(("Source:", "Editor"))]
+    if len(prose) > 3:
+        del lines[prose[-2]]
+    return "\n".join(lines)
+
+
+def generate(folder: Path, count: int, seed: int = 7) -> list[Path]:
+    """Write `count` dumps into `folder`; about 3% exact and 5% near copies of earlier ones."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    texts: list[str] = []
+    for i in range(count):
+        roll = rng.random()
+        if texts and roll < 0.03:
+            text = rng.choice(texts)
+        elif texts and roll < 0.08:
+            text = near_copy(rng, rng.choice(texts))
+        else:
+            text = dump(rng, i)
+        texts.append(text)
+        path = folder / f"{i:06d}.txt"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("count", type=int)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    generate(args.folder, args.count, args.seed)
+
+
+if __name__ == "__main__":
+    main()
