@@ -1,0 +1,53 @@
+"""Where parse and render work runs: in this process, a pool of processes, or a Dask cluster.
+
+All three offer the concurrent.futures interface, so the pipeline does not care which it has.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+SERIAL_BELOW = 64  # fewer items than this: starting workers costs more than it saves
+
+
+class SerialExecutor(Executor):
+    """Runs each call at once, in this process (small sites, tests, debugging)."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:  # type: ignore[override]
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # noqa: BLE001 - handed to the caller through the future
+            future.set_exception(error)
+        return future
+
+
+def make_executor(workers: int | None = None, scheduler: str | None = None) -> Executor:
+    """`scheduler` is a Dask scheduler address ("tcp://host:8786"); without one, local processes."""
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            from digest.errors import DigestError
+
+            raise DigestError("--scheduler needs Dask: pip install 'digest[dask]'") from None
+        return Client(scheduler).get_executor()
+    count = workers if workers is not None else os.cpu_count() or 1
+    return SerialExecutor() if count <= 1 else ProcessPoolExecutor(max_workers=count)
+
+
+def chunked(items: list[T], size: int) -> list[list[T]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def map_in_chunks(executor: Executor, fn: Callable[[list[T]], list[R]], items: list[T], workers: int) -> list[R]:
+    """fn over items in about four chunks a worker, results in input order."""
+    if len(items) < SERIAL_BELOW:
+        return fn(items)
+    size = max(1, len(items) // (workers * 4))
+    futures = [executor.submit(fn, chunk) for chunk in chunked(items, size)]
+    return [result for future in futures for result in future.result()]

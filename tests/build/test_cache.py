@@ -1,0 +1,42 @@
+"""The record cache returns what was stored, forgets what no dump needs, and never trusts a damaged file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from digest.cache import RecordCache, record_key
+from digest.loader import load_dump
+
+
+def seed_records(root: Path) -> dict[str, object]:
+    records = {}
+    for path in sorted((root / "content").glob("*.txt")):
+        data = path.read_bytes()
+        records[record_key(str(path), data)] = load_dump(str(path), data)
+    return records
+
+
+def test_records_round_trip_equal(tmp_path: Path, root: Path) -> None:
+    records = seed_records(root)
+    cache = RecordCache(tmp_path / "records.sqlite")
+    cache.put_many(records, keep=set(records))
+    cache.close()
+    assert RecordCache(tmp_path / "records.sqlite").get_many(list(records)) == records
+
+
+def test_records_no_dump_needs_are_dropped(tmp_path: Path, root: Path) -> None:
+    records = seed_records(root)
+    first, second = sorted(records)
+    cache = RecordCache(tmp_path / "records.sqlite")
+    cache.put_many(records, keep={first})
+    assert list(cache.get_many([first, second])) == [first]
+
+
+def test_damaged_cache_file_is_discarded_not_trusted(tmp_path: Path) -> None:
+    file = tmp_path / "records.sqlite"
+    file.write_bytes(b"SQLite format 3\x00" + b"\x13" * 4000)
+    cache = RecordCache(file)
+    assert cache.get_many(["anything"]) == {}
+
+
+def test_key_changes_with_bytes_and_path() -> None:
+    assert record_key("a.txt", b"x") != record_key("a.txt", b"y") != record_key("b.txt", b"y")
