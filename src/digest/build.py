@@ -8,13 +8,13 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.config import load_config
+from digest.config import SiteConfig, load_config
 from digest.corpus import build_corpus
 from digest.errors import DumpError
 from digest.loader import load_dump
-from digest.records import StoryRecord
+from digest.records import Corpus, StoryRecord
 from digest.site.markdown import MarkdownPage, parse_pages
-from digest.site.plan import plan_site
+from digest.site.plan import SitePlan, plan_site
 from digest.site.render import make_environment, render_site, theme_dir
 from digest.site.search import pagefind_binary, search_index
 from digest.site.write import remove_output, write_site
@@ -84,6 +84,15 @@ def load_records(dumps: list[tuple[str, bytes]]) -> tuple[list[StoryRecord], lis
     return records, problems
 
 
+def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...],
+              templates: Path) -> tuple[dict[str, bytes], SitePlan, str | None]:
+    """The site's generated files (pages, feeds, search index) from a corpus; pure but for Pagefind."""
+    plan = plan_site(corpus, config, documents)
+    rendered = render_site(make_environment(templates), plan, config)
+    index, warning = search_index(rendered, pagefind_binary())
+    return {**rendered, **index}, plan, warning
+
+
 def build(options: BuildOptions) -> BuildReport:
     site_dir = options.site_dir
     config = load_config(site_dir)
@@ -92,15 +101,13 @@ def build(options: BuildOptions) -> BuildReport:
     static = read_static(site_dir / config.static_dir)
     records, load_problems = load_records(dumps)
     corpus = build_corpus(records)
-    plan = plan_site(corpus, config, documents)
-    rendered = render_site(make_environment(site_dir / config.templates_dir), plan, config)
-    index, warning = search_index(rendered, pagefind_binary())
+    files, plan, warning = make_site(corpus, config, documents, site_dir / config.templates_dir)
     if warning:
         log.warning("digest: %s", warning)
     output = options.output or site_dir / config.output_dir
     if options.clean:
         remove_output(output)
-    write_site(output, {**static, **rendered, **index})
+    write_site(output, {**static, **files})
     problems = tuple(read_problems + load_problems)
     return BuildReport(len(dumps) + len(read_problems), len(corpus.stories), len(plan.pages), problems, output,
                        (warning,) if warning else ())
