@@ -13,6 +13,9 @@
   note.hidden = true;
   var ui = new PagefindUI({ element: box, bundlePath: box.dataset.bundle.replace(/pagefind\.js$/, ""), showSubResults: false, showImages: false,
                             resetStyles: false });
+  // Pagefind's own field has a placeholder but no label; name it for screen readers.
+  var field = box.querySelector("input");
+  if (field) { field.setAttribute("aria-label", "Search the stories"); }
   var q = new URLSearchParams(location.search).get("q");
   if (q) { ui.triggerSearch(q); }
 })();
