@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,12 @@ def test_sitemap_and_robots_use_absolute_urls(files: dict[str, str]) -> None:
     assert "page/2" not in files["sitemap.xml"] and "404" not in files["sitemap.xml"]
     assert "Sitemap: https://news.example.org/digest/sitemap.xml" in files["robots.txt"]
     assert "Page not found" in files["404.html"]
+
+
+def test_home_lists_stories_whose_date_lacks_a_year(tmp_path: Path) -> None:
+    data = corpus()
+    yearless = replace(data.stories[0], record=replace(data.stories[0].record, date="--06-20",
+                                                       dateline=None, headline="Yearless harbour story"))
+    files = build_handmade(tmp_path / "out", data=replace(data, stories=(*data.stories[1:], yearless)))
+    home = main(files["index.html"].decode())
+    assert home.index("14 June 2025") < home.index("Stories without a full date") < home.index("Yearless harbour story")

@@ -8,7 +8,7 @@ from digest.config import SiteConfig
 from digest.records import Corpus, Event, Person
 from digest.site.markdown import MarkdownPage
 from digest.site.routes import HOME, NOT_FOUND, SEARCH, Routes
-from digest.site.taxonomy import Taxonomy, Term
+from digest.site.taxonomy import Taxonomy, Term, story_order
 from digest.site.views import Catalog, StoryView
 
 T = TypeVar("T")
@@ -29,6 +29,7 @@ class Page:
     title: str
     kind: str  # what the page is, for templates and tests: "home", "story", "event", "term", ...
     stories: tuple[StoryView, ...] = ()
+    undated: tuple[StoryView, ...] = ()  # home: stories with no full date, which no day page lists
     story: StoryView | None = None
     events: tuple[Event, ...] = ()
     event: Event | None = None
@@ -54,16 +55,19 @@ def paginate(items: Sequence[T], per_page: int, path: Callable[[int], str]) -> l
 
 
 def home_page(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Page:
-    """The latest day's digest: its events, each with its stories; then the day's other stories."""
-    days = sorted({v.day for v in catalog.stories.values() if v.day}, reverse=True)
+    """The latest day's digest: its events, each with its stories; then the day's other stories,
+    and the newest stories whose date lacks a year, since no day page can list them."""
+    views = catalog.story_list(s.id for s in sorted(corpus.stories, key=story_order))
+    days = sorted({v.day for v in views if v.day}, reverse=True)
     latest = days[0] if days else None
-    day_stories = tuple(v for v in catalog.story_list(s.id for s in corpus.stories) if v.day == latest or latest is None)
-    ids = {v.story.id for v in day_stories}
-    events = tuple(sorted((e for e in corpus.events if ids & set(e.story_ids)),
+    day_ids = {v.story.id for v in views if v.day == latest and latest}
+    events = tuple(sorted((e for e in corpus.events if day_ids & set(e.story_ids)),
                           key=lambda e: (-len(e.story_ids), e.title, e.id)))
     in_events = {i for e in events for i in e.story_ids}
-    rest = tuple(v for v in day_stories if v.story.id not in in_events)
-    return Page(HOME, "index.html", config.title, "home", stories=rest, events=events, day=latest, feeds="")
+    rest = tuple(v for v in views if v.story.id in day_ids and v.story.id not in in_events)
+    undated = tuple(v for v in views if v.day is None)[:config.items_per_page]
+    return Page(HOME, "index.html", config.title, "home", stories=rest, undated=undated, events=events,
+                day=latest, feeds="")
 
 
 def story_pages(catalog: Catalog) -> list[Page]:

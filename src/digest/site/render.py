@@ -18,10 +18,7 @@ from digest.site.meta import json_ld, robots, sitemap
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
 from digest.site.routes import relative
-
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
-
+from digest.site.taxonomy import human_date
 
 def theme_dir() -> Path:
     return Path(str(resources.files("digest").joinpath("themes/default")))
@@ -43,15 +40,6 @@ def make_environment(site_templates: Path | None) -> jinja2.Environment:
     )
     env.filters["human_date"] = human_date
     return env
-
-
-def human_date(iso: str | None) -> str:
-    """"2025-04-23" -> "23 April 2025"; "--04-23" -> "23 April". Locale-free, so builds agree."""
-    if not iso:
-        return ""
-    parts = iso.lstrip("-").split("-")
-    year, month, day = parts if len(parts) == 3 else ("", *parts)
-    return f"{int(day)} {MONTH_NAMES[int(month) - 1]}" + (f" {year}" if year else "")
 
 
 def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: SiteConfig) -> bytes:

@@ -13,6 +13,8 @@ from typing import Any, Callable, Iterable
 from digest.records import Corpus, Story
 
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,15 @@ def story_day(story: Story) -> str | None:
     return date if date and FULL_DATE.fullmatch(date) else None
 
 
+def human_date(iso: str | None) -> str:
+    """"2025-04-23" -> "23 April 2025"; "--04-23" -> "23 April". Locale-free, so builds agree."""
+    if not iso:
+        return ""
+    parts = iso.lstrip("-").split("-")
+    year, month, day = parts if len(parts) == 3 else ("", *parts)
+    return f"{int(day)} {MONTH_NAMES[int(month) - 1]}" + (f" {year}" if year else "")
+
+
 def _by_name(term: Term) -> tuple:
     return (term.name.casefold(), term.key)
 
@@ -62,7 +73,7 @@ def _topics(story: Story) -> Iterable[tuple[str, str]]:
 
 def _days(story: Story) -> Iterable[tuple[str, str]]:
     day = story_day(story)
-    return [(day, day)] if day else []
+    return [(day, human_date(day))] if day else []
 
 
 def _people(corpus: Corpus) -> Callable[[Story], Iterable[tuple[str, str]]]:
