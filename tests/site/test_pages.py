@@ -90,6 +90,8 @@ def test_indexes_follow_the_config(tmp_path: Path) -> None:
     files = build_handmade(tmp_path / "out", config=config)
     assert "sources/index.html" in files
     assert not [p for p in files if re.match(r"(people|places|topics|events|archive|\d{4})/", p)]
+    linked = {t for d in files.values() for t in re.findall(rb'href="([^"]+)"', d)}
+    assert not [t for t in linked if re.search(rb"(^|/)(people|places|topics|events|archive|\d{4})/", t)]
 
 
 def test_markdown_page_is_rendered_and_linked_from_every_page(files: dict[str, str]) -> None:

@@ -111,8 +111,7 @@ def plan_pages(corpus: Corpus, catalog: Catalog, routes: Routes, config: SiteCon
                classified: dict[Taxonomy, tuple[Term, ...]], documents: tuple[MarkdownPage, ...]) -> tuple[Page, ...]:
     per_page = config.items_per_page
     pages = [home_page(corpus, catalog, config), *story_pages(catalog)]
-    if "events" in config.indexes:
-        pages += event_pages(corpus, catalog, routes, per_page)
+    pages += event_pages(corpus, catalog, routes, per_page)
     for taxonomy, terms in classified.items():
         pages += taxonomy_pages(taxonomy, terms, catalog, routes, per_page)
     pages += [Page(routes.page(d.slug), "page.html", d.title, "page", html=d.html, description=d.description)

@@ -1,7 +1,7 @@
 """The whole site as values: taxonomies classified, routes decided, pages and feeds planned."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from digest.config import SiteConfig
 from digest.records import Corpus
@@ -38,19 +38,20 @@ def plan_feeds(corpus: Corpus, catalog: Catalog, routes: Routes, config: SiteCon
         if taxonomy.name == "sources":
             feeds += [Feed(routes.term_folder("sources", t.key), f"{config.title}: {t.name}",
                            routes.term("sources", t.key), tuple(catalog.story_list(t.story_ids))) for t in terms]
-    if "events" in config.indexes:
-        feeds += [Feed(routes.event_folder(e.id), f"{config.title}: {e.title}", routes.event(e.id),
-                       tuple(sorted(catalog.story_list(e.story_ids), key=lambda v: story_order(v.story))))
-                  for e in sorted(corpus.events, key=lambda e: e.id)]
+    feeds += [Feed(routes.event_folder(e.id), f"{config.title}: {e.title}", routes.event(e.id),
+                   tuple(sorted(catalog.story_list(e.story_ids), key=lambda v: story_order(v.story))))
+              for e in sorted(corpus.events, key=lambda e: e.id)]
     return tuple(feeds)
 
 
 def plan_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...] = ()) -> SitePlan:
+    if "events" not in config.indexes:  # no event pages: nothing may link to one
+        corpus = replace(corpus, events=())
     classified = {t: classify(t, corpus.stories) for t in taxonomies(corpus, config.indexes)}
     routes = make_routes(corpus, [term for terms in classified.values() for term in terms])
     catalog = make_catalog(corpus, routes, tuple(t for terms in classified.values() for t in terms))
     pages = plan_pages(corpus, catalog, routes, config, classified, documents)
-    nav = [NavLink("Events", routes.events_index())] if corpus.events and "events" in config.indexes else []
+    nav = [NavLink("Events", routes.events_index())] if corpus.events else []
     nav += [NavLink(t.title, routes.index(t.name)) for t, terms in classified.items() if terms]
     docs = tuple(NavLink(d.title, routes.page(d.slug)) for d in documents)
     return SitePlan(routes, catalog, pages, plan_feeds(corpus, catalog, routes, config, classified), tuple(nav), docs)
