@@ -35,8 +35,9 @@ class Taxonomy:
 
 
 def story_order(story: Story) -> tuple:
-    """Newest first; undated stories last; the id breaks ties so the order never varies."""
-    return (-int((story.record.date or "0000-00-00").replace("-", "")[:8] or 0), story.id)
+    """Newest first; stories without a full date last; the id breaks ties so the order never varies."""
+    day = story_day(story)
+    return (day is None, tuple(-int(part) for part in day.split("-")) if day else (), story.id)
 
 
 def story_day(story: Story) -> str | None:
@@ -51,6 +52,10 @@ def human_date(iso: str | None) -> str:
     parts = iso.lstrip("-").split("-")
     year, month, day = parts if len(parts) == 3 else ("", *parts)
     return f"{int(day)} {MONTH_NAMES[int(month) - 1]}" + (f" {year}" if year else "")
+
+
+def _newest_day_first(term: Term) -> tuple:
+    return tuple(-int(part) for part in term.key.split("-"))
 
 
 def _by_name(term: Term) -> tuple:
@@ -88,7 +93,7 @@ def _people(corpus: Corpus) -> Callable[[Story], Iterable[tuple[str, str]]]:
 def taxonomies(corpus: Corpus, enabled: Iterable[str]) -> tuple[Taxonomy, ...]:
     """The taxonomies the config enables; "archive" is the index of days."""
     every = (
-        Taxonomy("archive", "Archive", "Day", _days, lambda t: tuple(-ord(c) for c in t.key)),
+        Taxonomy("archive", "Archive", "Day", _days, _newest_day_first),
         Taxonomy("sources", "Sources", "Source", _sources, _by_name),
         Taxonomy("people", "People", "Person", _people(corpus), _by_name),
         Taxonomy("places", "Places", "Place", _places, _by_name),
@@ -101,14 +106,13 @@ def taxonomies(corpus: Corpus, enabled: Iterable[str]) -> tuple[Taxonomy, ...]:
 def classify(taxonomy: Taxonomy, stories: Iterable[Story]) -> tuple[Term, ...]:
     """Every term with its stories, newest first, the terms in the taxonomy's order."""
     names: dict[str, str] = {}
-    members: dict[str, list[Story]] = {}
+    members: dict[str, dict[str, Story]] = {}
     for story in stories:
         for key, name in taxonomy.classify(story):
             names.setdefault(key, name)
-            if story not in members.setdefault(key, []):
-                members[key].append(story)
+            members.setdefault(key, {})[story.id] = story
     terms = [
-        Term(taxonomy.name, key, names[key], tuple(s.id for s in sorted(group, key=story_order)))
+        Term(taxonomy.name, key, names[key], tuple(s.id for s in sorted(group.values(), key=story_order)))
         for key, group in members.items()
     ]
     return tuple(sorted(terms, key=taxonomy.order))
