@@ -128,3 +128,24 @@ def test_home_lists_stories_whose_date_lacks_a_year(tmp_path: Path) -> None:
     files = build_handmade(tmp_path / "out", data=replace(data, stories=(*data.stories[1:], yearless)))
     home = main(files["index.html"].decode())
     assert home.index("14 June 2025") < home.index("Stories without a full date") < home.index("Yearless harbour story")
+
+
+def test_every_internal_link_of_every_page_kind_resolves(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_handmade(out)
+    checked = 0
+    for page in out.rglob("*.html"):
+        if "pagefind" in page.parts:
+            continue
+        html = page.read_text()
+        for target in re.findall(r'(?:href|src|action)="([^"]*)"', html):
+            if re.match(r"[a-z]+:", target):
+                assert target.startswith(CONFIG.base_url), f"{page}: off-site link {target}"
+                continue
+            path, _, fragment = target.partition("#")
+            resolved = (page.parent / path.split("?")[0]).resolve() if path else page
+            assert resolved.is_file(), f"{page.relative_to(out)}: broken link {target}"
+            if fragment:
+                assert f'id="{fragment}"' in resolved.read_text(), f"{page.relative_to(out)}: no anchor {target}"
+            checked += 1
+    assert checked > 500
