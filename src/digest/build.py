@@ -4,19 +4,24 @@ Only the first step and the last touch the disk; everything between is a pure fu
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.config import load_config
+from digest.config import SiteConfig, load_config
 from digest.corpus import build_corpus
 from digest.errors import DumpError
 from digest.loader import load_dump
-from digest.records import StoryRecord
-from digest.site.pages import plan_pages
-from digest.site.render import make_environment, render_page, theme_dir
+from digest.records import Corpus, StoryRecord
+from digest.site.markdown import MarkdownPage, parse_pages
+from digest.site.plan import SitePlan, plan_site
+from digest.site.render import make_environment, render_site, theme_dir
+from digest.site.search import pagefind_binary, search_index
 from digest.site.write import remove_output, write_site
 
 DUMP_SUFFIXES = (".txt",)
+PAGE_SUFFIXES = (".md",)
+log = logging.getLogger("digest")
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class BuildReport:
     pages: int
     problems: tuple[DumpError, ...]
     output: Path
+    warnings: tuple[str, ...] = ()  # the site is complete but lacks something, e.g. search
 
 
 def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpError]]:
@@ -48,6 +54,13 @@ def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpErr
         except OSError as error:
             problems.append(DumpError(str(path), f"cannot be read: {error.strerror or error}"))
     return found, problems
+
+
+def read_markdown(content_dir: Path) -> tuple[MarkdownPage, ...]:
+    """The site's own pages (content/*.md), which the author wrote and digest renders as they are."""
+    files = sorted(p for p in content_dir.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()) \
+        if content_dir.is_dir() else []
+    return parse_pages([(str(path), path.read_text(encoding="utf-8")) for path in files])
 
 
 def read_static(site_static: Path) -> dict[str, bytes]:
@@ -71,19 +84,30 @@ def load_records(dumps: list[tuple[str, bytes]]) -> tuple[list[StoryRecord], lis
     return records, problems
 
 
+def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...],
+              templates: Path) -> tuple[dict[str, bytes], SitePlan, str | None]:
+    """The site's generated files (pages, feeds, search index) from a corpus; pure but for Pagefind."""
+    plan = plan_site(corpus, config, documents)
+    rendered = render_site(make_environment(templates), plan, config)
+    index, warning = search_index(rendered, pagefind_binary())
+    return {**rendered, **index}, plan, warning
+
+
 def build(options: BuildOptions) -> BuildReport:
     site_dir = options.site_dir
     config = load_config(site_dir)
     dumps, read_problems = read_dumps(site_dir / config.content_dir)
+    documents = read_markdown(site_dir / config.content_dir)
     static = read_static(site_dir / config.static_dir)
     records, load_problems = load_records(dumps)
     corpus = build_corpus(records)
-    pages = plan_pages(corpus, config.title)
-    env = make_environment(site_dir / config.templates_dir)
-    rendered = {page.path: render_page(env, page, config) for page in pages}
+    files, plan, warning = make_site(corpus, config, documents, site_dir / config.templates_dir)
+    if warning:
+        log.warning("digest: %s", warning)
     output = options.output or site_dir / config.output_dir
     if options.clean:
         remove_output(output)
-    write_site(output, {**static, **rendered})
+    write_site(output, {**static, **files})
     problems = tuple(read_problems + load_problems)
-    return BuildReport(len(dumps) + len(read_problems), len(corpus.stories), len(pages), problems, output)
+    return BuildReport(len(dumps) + len(read_problems), len(corpus.stories), len(plan.pages), problems, output,
+                       (warning,) if warning else ())

@@ -1,25 +1,25 @@
 """Plan the site: which pages exist, at which path, with what data. Pure: nothing is rendered here."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence, TypeVar
 
-from digest.records import Corpus, Quote, Story
-from digest.site.routes import HOME, story_path, story_slugs
+from digest.config import SiteConfig
+from digest.records import Corpus, Event, Person
+from digest.site.markdown import MarkdownPage
+from digest.site.routes import HOME, NOT_FOUND, SEARCH, Routes
+from digest.site.taxonomy import Taxonomy, Term, story_order
+from digest.site.views import Catalog, StoryView
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of a paragraph: plain text, or a direct quote with its speaker."""
-
-    text: str
-    quote: Quote | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StoryView:
-    story: Story
-    path: str
-    paragraphs: tuple[tuple[Segment, ...], ...]
+class Pager:
+    number: int
+    count: int
+    previous: str | None
+    next: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,39 +27,95 @@ class Page:
     path: str
     template: str
     title: str
-    story: StoryView | None = None
+    kind: str  # what the page is, for templates and tests: "home", "story", "event", "term", ...
     stories: tuple[StoryView, ...] = ()
+    undated: tuple[StoryView, ...] = ()  # home: stories with no full date, which no day page lists
+    story: StoryView | None = None
+    events: tuple[Event, ...] = ()
+    event: Event | None = None
+    taxonomy: Taxonomy | None = None
+    terms: tuple[Term, ...] = ()
+    term: Term | None = None
+    person: Person | None = None
+    day: str | None = None
+    html: str = ""  # a Markdown page, already converted
+    pager: Pager | None = None
+    feeds: str | None = None  # the folder whose feeds the page advertises
+    description: str = ""
 
 
-def segments(paragraph: str, quotes: list[Quote]) -> tuple[Segment, ...]:
-    """Split a paragraph at its direct quotes so the theme can set them apart, escaping intact."""
-    parts: list[Segment] = []
-    cursor = 0
-    for quote in quotes:
-        at = paragraph.find(quote.text, cursor)
-        if at < 0:
-            continue
-        if at > cursor:
-            parts.append(Segment(paragraph[cursor:at]))
-        parts.append(Segment(quote.text, quote))
-        cursor = at + len(quote.text)
-    if cursor < len(paragraph):
-        parts.append(Segment(paragraph[cursor:]))
-    return tuple(parts)
+def paginate(items: Sequence[T], per_page: int, path: Callable[[int], str]) -> list[tuple[tuple[T, ...], str, Pager]]:
+    """Chunks of a list, each with its path and a pager; an empty list is one empty page."""
+    count = max(1, -(-len(items) // per_page))
+    return [
+        (tuple(items[(n - 1) * per_page:n * per_page]), path(n),
+         Pager(n, count, path(n - 1) if n > 1 else None, path(n + 1) if n < count else None))
+        for n in range(1, count + 1)
+    ]
 
 
-def story_view(story: Story, path: str) -> StoryView:
-    record = story.record
-    paragraphs = tuple(
-        segments(text, [q for q in record.quotes if q.kind == "direct" and q.paragraph == index])
-        for index, text in enumerate(record.body)
-    )
-    return StoryView(story, path, paragraphs)
+def home_page(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Page:
+    """The latest day's digest: its events, each with its stories; then the day's other stories,
+    and the newest stories whose date lacks a year, since no day page can list them."""
+    views = catalog.story_list(s.id for s in sorted(corpus.stories, key=story_order))
+    days = sorted({v.day for v in views if v.day}, reverse=True)
+    latest = days[0] if days else None
+    day_ids = {v.story.id for v in views if v.day == latest and latest}
+    events = tuple(sorted((e for e in corpus.events if day_ids & set(e.story_ids)),
+                          key=lambda e: (-len(e.story_ids), e.title, e.id)))
+    in_events = {i for e in events for i in e.story_ids}
+    rest = tuple(v for v in views if v.story.id in day_ids and v.story.id not in in_events)
+    undated = tuple(v for v in views if v.day is None)[:config.items_per_page]
+    return Page(HOME, "index.html", config.title, "home", stories=rest, undated=undated, events=events,
+                day=latest, feeds="")
 
 
-def plan_pages(corpus: Corpus, site_title: str) -> tuple[Page, ...]:
-    slugs = story_slugs(corpus.stories)
-    views = tuple(story_view(story, story_path(slugs[story.id])) for story in corpus.stories)
-    pages = [Page(HOME, "index.html", site_title, stories=views)]
-    pages += [Page(view.path, "story.html", view.story.record.headline, story=view) for view in views]
+def story_pages(catalog: Catalog) -> list[Page]:
+    return [Page(v.path, "story.html", v.record.headline, "story", story=v,
+                 description=v.lead) for v in sorted(catalog.stories.values(), key=lambda v: v.path)]
+
+
+def event_pages(corpus: Corpus, catalog: Catalog, routes: Routes, per_page: int) -> list[Page]:
+    if not corpus.events:
+        return []
+    events = sorted(corpus.events, key=lambda e: (e.end or "", e.id), reverse=True)
+    pages = [Page(path, "events.html", "Events", "events", events=chunk, pager=pager)
+             for chunk, path, pager in paginate(events, per_page, routes.events_index)]
+    for event in events:
+        timeline = catalog.story_list(event.story_ids)
+        for chunk, path, pager in paginate(timeline, per_page, lambda n: routes.event(event.id, n)):
+            pages.append(Page(path, "event.html", event.title, "event", stories=chunk, event=event,
+                              pager=pager, feeds=routes.event_folder(event.id)))
+    return pages
+
+
+def taxonomy_pages(taxonomy: Taxonomy, terms: tuple[Term, ...], catalog: Catalog, routes: Routes,
+                   per_page: int) -> list[Page]:
+    if not terms:
+        return []
+    pages = [Page(path, "terms.html", taxonomy.title, "terms", taxonomy=taxonomy, terms=chunk, pager=pager)
+             for chunk, path, pager in paginate(terms, per_page, lambda n: routes.index(taxonomy.name, n))]
+    for term in terms:
+        title = f"{taxonomy.singular}: {term.name}" if taxonomy.name != "archive" else term.name
+        base = Page("", "term.html", title, "term", taxonomy=taxonomy, term=term,
+                    person=catalog.people.get(term.key) if taxonomy.name == "people" else None,
+                    day=term.key if taxonomy.name == "archive" else None,
+                    feeds=routes.term_folder(taxonomy.name, term.key) if taxonomy.name == "sources" else None)
+        stories = catalog.story_list(term.story_ids)
+        for chunk, path, pager in paginate(stories, per_page, lambda n: routes.term(taxonomy.name, term.key, n)):
+            pages.append(replace(base, path=path, stories=chunk, pager=pager))
+    return pages
+
+
+def plan_pages(corpus: Corpus, catalog: Catalog, routes: Routes, config: SiteConfig,
+               classified: dict[Taxonomy, tuple[Term, ...]], documents: tuple[MarkdownPage, ...]) -> tuple[Page, ...]:
+    per_page = config.items_per_page
+    pages = [home_page(corpus, catalog, config), *story_pages(catalog)]
+    pages += event_pages(corpus, catalog, routes, per_page)
+    for taxonomy, terms in classified.items():
+        pages += taxonomy_pages(taxonomy, terms, catalog, routes, per_page)
+    pages += [Page(routes.page(d.slug), "page.html", d.title, "page", html=d.html, description=d.description)
+              for d in documents]
+    pages.append(Page(SEARCH, "search.html", "Search", "search"))
+    pages.append(Page(NOT_FOUND, "404.html", "Page not found", "404"))
     return tuple(sorted(pages, key=lambda p: p.path))

@@ -9,15 +9,16 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from digest.config import SiteConfig
 from digest.errors import TemplateError
+from digest.site.feeds import feed_files
+from digest.site.meta import json_ld, robots, sitemap
 from digest.site.pages import Page
+from digest.site.plan import SitePlan
 from digest.site.routes import relative
-
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
-
+from digest.site.taxonomy import human_date
 
 def theme_dir() -> Path:
     return Path(str(resources.files("digest").joinpath("themes/default")))
@@ -41,21 +42,25 @@ def make_environment(site_templates: Path | None) -> jinja2.Environment:
     return env
 
 
-def human_date(iso: str | None) -> str:
-    """"2025-04-23" -> "23 April 2025"; "--04-23" -> "23 April". Locale-free, so builds agree."""
-    if not iso:
-        return ""
-    parts = iso.lstrip("-").split("-")
-    year, month, day = parts if len(parts) == 3 else ("", *parts)
-    return f"{int(day)} {MONTH_NAMES[int(month) - 1]}" + (f" {year}" if year else "")
-
-
-def render_page(env: jinja2.Environment, page: Page, config: SiteConfig) -> bytes:
+def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: SiteConfig) -> bytes:
     try:
         template = env.get_template(page.template)
-        html = template.render(page=page, site=config, link=partial(relative, page.path))
+        html = template.render(
+            page=page, site=config, plan=plan, routes=plan.routes, catalog=plan.catalog,
+            link=partial(relative, page.path),
+            json_ld=lambda view: Markup(json_ld(view, config)),
+        )
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(f"{error.filename or error.name}:{error.lineno}: {error.message}") from None
     except jinja2.TemplateError as error:
         raise TemplateError(f"template {page.template} (page {page.path}): {error}") from None
     return html.encode("utf-8")
+
+
+def render_site(env: jinja2.Environment, plan: SitePlan, config: SiteConfig) -> dict[str, bytes]:
+    """Every generated file: pages, feeds, sitemap, robots.txt."""
+    files = {page.path: render_page(env, page, plan, config) for page in plan.pages}
+    files.update(feed_files(list(plan.feeds), config))
+    files["sitemap.xml"] = sitemap(plan.pages, config)
+    files["robots.txt"] = robots(config)
+    return files

@@ -1,34 +1,114 @@
-"""The one place URLs are decided. Every output path comes from a slug, never from dump text."""
+"""The one place URLs are decided. Every output path comes from a slug, never from dump text.
+
+Slugs are stable: the same corpus gives the same paths in every build, and when two things share
+a slug the one that sorts first keeps it and the others add a short hash of their key, so adding
+a story never moves the URL of another.
+"""
 from __future__ import annotations
 
+import hashlib
 import posixpath
+from dataclasses import dataclass
+from typing import Callable, Iterable, TypeVar
 
 from slugify import slugify
 
-from digest.records import Story
+from digest.records import Corpus, Story
+from digest.site.taxonomy import Term
 
 MAX_SLUG_LENGTH = 80
 HOME = "index.html"
+NOT_FOUND = "404.html"
+SEARCH = "search/index.html"
+FEED_FILES = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+# Top-level folders the generated pages use; a Markdown page may not take one of these names.
+RESERVED = frozenset({"stories", "events", "archive", "sources", "people", "places", "topics",
+                      "search", "static", "pagefind", "page", "404"})
+
+T = TypeVar("T")
 
 
-def story_slugs(stories: tuple[Story, ...]) -> dict[str, str]:
-    """Story id -> slug. Slugs come from headlines; when two stories share one, the earliest
-    (by date, then id) keeps it and the others add their id, so URLs stay put across builds."""
-    by_slug: dict[str, list[Story]] = {}
-    for story in stories:
-        base = slugify(story.record.headline, max_length=MAX_SLUG_LENGTH, word_boundary=True) or "story"
-        by_slug.setdefault(base, []).append(story)
+def slug_of(text: str, fallback: str) -> str:
+    return slugify(text, max_length=MAX_SLUG_LENGTH, word_boundary=True) or fallback
+
+
+def unique_slugs(items: Iterable[T], key: Callable[[T], str], text: Callable[[T], str],
+                 rank: Callable[[T], tuple], fallback: str) -> dict[str, str]:
+    """key -> slug, collision-free: the best-ranked item keeps the plain slug."""
+    by_slug: dict[str, list[T]] = {}
+    for item in items:
+        by_slug.setdefault(slug_of(text(item), fallback), []).append(item)
     slugs: dict[str, str] = {}
-    for base, group in by_slug.items():
-        group.sort(key=lambda s: (s.record.date or "9999", s.id))
-        slugs[group[0].id] = base
-        for story in group[1:]:
-            slugs[story.id] = f"{base}-{story.id[:8]}"
+    for base, group in sorted(by_slug.items()):
+        group.sort(key=rank)
+        slugs[key(group[0])] = base
+        for item in group[1:]:
+            slugs[key(item)] = f"{base}-{hashlib.sha256(key(item).encode()).hexdigest()[:8]}"
     return slugs
 
 
-def story_path(slug: str) -> str:
-    return f"stories/{slug}/index.html"
+def story_slugs(stories: Iterable[Story]) -> dict[str, str]:
+    return unique_slugs(stories, lambda s: s.id, lambda s: s.record.headline,
+                        lambda s: (s.record.date or "9999", s.id), "story")
+
+
+def paged(folder: str, number: int) -> str:
+    """Page 1 of a list is the folder's index; later pages go under page/N/."""
+    prefix = f"{folder}/" if folder else ""
+    return f"{prefix}index.html" if number == 1 else f"{prefix}page/{number}/index.html"
+
+
+@dataclass(frozen=True)
+class Routes:
+    stories: dict[str, str]  # story id -> slug
+    events: dict[str, str]  # event id -> slug
+    terms: dict[tuple[str, str], str]  # (taxonomy, key) -> slug
+
+    def story(self, story_id: str) -> str:
+        return f"stories/{self.stories[story_id]}/index.html"
+
+    def event_folder(self, event_id: str) -> str:
+        return f"events/{self.events[event_id]}"
+
+    def event(self, event_id: str, number: int = 1) -> str:
+        return paged(self.event_folder(event_id), number)
+
+    def events_index(self, number: int = 1) -> str:
+        return paged("events", number)
+
+    def term_folder(self, taxonomy: str, key: str) -> str:
+        if taxonomy == "archive":  # days live at /YYYY/MM/DD/
+            return key.replace("-", "/")
+        return f"{taxonomy}/{self.terms[(taxonomy, key)]}"
+
+    def term(self, taxonomy: str, key: str, number: int = 1) -> str:
+        return paged(self.term_folder(taxonomy, key), number)
+
+    def has_term(self, taxonomy: str, key: str | None) -> bool:
+        return key is not None and (taxonomy, key) in self.terms
+
+    def index(self, taxonomy: str, number: int = 1) -> str:
+        return paged(taxonomy, number)
+
+    @staticmethod
+    def feed(folder: str, kind: str) -> str:
+        return f"{folder}/{FEED_FILES[kind]}" if folder else FEED_FILES[kind]
+
+    @staticmethod
+    def page(slug: str) -> str:
+        return f"{slug}/index.html"
+
+
+def make_routes(corpus: Corpus, terms: Iterable[Term]) -> Routes:
+    events = unique_slugs(corpus.events, lambda e: e.id, lambda e: e.title, lambda e: (e.start or "9999", e.id), "event")
+    by_taxonomy: dict[str, list[Term]] = {}
+    for term in terms:
+        by_taxonomy.setdefault(term.taxonomy, []).append(term)
+    term_slugs: dict[tuple[str, str], str] = {}
+    for taxonomy, group in by_taxonomy.items():
+        slugs = unique_slugs(group, lambda t: t.key, lambda t: t.name, lambda t: (t.key,), "term")
+        term_slugs.update({(taxonomy, key): slug for key, slug in slugs.items()})
+    return Routes(story_slugs(corpus.stories), events, term_slugs)
 
 
 def relative(from_path: str, to_path: str) -> str:

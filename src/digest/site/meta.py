@@ -1,0 +1,54 @@
+"""Files for crawlers and machines: sitemap.xml, robots.txt and each story's NewsArticle JSON-LD."""
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+from digest.config import SiteConfig
+from digest.site.pages import Page
+from digest.site.routes import NOT_FOUND, SEARCH
+from digest.site.views import StoryView
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+UNLISTED = {NOT_FOUND, SEARCH}  # pages that are no content of their own
+
+
+def sitemap(pages: tuple[Page, ...], config: SiteConfig) -> bytes:
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    for page in pages:
+        if page.path in UNLISTED or (page.pager and page.pager.number > 1):
+            continue
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = config.url(page.path)
+        day = page.story.day if page.story else page.day
+        if day:
+            ET.SubElement(url, "lastmod").text = day
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def robots(config: SiteConfig) -> bytes:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {config.url('sitemap.xml')}\n".encode("utf-8")
+
+
+def json_ld(view: StoryView, config: SiteConfig) -> str:
+    """schema.org NewsArticle, safe inside <script>: '<', '>' and '&' are escaped so dump text
+    such as '</script>' cannot end the block."""
+    record = view.record
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": record.headline[:110],
+        "url": config.url(view.path),
+        "mainEntityOfPage": config.url(view.path),
+        "inLanguage": config.language,
+        "articleBody": "\n\n".join(record.body),
+    }
+    if view.day:
+        data["datePublished"] = view.day
+    if record.source:
+        data["publisher"] = {"@type": "Organization", "name": record.source}
+        data["author"] = {"@type": "Organization", "name": record.source}
+    if record.dateline and record.dateline.place:
+        data["contentLocation"] = {"@type": "Place", "name": record.dateline.place}
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

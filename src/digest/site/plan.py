@@ -1,0 +1,57 @@
+"""The whole site as values: taxonomies classified, routes decided, pages and feeds planned."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from digest.config import SiteConfig
+from digest.records import Corpus
+from digest.site.feeds import Feed
+from digest.site.markdown import MarkdownPage
+from digest.site.pages import Page, plan_pages
+from digest.site.routes import HOME, Routes, make_routes
+from digest.site.taxonomy import Taxonomy, Term, classify, story_order, taxonomies
+from digest.site.views import Catalog, make_catalog
+
+
+@dataclass(frozen=True)
+class NavLink:
+    title: str
+    path: str
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    routes: Routes
+    catalog: Catalog
+    pages: tuple[Page, ...]
+    feeds: tuple[Feed, ...]
+    nav: tuple[NavLink, ...]  # the indexes, in the header
+    documents: tuple[NavLink, ...]  # the Markdown pages, in the footer
+
+
+def plan_feeds(corpus: Corpus, catalog: Catalog, routes: Routes, config: SiteConfig,
+               classified: dict[Taxonomy, tuple[Term, ...]]) -> tuple[Feed, ...]:
+    """The site's feed, one a source and one an event."""
+    newest = [catalog.stories[s.id] for s in sorted(corpus.stories, key=story_order)]
+    feeds = [Feed("", config.title, HOME, tuple(newest))]
+    for taxonomy, terms in classified.items():
+        if taxonomy.name == "sources":
+            feeds += [Feed(routes.term_folder("sources", t.key), f"{config.title}: {t.name}",
+                           routes.term("sources", t.key), tuple(catalog.story_list(t.story_ids))) for t in terms]
+    feeds += [Feed(routes.event_folder(e.id), f"{config.title}: {e.title}", routes.event(e.id),
+                   tuple(sorted(catalog.story_list(e.story_ids), key=lambda v: story_order(v.story))))
+              for e in sorted(corpus.events, key=lambda e: e.id)]
+    return tuple(feeds)
+
+
+def plan_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...] = ()) -> SitePlan:
+    if "events" not in config.indexes:  # no event pages: nothing may link to one
+        corpus = replace(corpus, events=())
+    classified = {t: classify(t, corpus.stories) for t in taxonomies(corpus, config.indexes)}
+    routes = make_routes(corpus, [term for terms in classified.values() for term in terms])
+    catalog = make_catalog(corpus, routes, tuple(t for terms in classified.values() for t in terms))
+    pages = plan_pages(corpus, catalog, routes, config, classified, documents)
+    nav = [NavLink("Events", routes.events_index())] if corpus.events else []
+    nav += [NavLink(t.title, routes.index(t.name)) for t, terms in classified.items() if terms]
+    docs = tuple(NavLink(d.title, routes.page(d.slug)) for d in documents)
+    return SitePlan(routes, catalog, pages, plan_feeds(corpus, catalog, routes, config, classified), tuple(nav), docs)

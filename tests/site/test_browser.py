@@ -1,0 +1,134 @@
+"""The built site in Debian's headless Chromium through Playwright: browsing from disk and over
+HTTP, following a story, an event and a person, searching, and axe-core on every page kind."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tests.site.handmade import build_handmade
+from tests.site.tools import AXE_JS, CHROMIUM, CHROMIUM_ARGS, require
+
+PAGE_KINDS = {
+    "home": "index.html",
+    "story": "stories/porto-closes-luiz-i-bridge-for-cable-repairs/index.html",
+    "event": "events/luiz-i-bridge-closed-for-repairs/index.html",
+    "events": "events/index.html",
+    "person": "people/ana-costa/index.html",
+    "source": "sources/harbour-wire/page/2/index.html",
+    "index": "places/index.html",
+    "day": "2025/06/14/index.html",
+    "archive": "archive/index.html",
+    "markdown page": "about-this-digest/index.html",
+    "search": "search/index.html?q=cable",
+    "not found": "404.html",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("browser") / "out"
+    build_handmade(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    require(CHROMIUM.is_file(), f"chromium ({CHROMIUM})")
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    yield tab
+    context.close()
+    assert errors == [], errors  # no script error, no resource blocked by the Content-Security-Policy
+
+
+def follow_story_event_person(page, home: str) -> None:
+    page.goto(home)
+    assert page.locator("link[rel=stylesheet]").count() == 1
+    assert page.evaluate("getComputedStyle(document.querySelector('.masthead')).borderBottomStyle") == "solid"
+    page.click("text=Luiz I bridge closed for repairs")
+    assert page.locator("h1").inner_text() == "Luiz I bridge closed for repairs"
+    page.click("ol.timeline >> text=Porto closes Luiz I bridge for cable repairs")
+    assert page.locator("h1").inner_text() == "Porto closes Luiz I bridge for cable repairs"
+    assert page.locator("q.quote").first.inner_text() == "The bridge will reopen before the summer festival"
+    page.click("figcaption >> text=Ana Costa")
+    assert page.locator("h1").inner_text() == "Ana Costa"
+    assert "The bridge will reopen before the summer festival" in page.locator("main").inner_text()
+
+
+def test_browse_from_disk(page, site: Path) -> None:
+    follow_story_event_person(page, (site / "index.html").as_uri())
+    assert page.url.startswith("file://") and page.url.endswith("/people/ana-costa/index.html")
+
+
+def test_browse_over_http(page, server: str) -> None:
+    follow_story_event_person(page, server + "index.html")
+
+
+def test_search_finds_the_right_story_and_filters_by_person(page, server: str) -> None:
+    page.goto(server + "sources/index.html")
+    page.fill("#search-q", "ferry crossings")
+    page.click("form[role=search] button")
+    results = page.locator(".pagefind-ui__result-link")
+    results.first.wait_for(timeout=15000)
+    assert results.all_inner_texts() == ["Ferries double their crossings while the bridge is shut"]
+    filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {"source", "person", "date"} <= {f.strip().lower() for f in filters}
+    results.first.click()
+    page.wait_for_url("**/stories/ferries-double-their-crossings-while-the-bridge-is-shut/index.html")
+
+
+def test_search_from_disk_says_it_needs_http(page, site: Path) -> None:
+    page.goto((site / "search" / "index.html").as_uri() + "?q=cable")
+    assert "needs the site served over HTTP" in page.locator("#search-note").inner_text()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_on_any_page_kind(browser, server: str, scheme: str) -> None:
+    require(AXE_JS.is_file(), "axe-core (npm)")
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme)  # axe is injected as an inline script
+    tab = context.new_page()
+    found = {}
+    for kind, path in PAGE_KINDS.items():
+        tab.goto(server + path)
+        if kind == "search":
+            tab.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+        tab.add_script_tag(path=str(AXE_JS))
+        violations = tab.evaluate("async () => (await axe.run(document)).violations"
+                                  ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+        if violations:
+            found[kind] = violations
+    context.close()
+    assert found == {}

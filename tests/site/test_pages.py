@@ -1,0 +1,151 @@
+"""Every page kind, built from a hand-made corpus that has events, people, places and topics."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from digest.config import SiteConfig
+from tests.site.handmade import CONFIG, build_handmade, corpus, without_extras
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("handmade") / "out"
+    return {path: data.decode() for path, data in build_handmade(out).items() if not path.startswith("pagefind/")}
+
+
+def main(html: str) -> str:
+    return html[html.index("<main"):html.index("</main>")]
+
+
+def test_home_is_the_latest_day_with_its_events_then_other_stories(files: dict[str, str]) -> None:
+    home = main(files["index.html"])
+    assert '<time datetime="2025-06-14">14 June 2025</time>' in home
+    event = home.index("Luiz I bridge closed for repairs")
+    assert event < home.index("Porto closes Luiz I bridge") < home.index("More stories")
+    assert "The city closed the upper deck" in home  # the event's lead
+    assert "Sardine festival draws record crowds" in home
+    assert "A different story that happens to share the headline" not in home  # filed the day before
+
+
+def test_home_without_events_lists_the_latest_days_stories(tmp_path: Path) -> None:
+    files = build_handmade(tmp_path / "out", data=without_extras(corpus()))
+    home = main(files["index.html"].decode())
+    assert "More stories" not in home and "events/" not in home
+    assert home.count('<article class="card">') == 2  # the two stories of 14 June
+    assert not [p for p in files if p.startswith(("events/", "people/", "topics/"))], "empty indexes are not built"
+
+
+def test_story_page_links_related_coverage_people_and_alternates(files: dict[str, str]) -> None:
+    page = main(files["stories/porto-closes-luiz-i-bridge-for-cable-repairs/index.html"])
+    assert '<h3><a href="../bridge-reopens-after-twelve-days-of-repairs/index.html">' in page  # related_story
+    coverage = page[page.index("Other coverage"):page.index('id="related-heading"')]
+    assert "Ferries double their crossings" in coverage and "Porto closes" not in coverage
+    assert '<a href="../../people/ana-costa/index.html">Ana Costa</a>, <span class="role">mayor of Porto</span>' in page
+    assert '<q class="quote">The bridge will reopen before the summer festival</q>' in page
+    assert 'Also carried by <a href="../../sources/coastal-daily/index.html">Coastal Daily</a>' in page
+    assert "Also saved as “Porto shuts bridge” (Coastal Daily)" in page
+    assert 'Part of <a href="../../events/luiz-i-bridge-closed-for-repairs/index.html">' in page
+
+
+def test_story_page_has_canonical_opengraph_and_news_article(files: dict[str, str]) -> None:
+    html = files["stories/bridge-reopens-after-twelve-days-of-repairs/index.html"]
+    url = "https://news.example.org/digest/stories/bridge-reopens-after-twelve-days-of-repairs/"
+    assert f'<link rel="canonical" href="{url}">' in html
+    assert f'<meta property="og:url" content="{url}">' in html
+    assert '"@type": "NewsArticle"' in html and '"datePublished": "2025-06-14"' in html
+
+
+def test_event_page_is_a_paginated_timeline_across_outlets(files: dict[str, str]) -> None:
+    first = main(files["events/luiz-i-bridge-closed-for-repairs/index.html"])
+    second = main(files["events/luiz-i-bridge-closed-for-repairs/page/2/index.html"])
+    assert first.index("Porto closes") < first.index("Ferries double") and "Bridge reopens" in second
+    assert "Harbour Wire" in first and "Coastal Daily" in first
+    assert 'href="page/2/index.html">Older</a>' in first and 'href="../../index.html">Newer</a>' in second
+    assert '<a href="../../people/rui-lima/index.html">Rui Lima</a>' in first
+
+
+def test_person_page_shows_who_said_what_with_story_and_date(files: dict[str, str]) -> None:
+    page = main(files["people/rui-lima/index.html"])
+    assert "<blockquote><p>Every cable was inspected twice</p></blockquote>" in page
+    assert '<figcaption>Rui Lima, chief engineer, <time datetime="2025-06-14">14 June 2025</time></figcaption>' in page
+    assert 'href="../../stories/bridge-reopens-after-twelve-days-of-repairs/index.html"' in page
+
+
+def test_place_topic_source_and_day_pages_list_their_stories(files: dict[str, str]) -> None:
+    assert "Ferries double" in files["places/vila-nova-de-gaia/index.html"]
+    assert "Sardine festival" in files["topics/culture/index.html"]
+    assert "Bridge reopens" in files["sources/harbour-wire/index.html"]
+    day = main(files["2025/06/13/index.html"])
+    assert "<h1><time datetime=\"2025-06-13\">13 June 2025</time></h1>" in day and day.count('class="card"') == 1
+    archive = main(files["archive/index.html"])
+    assert archive.index("2025/06/14") < archive.index("2025/06/13")  # newest day first
+
+
+def test_indexes_follow_the_config(tmp_path: Path) -> None:
+    config = SiteConfig(title="T", base_url="https://x.example/", indexes=("sources",))
+    files = build_handmade(tmp_path / "out", config=config)
+    assert "sources/index.html" in files
+    assert not [p for p in files if re.match(r"(people|places|topics|events|archive|\d{4})/", p)]
+    linked = {t for d in files.values() for t in re.findall(rb'href="([^"]+)"', d)}
+    assert not [t for t in linked if re.search(rb"(^|/)(people|places|topics|events|archive|\d{4})/", t)]
+
+
+def test_markdown_page_is_rendered_and_linked_from_every_page(files: dict[str, str]) -> None:
+    about = files["about-this-digest/index.html"]
+    assert "<h1>About this digest</h1>" in about and "We gather <strong>harbour</strong> news." in about
+    assert '<meta name="description" content="Who makes it.">' in about
+    assert '<a href="../about-this-digest/index.html">About this digest</a>' in files["sources/index.html"]
+
+
+def test_every_page_has_search_box_csp_and_no_external_requests(files: dict[str, str]) -> None:
+    for path, html in files.items():
+        if not path.endswith(".html"):
+            continue
+        assert 'role="search"' in html, path
+        csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+        assert "default-src 'self'" in csp and "'unsafe-inline'" not in csp, path
+        assert ("'wasm-unsafe-eval'" in csp) == (path == "search/index.html"), path
+        for target in re.findall(r'(?:src|href)="(https?:[^"]+)"', html):
+            assert target.startswith(CONFIG.base_url), f"{path}: external request {target}"
+        assert "<script>" not in html and "style=" not in html, f"{path}: inline script or style"
+
+
+def test_sitemap_and_robots_use_absolute_urls(files: dict[str, str]) -> None:
+    assert "<loc>https://news.example.org/digest/people/ana-costa/</loc>" in files["sitemap.xml"]
+    assert "page/2" not in files["sitemap.xml"] and "404" not in files["sitemap.xml"]
+    assert "Sitemap: https://news.example.org/digest/sitemap.xml" in files["robots.txt"]
+    assert "Page not found" in files["404.html"]
+
+
+def test_home_lists_stories_whose_date_lacks_a_year(tmp_path: Path) -> None:
+    data = corpus()
+    yearless = replace(data.stories[0], record=replace(data.stories[0].record, date="--06-20",
+                                                       dateline=None, headline="Yearless harbour story"))
+    files = build_handmade(tmp_path / "out", data=replace(data, stories=(*data.stories[1:], yearless)))
+    home = main(files["index.html"].decode())
+    assert home.index("14 June 2025") < home.index("Stories without a full date") < home.index("Yearless harbour story")
+
+
+def test_every_internal_link_of_every_page_kind_resolves(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build_handmade(out)
+    checked = 0
+    for page in out.rglob("*.html"):
+        if "pagefind" in page.parts:
+            continue
+        html = page.read_text()
+        for target in re.findall(r'(?:href|src|action)="([^"]*)"', html):
+            if re.match(r"[a-z]+:", target):
+                assert target.startswith(CONFIG.base_url), f"{page}: off-site link {target}"
+                continue
+            path, _, fragment = target.partition("#")
+            resolved = (page.parent / path.split("?")[0]).resolve() if path else page
+            assert resolved.is_file(), f"{page.relative_to(out)}: broken link {target}"
+            if fragment:
+                assert f'id="{fragment}"' in resolved.read_text(), f"{page.relative_to(out)}: no anchor {target}"
+            checked += 1
+    assert checked > 500

@@ -1,0 +1,62 @@
+"""The Pagefind index: built into the output, story pages only, the same bytes every build."""
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+import digest.build
+from digest.build import BuildOptions, build
+from digest.site.search import pagefind_binary
+from digest.site.search_order import TAG, Map, decode, encode, stable_bundle
+from tests.site.handmade import build_handmade
+
+needs_pagefind = pytest.mark.skipif(pagefind_binary() is None, reason="pagefind binary not installed")
+
+
+@needs_pagefind
+def test_index_covers_every_story_and_nothing_else(tmp_path: Path) -> None:
+    files = build_handmade(tmp_path / "out")
+    entry = json.loads(files["pagefind/pagefind-entry.json"])
+    assert entry["languages"]["en"]["page_count"] == 5
+    filters = [gzip.decompress(data) for path, data in files.items() if path.endswith(".pf_filter")]
+    assert any(b"person" in f and b"Ana Costa" in f for f in filters)
+    assert any(b"source" in f and b"Harbour Wire" in f for f in filters)
+
+
+def test_missing_binary_builds_the_site_with_a_clear_warning(root: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr(digest.build, "pagefind_binary", lambda: None)
+    with caplog.at_level(logging.WARNING, logger="digest"):
+        report = build(BuildOptions(site_dir=root, output=tmp_path / "out"))
+    assert report.warnings == ("search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')",)
+    assert "Pagefind binary is missing" in caplog.text
+    assert (tmp_path / "out" / "search" / "index.html").is_file() and not (tmp_path / "out" / "pagefind").exists()
+
+
+def test_filter_values_are_sorted_and_references_follow() -> None:
+    def pack(value) -> bytes:
+        return gzip.compress(TAG + encode(value), mtime=0)
+
+    shuffled = ["person", [["Xi Jinping", [1]], ["Ana Costa", [0, 2]]]]
+    meta = ["1.5.2", Map([("filters", [["person", "en_0000000"]])])]
+    files = {"pagefind/filter/en_0000000.pf_filter": pack(shuffled),
+             "pagefind/pagefind.en_0000000000.pf_meta": pack(meta),
+             "pagefind/pagefind-entry.json": b'{"version":"1.5.2","languages":{"en":{"hash":"en_0000000000"}}}'}
+    out = stable_bundle(files, "pagefind")
+    [filter_path] = [p for p in out if p.endswith(".pf_filter")]
+    value, _ = decode(gzip.decompress(out[filter_path]), len(TAG))
+    assert value == ["person", [["Ana Costa", [0, 2]], ["Xi Jinping", [1]]]]
+    [meta_path] = [p for p in out if p.endswith(".pf_meta")]
+    assert filter_path.rsplit("/", 1)[1].removesuffix(".pf_filter").encode() in gzip.decompress(out[meta_path])
+    entry = json.loads(out["pagefind/pagefind-entry.json"])
+    assert meta_path == f"pagefind/pagefind.{entry['languages']['en']['hash']}.pf_meta"
+
+
+def test_unexpected_bundle_is_left_as_pagefind_wrote_it() -> None:
+    files = {"pagefind/filter/en_1.pf_filter": gzip.compress(b"not ours"), "pagefind/pagefind.js": b"js"}
+    assert stable_bundle(files, "pagefind") == files
