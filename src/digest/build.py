@@ -4,7 +4,8 @@ Only the first step and the last touch the disk; everything between is a pure fu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.config import load_config
@@ -24,6 +25,8 @@ class BuildOptions:
     site_dir: Path = Path(".")
     output: Path | None = None  # default: the config's output_dir inside the site
     clean: bool = False  # delete the previous output before writing, rather than swapping it out
+    # told (stage, done, total) as long stages advance, so a command line can draw a progress bar
+    progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class BuildReport:
     pages: int
     problems: tuple[DumpError, ...]
     output: Path
+    events: int = 0
 
 
 def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpError]]:
@@ -61,13 +65,15 @@ def read_static(site_static: Path) -> dict[str, bytes]:
     return files
 
 
-def load_records(dumps: list[tuple[str, bytes]]) -> tuple[list[StoryRecord], list[DumpError]]:
+def load_records(dumps: list[tuple[str, bytes]], progress=None) -> tuple[list[StoryRecord], list[DumpError]]:
     records, problems = [], []
-    for path, data in dumps:
+    for done, (path, data) in enumerate(dumps, 1):
         try:
             records.append(load_dump(path, data))
         except DumpError as error:
             problems.append(error)
+        if progress:
+            progress("reading dumps", done, len(dumps))
     return records, problems
 
 
@@ -76,7 +82,7 @@ def build(options: BuildOptions) -> BuildReport:
     config = load_config(site_dir)
     dumps, read_problems = read_dumps(site_dir / config.content_dir)
     static = read_static(site_dir / config.static_dir)
-    records, load_problems = load_records(dumps)
+    records, load_problems = load_records(dumps, options.progress)
     corpus = build_corpus(records)
     pages = plan_pages(corpus, config.title)
     env = make_environment(site_dir / config.templates_dir)
@@ -86,4 +92,5 @@ def build(options: BuildOptions) -> BuildReport:
         remove_output(output)
     write_site(output, {**static, **rendered})
     problems = tuple(read_problems + load_problems)
-    return BuildReport(len(dumps) + len(read_problems), len(corpus.stories), len(pages), problems, output)
+    return BuildReport(len(dumps) + len(read_problems), len(corpus.stories), len(pages), problems, output,
+                       events=len(corpus.events))
