@@ -51,7 +51,7 @@ def test_output_error_is_one_plain_line(tmp_path: Path, root: Path) -> None:
 
 
 def test_every_command_has_help_with_examples_and_exit_codes() -> None:
-    for command in ("init", "check", "build", "inspect"):
+    for command in ("init", "serve", "check", "build", "inspect"):
         result = run_digest(command, "--help")
         assert result.returncode == 0, command
         assert f"digest {command}" in result.stdout.split("examples:")[1], command

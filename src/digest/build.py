@@ -27,6 +27,8 @@ class BuildOptions:
     clean: bool = False  # delete the previous output before writing, rather than swapping it out
     # told (stage, done, total) as long stages advance, so a command line can draw a progress bar
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
+    # dump -> record; `digest serve` passes a caching one so a rebuild reloads only changed dumps
+    load: Callable[[str, bytes], StoryRecord] = field(default=load_dump, compare=False)
 
 
 @dataclass(frozen=True)
@@ -65,11 +67,11 @@ def read_static(site_static: Path) -> dict[str, bytes]:
     return files
 
 
-def load_records(dumps: list[tuple[str, bytes]], progress=None) -> tuple[list[StoryRecord], list[DumpError]]:
+def load_records(dumps: list[tuple[str, bytes]], progress=None, load=load_dump) -> tuple[list[StoryRecord], list[DumpError]]:
     records, problems = [], []
     for done, (path, data) in enumerate(dumps, 1):
         try:
-            records.append(load_dump(path, data))
+            records.append(load(path, data))
         except DumpError as error:
             problems.append(error)
         if progress:
@@ -82,7 +84,7 @@ def build(options: BuildOptions) -> BuildReport:
     config = load_config(site_dir)
     dumps, read_problems = read_dumps(site_dir / config.content_dir)
     static = read_static(site_dir / config.static_dir)
-    records, load_problems = load_records(dumps, options.progress)
+    records, load_problems = load_records(dumps, options.progress, options.load)
     corpus = build_corpus(records)
     pages = plan_pages(corpus, config.title)
     env = make_environment(site_dir / config.templates_dir)

@@ -11,11 +11,11 @@ import sys
 import traceback
 
 from digest import __version__
-from digest.commands import build, check, init, inspect
+from digest.commands import build, check, init, inspect, serve
 from digest.commands.exits import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED
 from digest.errors import DigestError
 
-COMMANDS = (init, check, build, inspect)
+COMMANDS = (init, serve, check, build, inspect)
 FORMAT = argparse.RawDescriptionHelpFormatter
 
 
