@@ -166,7 +166,10 @@ def test_events_announce_each_rebuild(site: Path) -> None:
 
 def test_broken_template_and_dump_are_shown_and_the_server_lives_on(site: Path) -> None:
     with serving(site) as server:
-        (site / "templates" / "base.html").write_text("<html><body>\n{% if %}\n</body></html>\n")
+        # saved whole, as editors do: a half-written (empty) template would build a blank site first
+        draft = site.parent / "base.html"
+        draft.write_text("<html><body>\n{% if %}\n</body></html>\n")
+        os.replace(draft, site / "templates" / "base.html")
         page = wait_until(page_holding(server, "digest-problems"), "the error panel")
         assert "base.html:2" in page and "the last build failed" in page
         assert "<article" in page, "the previous site is still served"
@@ -187,6 +190,16 @@ def test_port_in_use_is_a_plain_error(site: Path) -> None:
         result = subprocess.run([sys.executable, "-m", "digest", "serve", str(site), "--port", str(port)],
                                 capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and f"port {port}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_refuses_an_output_folder_it_does_not_own(site: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("my notes")
+    result = subprocess.run([sys.executable, "-m", "digest", "serve", str(site), "--port", "0", "-o", str(mine)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "mine" in result.stderr and "serving" not in result.stdout
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
 
 
 def test_browser_reloads_by_itself(site: Path, tmp_path: Path) -> None:

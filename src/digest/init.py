@@ -5,10 +5,13 @@ It writes only into a new or empty folder, so it can never overwrite what a user
 from __future__ import annotations
 
 from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digest.errors import DigestError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 # Package files whose names could not ship as they are: setuptools skips dotfiles in package-data.
 RENAMED = {"gitignore": ".gitignore"}

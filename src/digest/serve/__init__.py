@@ -16,7 +16,7 @@ from pathlib import Path
 from digest.build import BuildOptions, build
 from digest.commands.console import summary_line
 from digest.config import load_config
-from digest.errors import DigestError
+from digest.errors import DigestError, OutputError
 from digest.serve.cache import RecordCache
 from digest.serve.server import start_server
 from digest.serve.state import LiveState
@@ -40,6 +40,7 @@ class Rebuilder:
         self.cache = RecordCache()
         self.options, self.state, self.quiet = replace(options, load=self.cache), state, quiet
         self._lock = threading.Lock()
+        self.last_error: DigestError | None = None
 
     def __call__(self, changed: list[str] | None = None) -> None:
         with self._lock:
@@ -51,6 +52,7 @@ class Rebuilder:
                 report = build(self.options)
                 self.cache.forget_unused()
             except DigestError as error:
+                self.last_error = error
                 print(f"digest: build failed, still serving the previous site: {error}", file=sys.stderr, flush=True)
                 self.state.publish(True, (str(error),))
                 return
@@ -58,6 +60,7 @@ class Rebuilder:
                 print(f"digest: internal error while building: {type(error).__name__}: {error}", file=sys.stderr, flush=True)
                 self.state.publish(True, (f"internal error: {type(error).__name__}: {error}",))
                 return
+            self.last_error = None
             for problem in report.problems:
                 print(f"skipped {problem}", file=sys.stderr, flush=True)
             if not self.quiet:
@@ -95,6 +98,8 @@ def serve(options: ServeOptions) -> int:
     state = LiveState()
     rebuild = Rebuilder(BuildOptions(site_dir=options.site_dir, output=output), state, options.quiet)
     rebuild()
+    if isinstance(rebuild.last_error, OutputError):
+        raise rebuild.last_error  # never serve a folder digest does not own
     server = start_server(options.bind, options.port, output, state, log=options.verbose)
     host, port = server.server_address[:2]
     shown = f"[{host}]" if ":" in host else host
