@@ -18,7 +18,7 @@ from digest.commands.console import summary_line
 from digest.config import load_config
 from digest.errors import DigestError, OutputError
 from digest.serve.cache import RecordCache
-from digest.serve.server import start_server
+from digest.serve.server import LiveServer, start_server
 from digest.serve.state import LiveState
 from digest.serve.watch import SiteWatcher
 
@@ -90,6 +90,16 @@ def _is_loopback(bind: str) -> bool:
         return bind == "localhost"
 
 
+def _first_build_and_listen(options: ServeOptions, output: Path, state: LiveState, rebuild: Rebuilder,
+                            watcher: SiteWatcher) -> LiveServer:
+    if not watcher.wait_ready():
+        print("digest: the file watcher is slow to start; changes may be missed until it does", file=sys.stderr)
+    rebuild()
+    if isinstance(rebuild.last_error, OutputError):
+        raise rebuild.last_error  # never serve a folder digest does not own
+    return start_server(options.bind, options.port, output, state, log=options.verbose)
+
+
 def serve(options: ServeOptions) -> int:
     if not options.site_dir.is_dir():
         raise DigestError(f"{options.site_dir}: no such folder (create a site with: digest init {options.site_dir})")
@@ -97,18 +107,19 @@ def serve(options: ServeOptions) -> int:
     output = (options.output or options.site_dir / config.output_dir).resolve()
     state = LiveState()
     rebuild = Rebuilder(BuildOptions(site_dir=options.site_dir, output=output), state, options.quiet)
-    rebuild()
-    if isinstance(rebuild.last_error, OutputError):
-        raise rebuild.last_error  # never serve a folder digest does not own
-    server = start_server(options.bind, options.port, output, state, log=options.verbose)
+    watcher = SiteWatcher(options.site_dir, config, output, rebuild)
+    watcher.start()  # before the first build, so a save during it is not lost
+    try:
+        server = _first_build_and_listen(options, output, state, rebuild, watcher)
+    except BaseException:
+        watcher.close()
+        raise
     host, port = server.server_address[:2]
     shown = f"[{host}]" if ":" in host else host
     print(f"serving {output} at http://{shown}:{port}/ (Ctrl-C to stop)", flush=True)
     if not _is_loopback(options.bind):
         print(f"digest: listening on {options.bind}: other machines that can reach this one can read the site",
               file=sys.stderr, flush=True)
-    watcher = SiteWatcher(options.site_dir, config, output, rebuild)
-    watcher.start()
     _stop_on_sigterm()
     try:
         server.serve_forever(poll_interval=0.2)
