@@ -92,3 +92,9 @@ def test_bad_config_names_file_and_line_without_traceback(tmp_path: Path) -> Non
     assert "digest.yaml" in result.stderr and "line 2" in result.stderr
     debug = run_digest("build", str(tmp_path), "--debug")
     assert "Traceback" in debug.stderr
+
+
+def test_build_of_a_missing_folder_is_a_plain_error(tmp_path: Path) -> None:
+    result = run_digest("build", str(tmp_path / "nope"))
+    assert result.returncode == 2 and result.stderr.startswith(f"digest: {tmp_path / 'nope'}: no such folder")
+    assert not (tmp_path / "nope").exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 from digest.build import BuildOptions, build
 from digest.commands.console import print_problems, progress_bar, summary_line
 from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
+from digest.errors import DigestError
 
 HELP = "build the site into build/"
 DESCRIPTION = "Build the site in SITE (default: here) from the dumps in its content/ folder."
@@ -38,5 +39,7 @@ def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False) 
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.site.is_dir():
+        raise DigestError(f"{args.site}: no such folder (a site is a folder with your dumps in content/)")
     options = BuildOptions(site_dir=args.site, output=args.output, clean=args.clean)
     return build_and_report(options, args.quiet, args.verbose)
