@@ -29,7 +29,8 @@ def panel_text(snapshot: Snapshot) -> str:
     if snapshot.failed:
         head = "digest: the last build failed; this is the previous site. Fix this and save:"
     else:
-        head = f"digest: {len(snapshot.problems)} dumps were skipped:"
+        count = len(snapshot.problems)
+        head = f"digest: {count} dump{' was' if count == 1 else 's were'} skipped:"
     return "\n".join([head, *snapshot.problems])
 
 
