@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from digest import __version__
@@ -46,3 +48,53 @@ def test_output_error_is_one_plain_line(tmp_path: Path, root: Path) -> None:
     result = run_digest("build", str(root), "--output", str(blocker))
     assert result.returncode == 2
     assert result.stderr.startswith("digest: ") and "Traceback" not in result.stderr
+
+
+def test_every_command_has_help_with_examples_and_exit_codes() -> None:
+    for command in ("init", "serve", "check", "build", "inspect"):
+        result = run_digest(command, "--help")
+        assert result.returncode == 0, command
+        assert f"digest {command}" in result.stdout.split("examples:")[1], command
+        assert "exit codes:" in result.stdout, command
+
+
+def test_python_m_digest_is_the_digest_command() -> None:
+    script = Path(sys.executable).parent / "digest"  # the entry point installed beside this Python
+    by_script = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60)
+    assert by_script.returncode == 0 and by_script.stdout == run_digest("--help").stdout
+
+
+def test_build_prints_one_summary_line_and_no_progress_off_a_terminal(root: Path, tmp_path: Path) -> None:
+    result = run_digest("build", str(root), "--output", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("2 dumps -> 2 stories, ") and lines[0].endswith(" s")
+    assert result.stderr == ""
+
+
+def test_quiet_build_prints_only_problems(root: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "good.txt").write_bytes(next((root / "content").glob("000_*.txt")).read_bytes())
+    (site / "content" / "empty.txt").write_bytes(b"")
+    for flags in (["-q"], []):
+        result = run_digest(*flags, "build", str(site))
+        assert result.returncode == 1
+        assert "empty.txt: the file is empty" in result.stderr
+    assert run_digest("build", str(site), "-q").stdout == ""
+    assert result.stdout.strip().endswith("; 1 dump skipped, see above")
+
+
+def test_bad_config_names_file_and_line_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / "digest.yaml").write_text("title: fine\ndescription: [unclosed\n")
+    result = run_digest("build", str(tmp_path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "digest.yaml" in result.stderr and "line 2" in result.stderr
+    debug = run_digest("build", str(tmp_path), "--debug")
+    assert "Traceback" in debug.stderr
+
+
+def test_build_of_a_missing_folder_is_a_plain_error(tmp_path: Path) -> None:
+    result = run_digest("build", str(tmp_path / "nope"))
+    assert result.returncode == 2 and result.stderr.startswith(f"digest: {tmp_path / 'nope'}: no such folder")
+    assert not (tmp_path / "nope").exists()

@@ -4,8 +4,8 @@ Only the first step and the last touch the disk; everything between is a pure fu
 """
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.config import SiteConfig, load_config
@@ -21,7 +21,6 @@ from digest.site.write import remove_output, write_site
 
 DUMP_SUFFIXES = (".txt",)
 PAGE_SUFFIXES = (".md",)
-log = logging.getLogger("digest")
 
 
 @dataclass(frozen=True)
@@ -29,6 +28,10 @@ class BuildOptions:
     site_dir: Path = Path(".")
     output: Path | None = None  # default: the config's output_dir inside the site
     clean: bool = False  # delete the previous output before writing, rather than swapping it out
+    # told (stage, done, total) as long stages advance, so a command line can draw a progress bar
+    progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
+    # dump -> record; `digest serve` passes a caching one so a rebuild reloads only changed dumps
+    load: Callable[[str, bytes], StoryRecord] = field(default=load_dump, compare=False)
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class BuildReport:
     problems: tuple[DumpError, ...]
     output: Path
     warnings: tuple[str, ...] = ()  # the site is complete but lacks something, e.g. search
+    events: int = 0
 
 
 def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpError]]:
@@ -74,13 +78,15 @@ def read_static(site_static: Path) -> dict[str, bytes]:
     return files
 
 
-def load_records(dumps: list[tuple[str, bytes]]) -> tuple[list[StoryRecord], list[DumpError]]:
+def load_records(dumps: list[tuple[str, bytes]], progress=None, load=load_dump) -> tuple[list[StoryRecord], list[DumpError]]:
     records, problems = [], []
-    for path, data in dumps:
+    for done, (path, data) in enumerate(dumps, 1):
         try:
-            records.append(load_dump(path, data))
+            records.append(load(path, data))
         except DumpError as error:
             problems.append(error)
+        if progress:
+            progress("reading dumps", done, len(dumps))
     return records, problems
 
 
@@ -99,15 +105,13 @@ def build(options: BuildOptions) -> BuildReport:
     dumps, read_problems = read_dumps(site_dir / config.content_dir)
     documents = read_markdown(site_dir / config.content_dir)
     static = read_static(site_dir / config.static_dir)
-    records, load_problems = load_records(dumps)
+    records, load_problems = load_records(dumps, options.progress, options.load)
     corpus = build_corpus(records)
     files, plan, warning = make_site(corpus, config, documents, site_dir / config.templates_dir)
-    if warning:
-        log.warning("digest: %s", warning)
     output = options.output or site_dir / config.output_dir
     if options.clean:
         remove_output(output)
     write_site(output, {**static, **files})
     problems = tuple(read_problems + load_problems)
     return BuildReport(len(dumps) + len(read_problems), len(corpus.stories), len(plan.pages), problems, output,
-                       (warning,) if warning else ())
+                       (warning,) if warning else (), events=len(corpus.events))

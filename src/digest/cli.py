@@ -1,108 +1,56 @@
-"""Command line: parse arguments, call the stage, map errors to exit codes. No logic lives here.
+"""Command line: parse arguments, call the command, map errors to exit codes. No logic lives here.
 
 argparse rather than click: the standard library covers subcommands, help and examples, and
-keeps the install one dependency lighter.
+keeps the install one dependency lighter. Each command is a module of digest.commands that
+declares its help, examples, arguments and `run`; this file only assembles them.
 """
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
 import sys
-from pathlib import Path
+import traceback
 
 from digest import __version__
-from digest.build import BuildOptions, build
-from digest.errors import DigestError, DumpError
-from digest.loader import load_dump
+from digest.commands import build, check, init, inspect, serve
+from digest.commands.exits import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED
+from digest.errors import DigestError
 
-EXIT_OK, EXIT_SKIPPED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+COMMANDS = (init, serve, check, build, inspect)
+FORMAT = argparse.RawDescriptionHelpFormatter
 
-EPILOG = """exit codes:
-  0  done
-  1  done, but some dumps could not be read and were skipped (each is listed)
-  2  nothing done: a usage, config, template or output error
-"""
+
+def _common(defaults: bool) -> argparse.ArgumentParser:
+    """-q/-v/--debug, accepted before or after the command. Only the top level sets defaults:
+    argparse lets a subcommand's defaults overwrite what was given before the command."""
+    common = argparse.ArgumentParser(add_help=False)
+    default = (lambda value: value) if defaults else (lambda value: argparse.SUPPRESS)
+    common.add_argument("-q", "--quiet", action="store_true", default=default(False), help="print only problems")
+    common.add_argument("-v", "--verbose", action="store_true", default=default(False), help="say more about each step")
+    common.add_argument("--debug", action="store_true", default=default(False), help="show tracebacks")
+    return common
 
 
 def _parser() -> argparse.ArgumentParser:
-    fmt = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(prog="digest", description="Turn scraped news-page dumps into a static news site.",
-                                     epilog=EPILOG, formatter_class=fmt)
+    parser = argparse.ArgumentParser(
+        prog="digest", description="Turn scraped news-page dumps into a static news site.",
+        epilog="examples:\n  digest init my-site\n  cd my-site && digest serve\n  digest check\n  digest build\n\n" + EPILOG,
+        formatter_class=FORMAT, parents=[_common(defaults=True)],
+    )
     parser.add_argument("--version", action="version", version=f"digest {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    b = commands.add_parser("build", help="build the site into build/", formatter_class=fmt,
-                            description="Build the site in SITE (default: here) from its content/ dumps.",
-                            epilog="examples:\n  digest build\n  digest build my-site --output /srv/www/news\n\n" + EPILOG)
-    b.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: .)")
-    b.add_argument("--output", "-o", type=Path, help="where to write the site (default: SITE/build)")
-    b.add_argument("--clean", action="store_true", help="delete the previous output first instead of swapping it")
-    b.add_argument("--quiet", "-q", action="store_true", help="print only problems")
-
-    i = commands.add_parser("inspect", help="show what the loader reads off dumps", formatter_class=fmt,
-                            description="Print the story record the loader reads off each dump.",
-                            epilog="examples:\n  digest inspect content/*.txt\n  digest inspect --json dump.txt | jq .quotes\n\n" + EPILOG)
-    i.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    i.add_argument("--json", action="store_true", help="one JSON object a line per dump")
+    for module in COMMANDS:
+        name = module.__name__.rsplit(".", 1)[-1]
+        sub = commands.add_parser(name, help=module.HELP, description=module.DESCRIPTION, formatter_class=FORMAT,
+                                  epilog=f"examples:\n{module.EXAMPLES}\n{EPILOG}", parents=[_common(defaults=False)])
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
     return parser
-
-
-def _record_json(record) -> str:
-    return json.dumps(dataclasses.asdict(record), ensure_ascii=False)
-
-
-def _print_readable(record) -> None:
-    r = record
-    print(f"== {r.path}")
-    print(f"headline:  {r.headline}{'  (inferred)' if r.headline_inferred else ''}")
-    if r.dateline:
-        print(f"dateline:  {r.dateline.text}  [place {r.dateline.place}; date {r.dateline.date or '?'}]")
-    print(f"date:      {r.date or '-'}\nsource:    {r.source or '-'}\nphoto:     {r.photo_credit or '-'}")
-    print(f"body:      {len(r.body)} paragraphs")
-    for n, paragraph in enumerate(r.body):
-        print(f"  [{n}] {paragraph}")
-    for q in r.quotes:
-        print(f"  {q.kind:<9} {q.speaker or '?'}{f' ({q.role})' if q.role else ''}: {q.text}")
-    for item in r.related:
-        print(f"related:   {item.title}  {list(item.labels) or ''}")
-        for q in item.quotes:
-            print(f"    {q.speaker or '?'}: {q.text[:90]}")
-    print()
-
-
-def cmd_inspect(args) -> int:
-    status = EXIT_OK
-    for path in args.files:
-        try:
-            record = load_dump(str(path), path.read_bytes())
-        except OSError as error:
-            print(f"{path}: cannot be read: {error.strerror or error}", file=sys.stderr)
-            status = EXIT_SKIPPED
-            continue
-        except DumpError as error:
-            print(error, file=sys.stderr)
-            status = EXIT_SKIPPED
-            continue
-        print(_record_json(record)) if args.json else _print_readable(record)
-    return status
-
-
-def cmd_build(args) -> int:
-    report = build(BuildOptions(site_dir=args.site, output=args.output, clean=args.clean))
-    for problem in report.problems:
-        print(f"skipped {problem}", file=sys.stderr)
-    if not args.quiet:
-        skipped = f"; {len(report.problems)} dumps skipped, see above" if report.problems else ""
-        print(f"{report.dumps} dumps -> {report.stories} stories, {report.pages} pages in {report.output}{skipped}")
-    return EXIT_SKIPPED if report.problems else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"build": cmd_build, "inspect": cmd_inspect}[args.command](args)
+        return args.run(args)
     except DigestError as error:
         if args.debug:
             raise
@@ -111,3 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("digest: interrupted; the previous output is untouched", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OSError as error:
+        if args.debug:
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"digest: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as error:  # a bug in digest: say so in one line, the traceback on request
+        if args.debug:
+            raise
+        print(f"digest: internal error: {type(error).__name__}: {error}\n"
+              f"  (a bug in digest; run again with --debug and report the traceback)", file=sys.stderr)
+        return EXIT_BUG

@@ -130,3 +130,8 @@ def test_clean_removes_previous_output_first(site: Path) -> None:
     (site / "build" / "stale.html").write_text("old")
     build(BuildOptions(site_dir=site, clean=True))
     assert not (site / "build" / "stale.html").exists()
+
+
+def test_output_folder_is_readable_by_a_web_server(site: Path) -> None:
+    build(BuildOptions(site_dir=site))
+    assert (site / "build").stat().st_mode & 0o755 == 0o755

@@ -44,6 +44,7 @@ def write_site(output: Path, files: dict[str, bytes]) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new-digest", dir=output.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
     try:
         for relative in sorted(files):
             target = _safe_target(staging, relative)

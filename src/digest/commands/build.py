@@ -1,0 +1,45 @@
+"""`digest build`: the site from its dumps, with a progress bar and one summary line."""
+from __future__ import annotations
+
+import argparse
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from digest.build import BuildOptions, build
+from digest.commands.console import print_problems, progress_bar, summary_line
+from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
+from digest.errors import DigestError
+
+HELP = "build the site into build/"
+DESCRIPTION = "Build the site in SITE (default: here) from the dumps in its content/ folder."
+EXAMPLES = """  digest build
+  digest build my-site --output /srv/www/news
+  digest build --clean -q
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: .)")
+    parser.add_argument("--output", "-o", type=Path, help="where to write the site (default: SITE/build)")
+    parser.add_argument("--clean", action="store_true", help="delete the previous output first instead of swapping it")
+
+
+def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False) -> int:
+    """Shared by build and init: run the build, list skipped dumps, print the summary line."""
+    started = time.monotonic()
+    with progress_bar(enabled=not quiet) as advance:
+        report = build(replace(options, progress=advance))
+    print_problems(report)
+    if not quiet:
+        print(summary_line(report, time.monotonic() - started))
+    if verbose:
+        print(f"site written to {report.output}")
+    return EXIT_PROBLEMS if report.problems else EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.site.is_dir():
+        raise DigestError(f"{args.site}: no such folder (a site is a folder with your dumps in content/)")
+    options = BuildOptions(site_dir=args.site, output=args.output, clean=args.clean)
+    return build_and_report(options, args.quiet, args.verbose)

@@ -1,0 +1,51 @@
+"""What commands print besides their results: a progress bar on a terminal, the summary line."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from digest.build import BuildReport
+
+Callback = Callable[[str, int, int], None]
+
+
+@contextmanager
+def progress_bar(enabled: bool = True) -> Iterator[Callback | None]:
+    """A bar on stderr that vanishes when the work is done; nothing at all off a terminal,
+    so logs and pipes get only the summary line."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def advance(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        yield advance
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def summary_line(report: BuildReport, seconds: float) -> str:
+    """`1,204 dumps -> 1,131 stories, 212 events, 3,870 pages in 4.2 s; 3 dumps skipped, see above`."""
+    line = (f"{plural(report.dumps, 'dump')} -> {plural(report.stories, 'story', 'stories')}, "
+            f"{plural(report.events, 'event')}, {plural(report.pages, 'page')} in {seconds:.1f} s")
+    if report.problems:
+        line += f"; {plural(len(report.problems), 'dump')} skipped, see above"
+    return line
+
+
+def print_problems(report: BuildReport) -> None:
+    for problem in report.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)

@@ -1,0 +1,64 @@
+"""`digest inspect`: what the loader reads off each dump, readable or as JSON Lines."""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
+from digest.errors import DumpError
+from digest.loader import load_dump
+from digest.records import StoryRecord
+
+HELP = "show what the loader reads off dumps"
+DESCRIPTION = "Print the story record the loader reads off each dump."
+EXAMPLES = """  digest inspect content/*.txt
+  digest inspect --json dump.txt | jq .quotes
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("--json", action="store_true", help="one JSON object a line per dump")
+
+
+def _record_json(record: StoryRecord) -> str:
+    return json.dumps(dataclasses.asdict(record), ensure_ascii=False)
+
+
+def _print_readable(record: StoryRecord) -> None:
+    r = record
+    print(f"== {r.path}")
+    print(f"headline:  {r.headline}{'  (inferred)' if r.headline_inferred else ''}")
+    if r.dateline:
+        print(f"dateline:  {r.dateline.text}  [place {r.dateline.place}; date {r.dateline.date or '?'}]")
+    print(f"date:      {r.date or '-'}\nsource:    {r.source or '-'}\nphoto:     {r.photo_credit or '-'}")
+    print(f"body:      {len(r.body)} paragraphs")
+    for n, paragraph in enumerate(r.body):
+        print(f"  [{n}] {paragraph}")
+    for q in r.quotes:
+        print(f"  {q.kind:<9} {q.speaker or '?'}{f' ({q.role})' if q.role else ''}: {q.text}")
+    for item in r.related:
+        print(f"related:   {item.title}  {list(item.labels) or ''}")
+        for q in item.quotes:
+            print(f"    {q.speaker or '?'}: {q.text[:90]}")
+    print()
+
+
+def run(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            record = load_dump(str(path), path.read_bytes())
+        except OSError as error:
+            print(f"{path}: cannot be read: {error.strerror or error}", file=sys.stderr)
+            status = EXIT_PROBLEMS
+            continue
+        except DumpError as error:
+            print(error, file=sys.stderr)
+            status = EXIT_PROBLEMS
+            continue
+        print(_record_json(record)) if args.json else _print_readable(record)
+    return status
