@@ -45,6 +45,15 @@ class Patterns:
     role_words: RoleWords
     min_quote_words: int
     name_phrase: str  # regex source of a run of name or title words, "Lt. Col. Alexander Vindman"
+    residue_line: re.Pattern[str]
+    residue_inline: re.Pattern[str]
+    title_separators: tuple[str, ...]
+    max_site_words: int
+    furniture: re.Pattern[str]
+    caption: re.Pattern[str]
+    staff_credit: re.Pattern[str]
+    bylines: tuple[re.Pattern[str], ...]
+    bureau_datelines: tuple[re.Pattern[str], ...]
 
 
 def _labels(items: list[str]) -> frozenset[str]:
@@ -56,6 +65,10 @@ def _name_phrase(abbreviations: list[str]) -> str:
     token = rf"(?:(?:[A-Z]\.){{2,}}|{abbreviation}|[A-Z][\w'’-]*)"
     joiner = r"(?:(?:of|for|de) the|of|the|for|de|del|da|van|von|der|al|bin|la|le)(?= [A-Z])"
     return rf"{token}(?: (?:{token}|{joiner}))*"
+
+
+def _any(forms: list[str], flags: int = 0) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{form})" for form in forms), flags)
 
 
 def _compile(data: dict) -> Patterns:
@@ -77,6 +90,15 @@ def _compile(data: dict) -> Patterns:
         role_words=RoleWords(w.casefold() for w in data["role_words"]),
         min_quote_words=int(data["min_quote_words"]),
         name_phrase=_name_phrase(data["name_abbreviations"]),
+        residue_line=_any(data["residue_lines"]),
+        residue_inline=_any(data["residue_inline"]),
+        title_separators=tuple(data["title_separators"]),
+        max_site_words=int(data["max_site_words"]),
+        furniture=_any(data["furniture_forms"]),
+        caption=_any(data["caption_forms"]),
+        staff_credit=_any(data["staff_credit_forms"]),
+        bylines=tuple(re.compile(p) for p in data["byline_forms"]),
+        bureau_datelines=tuple(re.compile(p) for p in data["bureau_datelines"]),
     )
 
 

@@ -1,4 +1,4 @@
-"""Bytes to clean text: decode in whatever encoding the scraper saved, normalise what is noise.
+"""Bytes to clean text: decode in whatever encoding the scraper saved, repair, normalise what is noise.
 
 Curly quotes and dashes are kept: the quote finder needs to tell opening from closing marks.
 """
@@ -8,6 +8,7 @@ import codecs
 import re
 import unicodedata
 
+import ftfy
 from charset_normalizer import from_bytes
 
 from digest.errors import DumpError
@@ -16,6 +17,11 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A share of NUL or other control bytes this high means a binary file, not a text dump.
+MAX_CONTROL_SHARE = 0.10
+# ftfy keeps quotes curly only when told: uncurling would lose which mark opens a quotation.
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization=None, max_decode_length=1_000_000)
+DETECT_BYTES = 200_000  # charset detection reads a prefix: its cost must not grow with the dump
 
 
 def decode(data: bytes, path: str) -> str:
@@ -25,18 +31,36 @@ def decode(data: bytes, path: str) -> str:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        text = _decode_other(data, path, error)
+    if len(_CONTROL.findall(text[:DETECT_BYTES])) > MAX_CONTROL_SHARE * min(len(text), DETECT_BYTES):
+        raise DumpError(path, "not text: too many control or NUL bytes (a binary file?)")
+    return text
+
+
+def _decode_other(data: bytes, path: str, error: UnicodeDecodeError) -> str:
+    if error.start >= len(data) - 3:  # a dump cut off inside its last character
+        return data.decode("utf-8", errors="replace")
+    best = from_bytes(data[:DETECT_BYTES]).best()
+    if best is None or best.encoding is None:
         raise DumpError(path, "not text: no character encoding fits its bytes (a binary file?)")
-    return str(best)
+    return data.decode(best.encoding, errors="replace")
 
 
 def normalise(text: str) -> str:
-    """NFC, LF line ends, one space between words, no invisible or control characters."""
+    """Mojibake repaired, NFC, LF line ends, spaces folded, no invisible or control characters.
+    Leading indentation is kept: text browsers indent paragraphs and set headings flush left."""
+    text = ftfy.fix_text(text, _FTFY)
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(_fold(line) for line in text.split("\n"))
+
+
+def _fold(line: str) -> str:
+    stripped = line.lstrip(" \t")
+    if not stripped.strip():
+        return ""
+    indent = len(line) - len(stripped)
+    return " " * indent + _SPACES.sub(" ", stripped).rstrip()
