@@ -42,20 +42,41 @@ def is_furniture(text: str, patterns: Patterns) -> bool:
     return key in patterns.boilerplate_lines or key in patterns.section_headers or bool(patterns.furniture.search(text))
 
 
+def embedded(lines: tuple[Line, ...], patterns: Patterns) -> set[int]:
+    """Indices of embedded posts: the text above a signature line ("— Dele (@dele_official) ...")."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if patterns.embed_signature.search(line.text):
+            found.update(j for j in (i - 1, i) if j >= 0)
+    return found
+
+
+def _alone(lines: tuple[Line, ...], i: int) -> bool:
+    """The line is a block of its own: articles set paragraphs apart, lists run items together."""
+    block = lines[i].block
+    return (i == 0 or lines[i - 1].block != block) and (i + 1 == len(lines) or lines[i + 1].block != block)
+
+
 def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> list[int]:
-    scores = []
-    for line in lines:
-        if is_prose(line, patterns):
-            scores.append(min(len(line.text.split()), MAX_PROSE_SCORE))
-        elif label_key(line.text) in patterns.section_headers:
+    """Prose scores its words, furniture costs. After a section header ("Most read") prose counts
+    only when it stands apart as a paragraph: a list's summary lines are not the article."""
+    scores, in_list = [], False
+    skip = embedded(lines, patterns)
+    for i, line in enumerate(lines):
+        if label_key(line.text) in patterns.section_headers:
             scores.append(-SECTION_COST)
+            in_list = True
+        elif i not in skip and is_prose(line, patterns) and (not in_list or _alone(lines, i)):
+            scores.append(min(len(line.text.split()), MAX_PROSE_SCORE))
+            in_list = False
         else:
             scores.append(-FURNITURE_COST)
     return scores
 
 
 def main_run(lines: tuple[Line, ...], patterns: Patterns) -> tuple[int, int] | None:
-    """[start, end) of the best-scoring stretch of lines (Kadane), or None when no line is prose."""
+    """[start, end) of the best-scoring stretch of lines (Kadane), or None when no line is prose.
+    A staff credit ("... contributed to this report", "Reporting by ...") closes the article."""
     best, best_span = 0, None
     total, start = 0, 0
     for i, score in enumerate(line_scores(lines, patterns)):
@@ -64,4 +85,6 @@ def main_run(lines: tuple[Line, ...], patterns: Patterns) -> tuple[int, int] | N
         total += score
         if total > best:
             best, best_span = total, (start, i + 1)
+        if best_span and best_span[0] == start and patterns.staff_credit.search(lines[i].text):
+            return (start, i + 1)
     return best_span

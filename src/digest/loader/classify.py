@@ -11,7 +11,8 @@ from typing import Callable
 
 from digest.loader.article import is_furniture, is_prose, main_run
 from digest.loader.blocks import Line
-from digest.loader.dateline import match_bureau, match_dateline
+from digest.loader.dateline import match_dateline
+from digest.loader.header import is_header_line
 from digest.loader.patterns import Patterns, label_key
 from digest.loader.title import Title, parse_title
 
@@ -95,12 +96,12 @@ def _article_start(lines: tuple[Line, ...], run: tuple[int, int], headline: str 
             marker = repeats[-1]
             begin = marker + 1
     for i in range(begin, min(end, begin + DATELINE_REACH)):
-        if match_dateline(lines[i].text, patterns) and is_prose(lines[i], patterns):
+        prose = is_prose(lines[i], patterns)
+        if prose and match_dateline(lines[i].text, patterns):
             begin = i
             break
-        if match_bureau(lines[i].text, patterns):
-            begin = i + 1
-            break
+        if not prose and is_header_line(lines[i], patterns):
+            begin = i + 1  # a summary above the byline or time is the standfirst, not the body
     while begin < end and not is_prose(lines[begin], patterns):
         begin += 1
     return marker, begin

@@ -50,3 +50,14 @@ def read_header(lines: tuple[Line, ...], patterns: Patterns) -> Header:
             agency = bureau.agency
         timestamp = timestamp or _timestamp(text)
     return Header(byline, agency, timestamp)
+
+
+def is_header_line(line: Line, patterns: Patterns) -> bool:
+    """A byline, an agency credit, a bureau dateline or a time: the body starts below it."""
+    text = line.text
+    return bool(
+        any(p.match(text) for p in patterns.bylines)
+        or agency_named(text, patterns)
+        or match_bureau(text, patterns)
+        or _timestamp(text)
+    )

@@ -54,6 +54,7 @@ class Patterns:
     staff_credit: re.Pattern[str]
     bylines: tuple[re.Pattern[str], ...]
     bureau_datelines: tuple[re.Pattern[str], ...]
+    embed_signature: re.Pattern[str]
 
 
 def _labels(items: list[str]) -> frozenset[str]:
@@ -99,6 +100,7 @@ def _compile(data: dict) -> Patterns:
         staff_credit=_any(data["staff_credit_forms"]),
         bylines=tuple(re.compile(p) for p in data["byline_forms"]),
         bureau_datelines=tuple(re.compile(p) for p in data["bureau_datelines"]),
+        embed_signature=_any(data["embed_signatures"]),
     )
 
 
