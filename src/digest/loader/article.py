@@ -25,14 +25,15 @@ def lowercase_share(text: str) -> float:
     return sum(1 for w in words if w[:1].islower()) / len(words) if words else 0.0
 
 
-def is_prose(line: Line, patterns: Patterns) -> bool:
-    """A sentence-like paragraph: long enough, mostly lower-case words, closing punctuation."""
+def is_prose(line: Line, patterns: Patterns, strict: bool = False) -> bool:
+    """A sentence-like paragraph: long enough, mostly lower-case words, closing punctuation
+    (a long line may lack it; `strict` asks for it, where headlines are likely)."""
     if line.bullet:
         return False
     words = len(line.text.split())
     if words < MIN_PROSE_WORDS or lowercase_share(line.text) < 0.4:
         return False
-    if not _TERMINAL.search(line.text) and words < MIN_UNPUNCTUATED_WORDS:
+    if not _TERMINAL.search(line.text) and (strict or words < MIN_UNPUNCTUATED_WORDS):
         return False
     return not is_furniture(line.text, patterns)
 
@@ -66,7 +67,7 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> list[int]:
         if label_key(line.text) in patterns.section_headers:
             scores.append(-SECTION_COST)
             in_list = True
-        elif i not in skip and is_prose(line, patterns) and (not in_list or _alone(lines, i)):
+        elif i not in skip and is_prose(line, patterns, strict=in_list) and (not in_list or _alone(lines, i)):
             scores.append(min(len(line.text.split()), MAX_PROSE_SCORE))
             in_list = False
         else:
@@ -74,12 +75,12 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> list[int]:
     return scores
 
 
-def main_run(lines: tuple[Line, ...], patterns: Patterns) -> tuple[int, int] | None:
+def main_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:
     """[start, end) of the best-scoring stretch of lines (Kadane), or None when no line is prose.
     A staff credit ("... contributed to this report", "Reporting by ...") closes the article."""
     best, best_span = 0, None
     total, start = 0, 0
-    for i, score in enumerate(line_scores(lines, patterns)):
+    for i, score in enumerate(scores):
         if total <= 0:
             total, start = 0, i
         total += score

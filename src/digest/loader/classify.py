@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from digest.loader.article import is_furniture, is_prose, main_run
+from digest.loader.article import is_furniture, is_prose, line_scores, main_run
 from digest.loader.blocks import Line
 from digest.loader.dateline import match_dateline
 from digest.loader.header import is_header_line
@@ -49,15 +49,10 @@ def is_staff_credit(line: Line, patterns: Patterns) -> str | None:
     return "dropped" if patterns.staff_credit.search(line.text) else None
 
 
-def is_not_prose(line: Line, patterns: Patterns) -> str | None:
-    return None if is_prose(line, patterns) else "dropped"
-
-
 LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("credit", is_credit),
     ("caption", is_caption),
     ("staff_credit", is_staff_credit),
-    ("not_prose", is_not_prose),
 )
 
 
@@ -110,7 +105,8 @@ def _article_start(lines: tuple[Line, ...], run: tuple[int, int], headline: str 
 def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
     title = title_line(lines, patterns)
     offset = 1 if title else 0
-    run = main_run(lines[offset:], patterns)
+    scores = line_scores(lines[offset:], patterns)
+    run = main_run(lines[offset:], scores, patterns)
     if run is None:
         return Layout(title, title.headline if title else None, (), (), (), (), lines[offset:], lines)
     run = (run[0] + offset, run[1] + offset)
@@ -121,8 +117,9 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
         if heading is not None:
             headline, marker = lines[heading].text, heading
     kinds: dict[str, list[Line]] = {"body": [], "credit": [], "caption": [], "dropped": []}
-    for line in lines[start : run[1]]:
-        kinds[next((k for _, rule in LINE_RULES if (k := rule(line, patterns))), "body")].append(line)
+    for line, score in zip(lines[start : run[1]], scores[start - offset : run[1] - offset]):
+        kind = next((k for _, rule in LINE_RULES if (k := rule(line, patterns))), "body" if score > 0 else "dropped")
+        kinds[kind].append(line)
     header_from = marker + 1 if marker >= 0 else max(offset, start - MAX_HEADER_LINES)
     return Layout(
         title=title,
