@@ -35,7 +35,7 @@ class Grammar:
     reported_tail: re.Pattern[str]  # `..., Xi said.`
 
 
-PRONOUN = r"[Hh]e|[Ss]he|[Tt]hey|[Ii]t"
+PRONOUN = r"[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he \d{1,3}-year-old"  # "the 56-year-old" refers back, as a pronoun
 # An unnamed speaker the story describes: "the doctor", "a WeWork spokesperson", "the statement".
 DESCRIPTOR = r"(?:[Tt]he|[Aa]n?) (?:[A-Z][\w-]* ){0,3}[a-z0-9][\w-]*"
 # Lower-case words of a role before a name after the verb; never words that start a phrase of time or place.
@@ -57,7 +57,7 @@ def grammar(patterns: Patterns) -> Grammar:
         after_name=re.compile(rf"^\s*(?P<who>{PRONOUN}|{name}) {adverb}(?:{verbs})\b"),
         after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
         before=re.compile(
-            rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?),? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".]{{1,40}}:)\s*$"
+            rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?),? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".,]{{1,40}}[:,])\s*$"
         ),
         reported_lead=re.compile(rf"(?:^|(?<= ))(?P<who>{name}) {adverb}(?:{reporting})(?: that)? (?P<what>\S+(?: \S+){{2,}})$"),
         reported_tail=re.compile(rf"^(?P<what>.+), (?P<who>[Hh]e|[Ss]he|{name}) {adverb}(?:{reporting})\.$"),
@@ -113,8 +113,9 @@ def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker |
 
 def is_title(text: str) -> bool:
     """A quoted name of a film, book or show ("Once Upon A Time in Hollywood"), not words said."""
+    text = text.rstrip().rstrip(",")
     words = text.split()
-    if text.rstrip()[-1:] in ".!?,;:" or len(words) > 8:
+    if text[-1:] in ".!?;:" or len(words) > 8:
         return False
     return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
 

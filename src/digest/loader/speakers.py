@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from digest.loader.patterns import Patterns
 
 PRONOUNS = {"he", "she", "they", "it", "He", "She", "They", "It"}
+_AGE_ANAPHOR = re.compile(r"^[Tt]he \d{1,3}-year-old$")
 _NOT_ROLE_START = re.compile(r"^(?:who|which|that|adding|according|as|in|at|on|when|while|after|before)\b")
 
 
@@ -19,6 +20,9 @@ class Speaker:
 def split_name(phrase: str, patterns: Patterns) -> Speaker | None:
     """"Council of Europe Secretary General Alain Berset" -> Alain Berset, role the rest;
     "The Prime Minister of the Netherlands, Dick Schoof" -> Dick Schoof, role the first part."""
+    person = _name_of_place(phrase, patterns)
+    if person:
+        return person
     parts = [p.strip() for p in phrase.strip(" ,").split(",") if p.strip()]
     for i in reversed(range(len(parts))):
         tokens = [re.sub(r"['’]s$", "", t) for t in parts[i].split()]
@@ -31,6 +35,15 @@ def split_name(phrase: str, patterns: Patterns) -> Speaker | None:
             role = ", ".join(r for r in role_parts if r) or None
             return Speaker(" ".join(name_tokens), role)
     return None
+
+
+def _name_of_place(phrase: str, patterns: Patterns) -> Speaker | None:
+    """"Rosaly Lopes of NASA's Jet Propulsion Laboratory": the name, then where the person works."""
+    name, of, rest = phrase.partition(" of ")
+    tokens = name.split()
+    if not of or len(tokens) < 2 or any(t in patterns.role_words for t in tokens):
+        return None
+    return Speaker(name, "of " + rest) if all(t[:1].isupper() for t in tokens) else None
 
 
 def role_after(text: str, patterns: Patterns) -> str | None:
@@ -118,7 +131,7 @@ class SpeakerBook:
 
     def resolve(self, phrase: str, role: str | None = None, upto: int | None = None) -> Speaker | None:
         phrase = phrase.strip()
-        if phrase in PRONOUNS:
+        if phrase in PRONOUNS or _AGE_ANAPHOR.match(phrase):
             return self.antecedent(upto)
         if re.match(r"(?:[Tt]he|[Aa]n?) ", phrase) and not re.match(r"The [A-Z]", phrase):
             speaker = Speaker(phrase[0].lower() + phrase[1:], role)  # "the doctor": described, not named
