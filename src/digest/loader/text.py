@@ -21,6 +21,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.10
 # ftfy keeps quotes curly only when told: uncurling would lose which mark opens a quotation.
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization=None, max_decode_length=1_000_000)
+# UTF-8 read as cp1252 or Latin-1 leaves a lead byte's letter (Â-ô) before a continuation byte's
+# character; only text with such a pair is worth ftfy's (much slower) repair.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 DETECT_BYTES = 200_000  # charset detection reads a prefix: its cost must not grow with the dump
 
 
@@ -51,7 +57,8 @@ def _decode_other(data: bytes, path: str, error: UnicodeDecodeError) -> str:
 def normalise(text: str) -> str:
     """Mojibake repaired, NFC, LF line ends, spaces folded, no invisible or control characters.
     Leading indentation is kept: text browsers indent paragraphs and set headings flush left."""
-    text = ftfy.fix_text(text, _FTFY)
+    if _MOJIBAKE_HINT.search(text):
+        text = ftfy.fix_text(text, _FTFY)
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
