@@ -17,8 +17,9 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# A share of NUL or other control bytes this high means a binary file, not a text dump.
-MAX_CONTROL_SHARE = 0.10
+_BINARY_SIGNS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+# A share of control characters (NUL, C1) and undecodable bytes this high means a binary file.
+MAX_CONTROL_SHARE = 0.02
 # ftfy keeps quotes curly only when told: uncurling would lose which mark opens a quotation.
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization=None, max_decode_length=1_000_000)
 # UTF-8 read as cp1252 or Latin-1 leaves a lead byte's letter (Â-ô) before a continuation byte's
@@ -40,7 +41,8 @@ def decode(data: bytes, path: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         text = _decode_other(data, path, error)
-    if len(_CONTROL.findall(text[:DETECT_BYTES])) > MAX_CONTROL_SHARE * min(len(text), DETECT_BYTES):
+    sample = text[:DETECT_BYTES]
+    if len(_BINARY_SIGNS.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         raise DumpError(path, "not text: too many control or NUL bytes (a binary file?)")
     return text
 
