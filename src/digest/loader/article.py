@@ -20,34 +20,42 @@ SECTION_COST = 25
 _TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$|[\"”’][.!?]?$")
 
 
-def lowercase_share(text: str) -> float:
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return sum(1 for w in words if w[:1].islower()) / len(words) if words else 0.0
+def lowercase_share(words: list[str]) -> float:
+    firsts = "".join([w[0] for w in words])
+    letters = sum(map(str.isalpha, firsts))
+    return sum(map(str.islower, firsts)) / letters if letters else 0.0
 
 
 def is_prose(line: Line, patterns: Patterns, strict: bool = False) -> bool:
     """A sentence-like paragraph: long enough, mostly lower-case words, closing punctuation
     (a long line may lack it; `strict` asks for it, where headlines are likely)."""
-    if line.bullet:
+    if line.bullet or line.text.count(" ") < MIN_PROSE_WORDS - 1:
         return False
-    words = len(line.text.split())
-    if words < MIN_PROSE_WORDS or lowercase_share(line.text) < 0.4:
+    split = line.text.split()
+    words = len(split)
+    if lowercase_share(split) < 0.4:
         return False
     if not _TERMINAL.search(line.text) and (strict or words < MIN_UNPUNCTUATED_WORDS):
         return False
     return not is_furniture(line.text, patterns)
 
 
+MAX_LABEL_SPACES = 6  # labels ("Most read", "Skip to main content") are short; longer lines skip the lookup
+
+
+def is_label(text: str, labels: frozenset[str]) -> bool:
+    return text.count(" ") <= MAX_LABEL_SPACES and label_key(text) in labels
+
+
 def is_furniture(text: str, patterns: Patterns) -> bool:
-    key = label_key(text)
-    return key in patterns.boilerplate_lines or key in patterns.section_headers or bool(patterns.furniture.search(text))
+    return is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers) or bool(patterns.furniture.search(text))
 
 
 def embedded(lines: tuple[Line, ...], patterns: Patterns) -> set[int]:
     """Indices of embedded posts: the text above a signature line ("— Dele (@dele_official) ...")."""
     found: set[int] = set()
     for i, line in enumerate(lines):
-        if patterns.embed_signature.search(line.text):
+        if "(@" in line.text and patterns.embed_signature.search(line.text):
             found.update(j for j in (i - 1, i) if j >= 0)
     return found
 
@@ -58,21 +66,24 @@ def _alone(lines: tuple[Line, ...], i: int) -> bool:
     return (i == 0 or lines[i - 1].block != block) and (i + 1 == len(lines) or lines[i + 1].block != block)
 
 
-def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> list[int]:
-    """Prose scores its words, furniture costs. After a section header ("Most read") prose counts
-    only when it stands apart as a paragraph: a list's summary lines are not the article."""
-    scores, in_list = [], False
+def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int], list[bool]]:
+    """Per line, its score and whether it is prose at all. Prose scores its words, furniture costs.
+    After a section header ("Most read") prose counts only when it stands apart as a paragraph
+    and closes its sentence: a list's summaries and headlines are not the article."""
+    scores, prose, in_list = [], [], False
     skip = embedded(lines, patterns)
     for i, line in enumerate(lines):
-        if label_key(line.text) in patterns.section_headers:
+        is_text = i not in skip and is_prose(line, patterns)
+        prose.append(is_text)
+        if not is_text and is_label(line.text, patterns.section_headers):
             scores.append(-SECTION_COST)
             in_list = True
-        elif i not in skip and is_prose(line, patterns, strict=in_list) and (not in_list or _alone(lines, i)):
-            scores.append(min(len(line.text.split()), MAX_PROSE_SCORE))
+        elif is_text and (not in_list or (_alone(lines, i) and is_prose(line, patterns, strict=True))):
+            scores.append(min(line.text.count(" ") + 1, MAX_PROSE_SCORE))
             in_list = False
         else:
             scores.append(-FURNITURE_COST)
-    return scores
+    return scores, prose
 
 
 def main_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:

@@ -34,10 +34,15 @@ class _Raw:
     width: int  # the saved line's length, indentation included
 
 
+_RESIDUE_SIGNS = ("(", "[", "__")  # every inline residue form holds one; most lines hold none
+
+
 def _clean(raw: str, patterns: Patterns) -> str:
-    if patterns.residue_line.search(raw):
+    if raw[:1] in "#ILh[" and patterns.residue_line.match(raw):
         return ""
-    return patterns.residue_inline.sub(" ", raw).strip()
+    if any(sign in raw for sign in _RESIDUE_SIGNS):
+        return patterns.residue_inline.sub(" ", raw).strip()
+    return raw
 
 
 def _raw_lines(text: str, patterns: Patterns) -> list[_Raw | None]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from digest.loader.article import is_furniture, is_prose, line_scores, main_run
+from digest.loader.article import is_furniture, line_scores, main_run
 from digest.loader.blocks import Line
 from digest.loader.dateline import match_dateline
 from digest.loader.header import is_header_line
@@ -80,24 +80,23 @@ def _last_heading(lines: tuple[Line, ...], before: int, patterns: Patterns) -> i
     return None
 
 
-def _article_start(lines: tuple[Line, ...], run: tuple[int, int], headline: str | None, patterns: Patterns) -> tuple[int, int]:
+def _article_start(lines: tuple[Line, ...], prose: list[bool], run: tuple[int, int], headline: str | None, patterns: Patterns) -> tuple[int, int]:
     """(index of the headline's repeat or -1, index of the body's first line)."""
     begin, end = run
     marker = -1
     if headline:
         key = label_key(headline)
-        repeats = [i for i in range(1, end) if label_key(lines[i].text) == key]
+        repeats = [i for i in range(1, end) if lines[i].text[:1] == headline[:1] and label_key(lines[i].text) == key]
         if repeats:
             marker = repeats[-1]
             begin = marker + 1
     for i in range(begin, min(end, begin + DATELINE_REACH)):
-        prose = is_prose(lines[i], patterns)
-        if prose and match_dateline(lines[i].text, patterns):
+        if prose[i] and match_dateline(lines[i].text, patterns):
             begin = i
             break
-        if not prose and is_header_line(lines[i], patterns):
+        if not prose[i] and is_header_line(lines[i], patterns):
             begin = i + 1  # a summary above the byline or time is the standfirst, not the body
-    while begin < end and not is_prose(lines[begin], patterns):
+    while begin < end and not prose[begin]:
         begin += 1
     return marker, begin
 
@@ -105,13 +104,14 @@ def _article_start(lines: tuple[Line, ...], run: tuple[int, int], headline: str 
 def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
     title = title_line(lines, patterns)
     offset = 1 if title else 0
-    scores = line_scores(lines[offset:], patterns)
+    scores, prose = line_scores(lines[offset:], patterns)
     run = main_run(lines[offset:], scores, patterns)
     if run is None:
         return Layout(title, title.headline if title else None, (), (), (), (), lines[offset:], lines)
     run = (run[0] + offset, run[1] + offset)
+    prose = [False] * offset + prose
     headline = title.headline if title else None
-    marker, start = _article_start(lines, run, headline, patterns)
+    marker, start = _article_start(lines, prose, run, headline, patterns)
     if headline is None:
         heading = _last_heading(lines, start, patterns)
         if heading is not None:

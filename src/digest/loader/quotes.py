@@ -17,6 +17,9 @@ from digest.records import Quote
 LOOKBEHIND_CHARS = 160  # how far before a quote its "X said:" introduction may stand
 
 
+_MARKS = re.compile("[“”\"«»]")
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int  # index of the opening mark
@@ -68,9 +71,8 @@ def quote_spans(text: str) -> list[Span]:
     """Spans between double quote marks; curly marks say their side, straight ones by context."""
     spans: list[Span] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in "“”\"«»":
-            continue
+    for mark in _MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         opening = ch in "“«" or (ch == '"' and (before.isspace() or before in "([—-"))
         if opening and open_at is None:

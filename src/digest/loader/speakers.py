@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from digest.loader.patterns import Patterns
 
@@ -17,6 +18,7 @@ class Speaker:
     role: str | None
 
 
+@lru_cache(maxsize=4096)  # pages repeat their names and sentence-initial words
 def split_name(phrase: str, patterns: Patterns) -> Speaker | None:
     """"Council of Europe Secretary General Alain Berset" -> Alain Berset, role the rest;
     "The Prime Minister of the Netherlands, Dick Schoof" -> Dick Schoof, role the first part."""

@@ -14,8 +14,9 @@ from charset_normalizer import from_bytes
 from digest.errors import DumpError
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ODD_SPACES = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_RUNS = re.compile(" {2,}")
+_INVISIBLES = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BINARY_SIGNS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 # A share of control characters (NUL, C1) and undecodable bytes this high means a binary file.
@@ -58,18 +59,25 @@ def _decode_other(data: bytes, path: str, error: UnicodeDecodeError) -> str:
 
 def normalise(text: str) -> str:
     """Mojibake repaired, NFC, LF line ends, spaces folded, no invisible or control characters.
-    Leading indentation is kept: text browsers indent paragraphs and set headings flush left."""
-    if _MOJIBAKE_HINT.search(text):
-        text = ftfy.fix_text(text, _FTFY)
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    return "\n".join(_fold(line) for line in text.split("\n"))
+    Leading indentation is kept: text browsers indent paragraphs and set headings flush left.
+    Whole-text passes only where a cheap test says they are needed: this runs on every byte."""
+    if not text.isascii():
+        if _MOJIBAKE_HINT.search(text):
+            text = ftfy.fix_text(text, _FTFY)
+        text = unicodedata.normalize("NFC", text)
+        for invisible in _INVISIBLES:
+            if invisible in text:
+                text = text.replace(invisible, "")
+        text = _ODD_SPACES.sub(" ", text)
+    elif "\t" in text:
+        text = text.replace("\t", " ")
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join([_fold(line) for line in text.split("\n")])
 
 
 def _fold(line: str) -> str:
-    stripped = line.lstrip(" \t")
-    if not stripped.strip():
-        return ""
-    indent = len(line) - len(stripped)
-    return " " * indent + _SPACES.sub(" ", stripped).rstrip()
+    line = line.rstrip(" ")
+    if "  " not in line:
+        return line
+    body = line.lstrip(" ")
+    return line[: len(line) - len(body)] + _RUNS.sub(" ", body)
