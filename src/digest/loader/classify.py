@@ -18,6 +18,8 @@ from digest.loader.title import Title, parse_title
 
 MAX_TITLE_WORDS = 30
 MAX_HEADER_LINES = 12  # byline, agency and time stand this close above the body
+HEADER_SPAN = 40  # the headline's first repeat this close above the body opens the header
+LINES_ABOVE_HEADLINE = 3  # a time may stand just above the headline ("Nov. 20, 2019 5:52 AM EST")
 DATELINE_REACH = 15  # a dateline this many lines into the run starts the article
 
 
@@ -101,6 +103,16 @@ def _article_start(lines: tuple[Line, ...], prose: list[bool], run: tuple[int, i
     return marker, begin
 
 
+def _header_start(lines: tuple[Line, ...], marker: int, start: int, headline: str | None, offset: int) -> int:
+    """Pages repeat the headline around photo galleries; the header starts at its first repeat
+    near the body, and takes in the few lines above it."""
+    if marker < 0 or not headline:
+        return max(offset, start - MAX_HEADER_LINES)
+    key = label_key(headline)
+    first = next((i for i in range(max(offset, start - HEADER_SPAN), marker + 1) if label_key(lines[i].text) == key), marker)
+    return max(offset, first - LINES_ABOVE_HEADLINE)
+
+
 def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
     title = title_line(lines, patterns)
     offset = 1 if title else 0
@@ -120,7 +132,7 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
     for line, score in zip(lines[start : run[1]], scores[start - offset : run[1] - offset]):
         kind = next((k for _, rule in LINE_RULES if (k := rule(line, patterns))), "body" if score > 0 else "dropped")
         kinds[kind].append(line)
-    header_from = marker + 1 if marker >= 0 else max(offset, start - MAX_HEADER_LINES)
+    header_from = _header_start(lines, marker, start, headline, offset)
     return Layout(
         title=title,
         headline=headline,

@@ -29,10 +29,15 @@ def agency_named(text: str, patterns: Patterns) -> str | None:
     return patterns.agencies.get(text.strip(" .,").casefold())
 
 
+_STAMP_WORD = re.compile(r"^(?:First )?(?:Published|Updated|Posted|Last updated)\b", re.IGNORECASE)
+_BYLINE_TAIL = re.compile(rf"\s+(?:{MONTH_RE})\.?$")  # "By Erin Cunningham March 18 at 3:57 PM"
+
+
 def _timestamp(text: str) -> str | None:
-    if len(text.split()) > MAX_TIMESTAMP_WORDS or not _TIME.search(text) or not _DATE.search(text):
+    """"Nov. 20, 2019 5:52 AM EST", "Published: 20 November 2019": a date with a time or a label."""
+    if len(text.split()) > MAX_TIMESTAMP_WORDS or not _DATE.search(text):
         return None
-    return text
+    return text if _TIME.search(text) or _STAMP_WORD.match(text) else None
 
 
 def read_header(lines: tuple[Line, ...], patterns: Patterns) -> Header:
@@ -42,7 +47,7 @@ def read_header(lines: tuple[Line, ...], patterns: Patterns) -> Header:
         for pattern in patterns.bylines:
             m = pattern.match(text)
             if m and byline is None:
-                byline = m.group("byline").strip(" ,")
+                byline = _BYLINE_TAIL.sub("", m.group("byline").strip(" ,"))
                 agency = agency or agency_named(byline, patterns)
         agency = agency or agency_named(text, patterns)
         bureau = match_bureau(text, patterns)

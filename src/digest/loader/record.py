@@ -16,6 +16,7 @@ from digest.loader.text import decode, normalise
 from digest.records import Dateline, StoryRecord
 
 INFERRED_HEADLINE_WORDS = 16
+MIN_ARTICLE_WORDS = 50  # less prose than this, and no dateline: a list, table or section front
 
 
 def infer_headline(lead: str) -> str:
@@ -25,11 +26,12 @@ def infer_headline(lead: str) -> str:
     return " ".join(words[:INFERRED_HEADLINE_WORDS]) + ("…" if len(words) > INFERRED_HEADLINE_WORDS else "")
 
 
-def story_date(dateline: DatelineMatch | None, layout: Layout) -> str | None:
+def story_date(dateline: DatelineMatch | None, timestamp: str | None, layout: Layout) -> str | None:
     """The dateline's day, its year from the page's own full dates; else the page's first full date.
-    Header, captions and credit lines come first: they date the story, the body may date its background."""
+    The page's time comes first, then header, credit and caption lines: they date the story, the
+    body may date its background."""
     metadata = " ".join(line.text for line in layout.header + layout.credits + layout.captions)
-    page_dates = full_dates(metadata) + full_dates(" ".join(line.text for line in layout.body))
+    page_dates = full_dates(timestamp or "") + full_dates(metadata) + full_dates(" ".join(line.text for line in layout.body))
     if dateline and dateline.month and dateline.day:
         return with_year(dateline.month, dateline.day, page_dates)
     if page_dates:
@@ -46,6 +48,11 @@ def _publisher(layout: Layout, pats: Patterns) -> str | None:
 
 def _bureau(layout: Layout, pats: Patterns) -> Dateline | None:
     return next((d for line in layout.header if (d := match_bureau(line.text, pats))), None)
+
+
+def page_kind(body: list[str], dateline: object) -> str:
+    words = sum(p.count(" ") + 1 for p in body)
+    return "article" if dateline or words >= MIN_ARTICLE_WORDS else "other"
 
 
 def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord:
@@ -69,7 +76,7 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
         headline=layout.headline or infer_headline(body[0]),
         headline_inferred=layout.headline is None,
         dateline=dateline.dateline if dateline else _bureau(layout, pats),
-        date=story_date(dateline, layout),
+        date=story_date(dateline, header.timestamp, layout),
         source=canonical_source(source, pats),
         photo_credit=credits.photo_credit,
         photo_caption=credits.photo_caption or (captions[0] if captions else None),
@@ -79,6 +86,7 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
         publisher=publisher,
         byline=header.byline,
         timestamp=header.timestamp,
+        kind=page_kind(body, dateline),
     )
 
 
