@@ -132,14 +132,14 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
     for line, score in zip(lines[start : run[1]], scores[start - offset : run[1] - offset]):
         kind = next((k for _, rule in LINE_RULES if (k := rule(line, patterns))), "body" if score > 0 else "dropped")
         kinds[kind].append(line)
-    header_from = _header_start(lines, marker, start, headline, offset)
+    header = lines[_header_start(lines, marker, start, headline, offset) : start]
     return Layout(
         title=title,
         headline=headline,
-        header=lines[header_from:start],
+        header=header,
         body=tuple(kinds["body"]),
         credits=tuple(kinds["credit"]),
-        captions=tuple(kinds["caption"]),
+        captions=tuple(line for line in header if is_caption(line, patterns)) + tuple(kinds["caption"]),
         tail=lines[run[1] :],
         lines=lines,
     )

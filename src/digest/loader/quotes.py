@@ -122,14 +122,16 @@ def is_title(text: str) -> bool:
     return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
 
 
-def _kind(span: Span, speaker: Speaker | None, own: bool, patterns: Patterns) -> str:
-    words = len(span.text.split())
+def _kind(span: Span, attributed: bool, patterns: Patterns) -> str:
     if is_title(span.text):
         return "fragment"
-    if words >= patterns.min_quote_words:
+    if len(span.text.split()) >= patterns.min_quote_words:
         return "direct"
-    # A short exclamation said aloud ("Don't mind me!" he told them) is a quotation, not a scare quote.
-    return "direct" if own and speaker and span.text.rstrip()[-1:] in "!?." else "fragment"
+    # A short full sentence said aloud ("Don't mind me!" he told them; "... ," Park said. "Stay home.")
+    # is a quotation; a scare-quoted word inside a sentence ("vividly.") is not.
+    text = span.text.strip()
+    full_sentence = len(text.split()) >= 2 and text[:1].isupper() and text[-1:] in "!?."
+    return "direct" if attributed and full_sentence else "fragment"
 
 
 def direct_quotes(text: str, paragraph: int, book: SpeakerBook, carried: Speaker | None) -> tuple[list[Quote], Speaker | None]:
@@ -142,7 +144,7 @@ def direct_quotes(text: str, paragraph: int, book: SpeakerBook, carried: Speaker
     speakers = [attribute(text, span, book, g) for span in spans]
     last: Speaker | None = None
     for i, span in enumerate(spans):
-        kind = _kind(span, speakers[i], speakers[i] is not None, book.patterns)
+        kind = _kind(span, speakers[i] is not None or _neighbour(speakers, i) is not None, book.patterns)
         if kind != "direct":
             quotes.append(Quote(clean_quote(span.text), None, None, kind, paragraph))
             continue
