@@ -97,6 +97,7 @@ def main_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> 
         total += score
         if total > best:
             best, best_span = total, (start, i + 1)
-        if best_span and best_span[0] == start and patterns.staff_credit.search(lines[i].text):
+        text = lines[i].text
+        if best_span and best_span[0] == start and text.count(" ") >= 3 and patterns.staff_credit.search(text):
             return (start, i + 1)
     return best_span
