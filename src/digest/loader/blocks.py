@@ -25,7 +25,7 @@ class Line:
     bullet: bool = False  # a list item ("* Home"): navigation far more often than prose
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     number: int
     text: str
@@ -34,13 +34,14 @@ class _Raw:
     width: int  # the saved line's length, indentation included
 
 
-_RESIDUE_SIGNS = ("(", "[", "__")  # every inline residue form holds one; most lines hold none
+# Every inline residue form holds "(", "[" or "__", and most lines hold none: test before the patterns.
+_BULLET_STARTS = frozenset("*+o•·-0123456789")
 
 
 def _clean(raw: str, patterns: Patterns) -> str:
     if raw[:1] in "#ILh[" and patterns.residue_line.match(raw):
         return ""
-    if any(sign in raw for sign in _RESIDUE_SIGNS):
+    if "(" in raw or "[" in raw or "__" in raw:
         return patterns.residue_inline.sub(" ", raw).strip()
     return raw
 
@@ -49,11 +50,14 @@ def _raw_lines(text: str, patterns: Patterns) -> list[_Raw | None]:
     """One entry a saved line; None for a blank (or residue-only) line, which ends a block."""
     out: list[_Raw | None] = []
     for number, saved in enumerate(text.split("\n"), start=1):
+        if not saved:
+            out.append(None)
+            continue
         saved = saved[:MAX_LINE_CHARS]
         body = saved.lstrip(" ")
         indent = len(saved) - len(body)
         cleaned = _clean(body, patterns)
-        bullet = _BULLET.match(cleaned)
+        bullet = _BULLET.match(cleaned) if cleaned[:1] in _BULLET_STARTS else None
         if bullet:
             cleaned = cleaned[bullet.end() :]
         out.append(_Raw(number, cleaned, indent, bool(bullet), len(saved)) if cleaned else None)
