@@ -87,3 +87,12 @@ def test_publisher_is_the_source_when_no_agency_is_credited() -> None:
 def test_a_list_page_is_not_an_article() -> None:
     text = "Results - Sports Desk\n\n" + "\n".join(f"Team {i} beat Team {i + 1} by three points." for i in range(3))
     assert load_text("results.txt", text).kind == "other"
+
+
+def test_related_list_becomes_items_with_summaries_and_no_footer() -> None:
+    related = load_text("planet.txt", WIRE_ON_PAPER).related
+    assert [(r.title, r.sections) for r in related] == [
+        ("Police search for missing hiker in the national park", ("Most read",)),
+        ("Stocks rally as investors cheer the latest jobs report", ("Most read",)),
+    ]
+    assert related[0].summary and related[0].summary.startswith("Police said the hiker")

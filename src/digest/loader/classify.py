@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from digest.loader.article import is_furniture, line_scores, main_run
+from digest.loader.article import is_furniture, is_label, line_scores, main_run
 from digest.loader.blocks import Line
 from digest.loader.dateline import match_dateline
 from digest.loader.header import is_header_line
@@ -65,19 +65,23 @@ def title_line(lines: tuple[Line, ...], patterns: Patterns) -> Title | None:
     text = lines[0].text
     if match_dateline(text, patterns) or len(text.split()) > MAX_TITLE_WORDS or text.endswith("."):
         return None
-    if is_furniture(text, patterns):
-        return None
+    if is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers):
+        return None  # "Skip to main content": a page saved without its title ("A | B | C" titles are fine)
     return parse_title(text, patterns)
 
 
-def _last_heading(lines: tuple[Line, ...], before: int, patterns: Patterns) -> int | None:
-    """A text browser sets the article's heading flush left just above it."""
-    if not any(line.indent for line in lines):
-        return None
-    for i in range(before - 1, -1, -1):
+def _last_heading(lines: tuple[Line, ...], prose: list[bool], before: int, patterns: Patterns) -> int | None:
+    """The heading printed above the article: a text browser sets it flush left; in other dumps it
+    is the last headline-like line of the few above the body (bylines, times and captions skipped)."""
+    indented = any(line.indent for line in lines)
+    for i in range(before - 1, -1 if indented else max(-1, before - 1 - MAX_HEADER_LINES), -1):
         line = lines[i]
         words = len(line.text.split())
-        if line.indent == 0 and not line.bullet and 3 <= words <= MAX_TITLE_WORDS and not is_furniture(line.text, patterns) and not line.text.endswith("."):
+        if line.bullet or prose[i] or not 3 <= words <= MAX_TITLE_WORDS or line.text.endswith("."):
+            continue
+        if (indented and line.indent) or is_furniture(line.text, patterns) or is_caption(line, patterns):
+            continue
+        if not is_header_line(line, patterns):
             return i
     return None
 
@@ -125,7 +129,7 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
     headline = title.headline if title else None
     marker, start = _article_start(lines, prose, run, headline, patterns)
     if headline is None:
-        heading = _last_heading(lines, start, patterns)
+        heading = _last_heading(lines, prose, start, patterns)
         if heading is not None:
             headline, marker = lines[heading].text, heading
     kinds: dict[str, list[Line]] = {"body": [], "credit": [], "caption": [], "dropped": []}

@@ -32,6 +32,7 @@ def label_key(line: str) -> str:
 @dataclass(frozen=True, eq=False)  # hashed by identity: compiled once, cached by steps
 class Patterns:
     section_headers: frozenset[str]
+    tag_headers: frozenset[str]
     item_labels: frozenset[str]
     boilerplate_lines: frozenset[str]
     credit_label: dict[str, str]  # folded label -> field ("source", "photo")
@@ -92,7 +93,8 @@ def _compile(data: dict) -> Patterns:
     credit_names = sorted((re.escape(label) for labels in data["credit_labels"].values() for label in labels), key=len, reverse=True)
     suffixes = "|".join(re.escape(s) for s in data["source_suffixes"])
     return Patterns(
-        section_headers=_labels(data["section_headers"]),
+        section_headers=_labels(data["section_headers"]) | _labels(data["tag_headers"]),
+        tag_headers=_labels(data["tag_headers"]),
         item_labels=_labels(data["item_labels"]),
         boilerplate_lines=_labels(data["boilerplate_lines"]),
         credit_label=credit_label,
