@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -24,6 +24,7 @@ class RoleWords(frozenset):
         return isinstance(word, str) and frozenset.__contains__(self, word.casefold())
 
 
+@lru_cache(maxsize=16384)  # a line is compared with several label lists; menus repeat across dumps
 def label_key(line: str) -> str:
     """How a line is compared with a label list: case, curly apostrophes and a trailing ':' folded."""
     return line.strip().rstrip(":").strip().replace("\u2019", "'").casefold()
