@@ -96,3 +96,10 @@ def test_related_list_becomes_items_with_summaries_and_no_footer() -> None:
         ("Stocks rally as investors cheer the latest jobs report", ("Most read",)),
     ]
     assert related[0].summary and related[0].summary.startswith("Police said the hiker")
+
+
+def test_a_short_closing_sentence_is_part_of_the_body() -> None:
+    text = WIRE_ON_PAPER.replace("“It is the worst I have seen", "No one was hurt.\n\n“It is the worst I have seen")
+    text = text.replace("Please stay home tonight.”\n", "Please stay home tonight.”\n\nNo one was hurt.\n")
+    body = load_text("short.txt", text).body
+    assert body.count("No one was hurt.") == 2 and body[-1] == "No one was hurt."

@@ -16,6 +16,7 @@ MIN_PROSE_WORDS = 5
 MIN_UNPUNCTUATED_WORDS = 15  # a paragraph without closing punctuation must be this long
 MAX_PROSE_SCORE = 40  # one long paragraph must not outweigh a list of headlines after it
 FURNITURE_COST = 6
+SHORT_SENTENCE_SCORE = 2  # "He declined to comment." inside the article; neutral enough outside it
 SECTION_COST = 25
 _TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$|[\"”’][.!?]?$")
 
@@ -45,6 +46,17 @@ MAX_LABEL_SPACES = 6  # labels ("Most read", "Skip to main content") are short; 
 
 def is_label(text: str, labels: frozenset[str]) -> bool:
     return text.count(" ") <= MAX_LABEL_SPACES and label_key(text) in labels
+
+
+_SHORT_SENTENCE = re.compile(r"^[\"“‘'(]?[A-Z][^.!?]*(?:[.!?]|\.\.\.)[\"”’')]?$")
+
+
+def is_short_sentence(line: Line, patterns: Patterns) -> bool:
+    """A complete sentence too short for prose ("No one was hurt."): body text inside the article."""
+    words = line.text.count(" ") + 1
+    if line.bullet or not 2 <= words < MIN_PROSE_WORDS or not _SHORT_SENTENCE.match(line.text):
+        return False
+    return lowercase_share(line.text.split()) >= 0.3 and not is_furniture(line.text, patterns)
 
 
 def is_furniture(text: str, patterns: Patterns) -> bool:
@@ -81,6 +93,8 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
         elif is_text and (not in_list or (_alone(lines, i) and is_prose(line, patterns, strict=True))):
             scores.append(min(line.text.count(" ") + 1, MAX_PROSE_SCORE))
             in_list = False
+        elif not in_list and _alone(lines, i) and is_short_sentence(line, patterns):
+            scores.append(SHORT_SENTENCE_SCORE)
         else:
             scores.append(-FURNITURE_COST)
     return scores, prose
