@@ -103,3 +103,10 @@ def test_a_short_closing_sentence_is_part_of_the_body() -> None:
     text = text.replace("Please stay home tonight.”\n", "Please stay home tonight.”\n\nNo one was hurt.\n")
     body = load_text("short.txt", text).body
     assert body.count("No one was hurt.") == 2 and body[-1] == "No one was hurt."
+
+
+def test_dump_saved_without_its_title_line_takes_the_heading_above_the_body() -> None:
+    text = WIRE_ON_PAPER.split("\n", 1)[1]  # the same page without the browser's title line
+    record = load_text("untitled.txt", text)
+    assert (record.headline, record.headline_inferred) == ("Storm cuts power to thousands across the coast", False)
+    assert record.body[0].startswith("A storm with winds")

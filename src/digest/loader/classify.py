@@ -6,10 +6,11 @@ so a new kind of furniture is one more entry in patterns.yaml.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
-from digest.loader.article import is_furniture, is_label, line_scores, main_run
+from digest.loader.article import is_furniture, is_label, is_prose, line_scores, main_run
 from digest.loader.blocks import Line
 from digest.loader.dateline import match_dateline
 from digest.loader.header import is_header_line
@@ -17,6 +18,8 @@ from digest.loader.patterns import Patterns, label_key
 from digest.loader.title import Title, parse_title
 
 MAX_TITLE_WORDS = 30
+MIN_HEADING_WORDS = 4  # "Get short URL", "Back to Gallery": buttons are shorter than headlines
+_STAMP = re.compile(r"\d:\d\d|\b(?:19|20)\d\d\b|\bago$")  # times and dates are not headings
 MAX_HEADER_LINES = 12  # byline, agency and time stand this close above the body
 HEADER_SPAN = 40  # the headline's first repeat this close above the body opens the header
 LINES_ABOVE_HEADLINE = 3  # a time may stand just above the headline ("Nov. 20, 2019 5:52 AM EST")
@@ -60,7 +63,7 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
 
 def title_line(lines: tuple[Line, ...], patterns: Patterns) -> Title | None:
     """The first saved line, when it reads as a title (not the article's first sentence)."""
-    if not lines or lines[0].number != 1:
+    if not lines or lines[0].number != 1 or lines[0].bullet or lines[0].indent:
         return None
     text = lines[0].text
     if match_dateline(text, patterns) or len(text.split()) > MAX_TITLE_WORDS or text.endswith("."):
@@ -70,18 +73,22 @@ def title_line(lines: tuple[Line, ...], patterns: Patterns) -> Title | None:
     return parse_title(text, patterns)
 
 
+def _is_heading(line: Line, prose: bool, patterns: Patterns) -> bool:
+    words = len(line.text.split())
+    if line.bullet or not MIN_HEADING_WORDS <= words <= MAX_TITLE_WORDS or line.text.endswith("."):
+        return False
+    if (prose and is_prose(line, patterns, strict=True)) or _STAMP.search(line.text):
+        return False
+    return not (is_furniture(line.text, patterns) or is_caption(line, patterns) or is_header_line(line, patterns))
+
+
 def _last_heading(lines: tuple[Line, ...], prose: list[bool], before: int, patterns: Patterns) -> int | None:
-    """The heading printed above the article: a text browser sets it flush left; in other dumps it
-    is the last headline-like line of the few above the body (bylines, times and captions skipped)."""
+    """The heading printed above the article: a text browser sets it flush left; other dumps print it
+    among the few lines above the body. Either way the nearest headline-like line (bylines, times,
+    captions, buttons and labels skipped)."""
     indented = any(line.indent for line in lines)
     for i in range(before - 1, -1 if indented else max(-1, before - 1 - MAX_HEADER_LINES), -1):
-        line = lines[i]
-        words = len(line.text.split())
-        if line.bullet or prose[i] or not 3 <= words <= MAX_TITLE_WORDS or line.text.endswith("."):
-            continue
-        if (indented and line.indent) or is_furniture(line.text, patterns) or is_caption(line, patterns):
-            continue
-        if not is_header_line(line, patterns):
+        if not (indented and lines[i].indent) and _is_heading(lines[i], prose[i], patterns):
             return i
     return None
 
