@@ -34,6 +34,8 @@ class Grammar:
     after_name: re.Pattern[str]  # the same after a quote that closed its sentence: `." Volker said.`
     after_verb: re.Pattern[str]  # `," said Maia Sandu` / `," said planetary geologist Rosaly Lopes`
     before: re.Pattern[str]  # `Dick Schoof, said: “` / `Esper said, “` / `Tottenham said in a statement: "`
+    according_after: re.Pattern[str]  # `," according to the ministry`
+    according_before: re.Pattern[str]  # `According to the website, ... “`
     reported_lead: re.Pattern[str]  # `President Xi said that ...`
     reported_tail: re.Pattern[str]  # `..., Xi said.`
 
@@ -62,6 +64,8 @@ def grammar(patterns: Patterns) -> Grammar:
         before=re.compile(
             rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?),? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".,]{{1,40}}[:,])\s*$"
         ),
+        according_after=re.compile(rf"^[\s,]*according to {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
+        according_before=re.compile(rf"[Aa]ccording to (?P<who>{name}|{DESCRIPTOR}),[^“”\"]*$"),
         reported_lead=re.compile(rf"(?:^|(?<= ))(?P<who>{name}) {adverb}(?:{reporting})(?: that)? (?P<what>\S+(?: \S+){{2,}})$"),
         reported_tail=re.compile(rf"^(?P<what>.+), (?P<who>[Hh]e|[Ss]he|{name}) {adverb}(?:{reporting})\.$"),
     )
@@ -107,7 +111,8 @@ def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker |
         m = g.after_subject.match(after)
         if m:
             return book.resolve(m.group("who"), m.group("role"), upto=span.start)
-    m = g.before.search(text[max(0, span.start - LOOKBEHIND_CHARS) : span.start])
+    before = text[max(0, span.start - LOOKBEHIND_CHARS) : span.start]
+    m = g.before.search(before) or g.according_after.match(after) or g.according_before.search(before)
     if m:
         return book.resolve(m.group("who"), upto=span.start)
     return None
