@@ -36,6 +36,7 @@ class Grammar:
     before: re.Pattern[str]  # `Dick Schoof, said: “` / `Esper said, “` / `Tottenham said in a statement: "`
     according_after: re.Pattern[str]  # `," according to the ministry`
     according_before: re.Pattern[str]  # `According to the website, ... “`
+    reporting_verb: re.Pattern[str]  # a cheap first test: most sentences report no speech
     reported_lead: re.Pattern[str]  # `President Xi said that ...`
     reported_tail: re.Pattern[str]  # `..., Xi said.`
 
@@ -66,6 +67,7 @@ def grammar(patterns: Patterns) -> Grammar:
         ),
         according_after=re.compile(rf"^[\s,]*according to {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
         according_before=re.compile(rf"[Aa]ccording to (?P<who>{name}|{DESCRIPTOR}),[^“”\"]*$"),
+        reporting_verb=re.compile(rf" (?:{reporting})\b"),
         reported_lead=re.compile(rf"(?:^|(?<= ))(?P<who>{name}) {adverb}(?:{reporting})(?: that)? (?P<what>\S+(?: \S+){{2,}})$"),
         reported_tail=re.compile(rf"^(?P<what>.+), (?P<who>[Hh]e|[Ss]he|{name}) {adverb}(?:{reporting})\.$"),
     )
@@ -176,9 +178,11 @@ def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]
     g = grammar(book.patterns)
     found: list[Quote] = []
     offset = 0
+    if not g.reporting_verb.search(text):
+        return found
     for sentence in sentences(text):
         offset = text.find(sentence, offset)
-        if any(len(span.text.split()) >= book.patterns.min_quote_words for span in quote_spans(sentence)):
+        if not g.reporting_verb.search(sentence) or any(len(span.text.split()) >= book.patterns.min_quote_words for span in quote_spans(sentence)):
             continue
         m = g.reported_lead.search(sentence) or g.reported_tail.match(sentence)
         if not m:
