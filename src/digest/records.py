@@ -46,6 +46,10 @@ class StoryRecord:
     quotes: tuple[Quote, ...]
     related: tuple[RelatedItem, ...]
     warnings: tuple[str, ...] = field(default=())
+    publisher: str | None = None  # the site the page came from (title suffix, copyright line)
+    byline: str | None = None  # "LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER"
+    timestamp: str | None = None  # the page's publication time as printed
+    kind: str = "article"  # "article", or "other" for a page that is not a news story
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,3 +37,38 @@ def test_reported_speech_with_that() -> None:
     [(text, speaker, kind)] = quotes("Central bank governor Ida Holm said that rates would stay on hold.")
     assert (speaker, kind) == ("Ida Holm", "reported")
     assert text == "rates would stay on hold"
+
+
+def test_according_to_before_or_after_the_quote() -> None:
+    found = quotes(
+        "According to the ministry, the plan was ready. “The new rules will apply from the first of May,” the text reads.",
+        "“Nobody will be left without cover during the change,” according to Health Minister Ana Silva.",
+    )
+    assert [speaker for _, speaker, _ in found] == ["the ministry", "Ana Silva"]
+
+
+def test_role_words_before_the_name_after_the_quote() -> None:
+    found = quotes("“Prices will fall again before the winter comes,” said senior economist Ravi Patel of Bank One.")
+    assert found == [("Prices will fall again before the winter comes", "Ravi Patel", "direct")]
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker() -> None:
+    found = quotes(
+        "Coach Maria Lopez said after the match: “We were not good enough in the first half.",
+        "“The second half showed what this team can do when it believes.”",
+    )
+    assert [speaker for _, speaker, _ in found] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_pronoun_resolves_to_the_subject_of_the_sentence_before() -> None:
+    found = quotes(
+        "Then, last week, singer Taylor Swift posted a long message to her fans.",
+        "She said the label had refused to answer her letters.",
+        '"I just want to be able to perform my own music," she said.',
+    )
+    assert [speaker for _, speaker, kind in found if kind == "direct"] == ["Taylor Swift"]
+
+
+def test_quoted_titles_are_fragments() -> None:
+    found = quotes("She starred in “Once Upon A Time in Hollywood,” the director said of the film.")
+    assert [kind for _, _, kind in found] == ["fragment"]

@@ -5,7 +5,7 @@ A pure function over (path, bytes) pairs; reading the files is the command's job
 from __future__ import annotations
 
 from digest.check.findings import ERROR, WARNING, Finding
-from digest.check.rules import RULES
+from digest.check.rules import RULES, mojibake
 from digest.corpus.dedup import body_fingerprint
 from digest.errors import DumpError
 from digest.loader import load_text
@@ -25,7 +25,8 @@ def check_one(path: str, data: bytes) -> tuple[StoryRecord | None, list[Finding]
     except DumpError as error:
         return None, [Finding(path, error.line, ERROR, "no-body", error.reason)]
     lines = normalise(text).split("\n")
-    return record, [finding for rule in RULES for finding in rule(record, lines)]
+    raw_lines = text.replace("\r\n", "\n").split("\n")  # before the loader repairs any mojibake
+    return record, mojibake(record, raw_lines) + [finding for rule in RULES for finding in rule(record, lines)]
 
 
 def duplicates(records: list[StoryRecord]) -> list[Finding]:

@@ -79,8 +79,9 @@ def mojibake(record: StoryRecord, lines: list[str]) -> list[Finding]:
     n, sample = hits[0]
     return [Finding(record.path, n, WARNING, "encoding",
                     f"{len(hits)} line{'s look' if len(hits) > 1 else ' looks'} wrongly decoded (e.g. {sample!r}); "
-                    "re-save the dump as UTF-8")]
+                    "digest repairs what it can, but re-save the dump as UTF-8")]
 
 
 RecordRule = Callable[[StoryRecord, list[str]], list[Finding]]
-RULES: tuple[RecordRule, ...] = (mojibake, no_headline, no_date, boilerplate, unattributed_quotes)
+# mojibake is run apart, on the text as decoded: the loader repairs it before any rule sees the body
+RULES: tuple[RecordRule, ...] = (no_headline, no_date, boilerplate, unattributed_quotes)

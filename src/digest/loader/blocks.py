@@ -1,7 +1,19 @@
-"""Text to lines and blocks: the units every later step classifies."""
+"""Text to lines: text-browser residue removed, wrapped paragraphs joined, each line tagged.
+
+Text browsers (lynx, w3m) wrap paragraphs at a fixed width, indent body text and set headings
+flush left; other scrapers save one paragraph a line. Both come out as one line a paragraph.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from digest.loader.patterns import Patterns
+
+MAX_LINE_CHARS = 20_000  # longer lines are cut: no real paragraph is this long, and steps stay linear
+MAX_WRAP_WIDTH = 100  # a dump whose lines all fit this width was wrapped by a text browser
+WRAP_SHARE = 0.97  # the width that this share of lines fits in is the dump's wrap width
+_BULLET = re.compile(r"^(?:[*+o•·-]|\d{1,3}\.) +(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -9,18 +21,81 @@ class Line:
     number: int  # 1-based, for messages that point into the dump
     text: str
     block: int  # index of the blank-line-separated block the line belongs to
+    indent: int = 0  # leading spaces as saved: text browsers set headings flush left
+    bullet: bool = False  # a list item ("* Home"): navigation far more often than prose
 
 
-def split_lines(text: str) -> tuple[Line, ...]:
-    """Non-blank lines, each tagged with its block so steps can see what stood together."""
+@dataclass(slots=True)
+class _Raw:
+    number: int
+    text: str
+    indent: int
+    bullet: bool
+    width: int  # the saved line's length, indentation included
+
+
+# Every inline residue form holds "(", "[" or "__", and most lines hold none: test before the patterns.
+_BULLET_STARTS = frozenset("*+o•·-0123456789")
+
+
+def _clean(raw: str, patterns: Patterns) -> str:
+    if raw[:1] in "#ILh[" and patterns.residue_line.match(raw):
+        return ""
+    if "(" in raw or "[" in raw or "__" in raw:
+        return patterns.residue_inline.sub(" ", raw).strip()
+    return raw
+
+
+def _raw_lines(text: str, patterns: Patterns) -> list[_Raw | None]:
+    """One entry a saved line; None for a blank (or residue-only) line, which ends a block."""
+    out: list[_Raw | None] = []
+    for number, saved in enumerate(text.split("\n"), start=1):
+        if not saved:
+            out.append(None)
+            continue
+        saved = saved[:MAX_LINE_CHARS]
+        body = saved.lstrip(" ")
+        indent = len(saved) - len(body)
+        cleaned = _clean(body, patterns)
+        bullet = _BULLET.match(cleaned) if cleaned[:1] in _BULLET_STARTS else None
+        if bullet:
+            cleaned = cleaned[bullet.end() :]
+        out.append(_Raw(number, cleaned, indent, bool(bullet), len(saved)) if cleaned else None)
+    return out
+
+
+def wrap_width(raws: list[_Raw | None]) -> int | None:
+    widths = sorted(r.width for r in raws if r)
+    if len(widths) < 20:
+        return None
+    width = widths[min(len(widths) - 1, int(WRAP_SHARE * len(widths)))]
+    return width if width <= MAX_WRAP_WIDTH else None
+
+
+def _continues(previous: _Raw, line: _Raw, width: int) -> bool:
+    """The line carries on the previous one: the previous was full (the next word did not fit)."""
+    if line.bullet or line.indent != previous.indent + (2 if previous.bullet else 0) and line.indent != previous.indent:
+        return False
+    first_word = line.text.split(" ", 1)[0]
+    return previous.width + 1 + len(first_word) > width - 2
+
+
+def split_lines(text: str, patterns: Patterns) -> tuple[Line, ...]:
+    raws = _raw_lines(text, patterns)
+    width = wrap_width(raws)
     lines: list[Line] = []
-    block, previous_blank = 0, True
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if not raw.strip():
-            previous_blank = True
+    block, previous_blank, previous = 0, True, None
+    for raw in raws:
+        if raw is None:
+            previous_blank, previous = True, None
             continue
         if previous_blank and lines:
             block += 1
-        previous_blank = False
-        lines.append(Line(number, raw.strip(), block))
+        if width and previous is not None and not previous_blank and _continues(previous, raw, width):
+            last = lines[-1]
+            lines[-1] = Line(last.number, f"{last.text} {raw.text}", last.block, last.indent, last.bullet)
+            previous = _Raw(raw.number, raw.text, previous.indent, previous.bullet, raw.width)
+            continue
+        previous_blank, previous = False, raw
+        lines.append(Line(raw.number, raw.text, block, raw.indent, raw.bullet))
     return tuple(lines)

@@ -1,7 +1,8 @@
-"""Lines to a page layout: which line is the headline, which are body, credits, tail or furniture.
+"""Lines to a page layout: the title, the article's header (byline, time), body, credits and tail.
 
-The rules are small named steps applied in order (the first that claims a line wins), so a new
-kind of furniture is one more step or one more entry in patterns.yaml.
+The article is found by structure (article.main_run), then cut to start at its own markers; inside
+it, named line rules (first match wins) set captions, credits and furniture apart from the body,
+so a new kind of furniture is one more entry in patterns.yaml.
 """
 from __future__ import annotations
 
@@ -9,89 +10,147 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from digest.loader.article import is_furniture, is_label, is_prose, line_scores, main_run
 from digest.loader.blocks import Line
 from digest.loader.dateline import match_dateline
+from digest.loader.header import is_header_line
 from digest.loader.patterns import Patterns, label_key
+from digest.loader.title import Title, parse_title
 
-MAX_HEADLINE_WORDS = 25
+MAX_TITLE_WORDS = 30
+MIN_HEADING_WORDS = 4  # "Get short URL", "Back to Gallery": buttons are shorter than headlines
+_STAMP = re.compile(r"\d:\d\d|\b(?:19|20)\d\d\b|\bago$")  # times and dates are not headings
+MAX_HEADER_LINES = 12  # byline, agency and time stand this close above the body
+HEADER_SPAN = 40  # the headline's first repeat this close above the body opens the header
+LINES_ABOVE_HEADLINE = 3  # a time may stand just above the headline ("Nov. 20, 2019 5:52 AM EST")
+DATELINE_REACH = 15  # a dateline this many lines into the run starts the article
 
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    headline: Line | None
+    title: Title | None  # the page's title line, split into headline and site
+    headline: str | None  # the title's headline, or the heading printed above the article
+    header: tuple[Line, ...]  # between the headline and the body: byline, agency, time
     body: tuple[Line, ...]
-    credits: tuple[Line, ...]
-    tail: tuple[Line, ...]  # from the first related/popular section on
-    dropped: tuple[Line, ...]
+    credits: tuple[Line, ...]  # "Source: ... Photo: ..." lines
+    captions: tuple[Line, ...]
+    tail: tuple[Line, ...]  # after the article: related lists, footers
+    lines: tuple[Line, ...]  # every line, for page-wide facts (copyright, dates)
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    patterns: Patterns
-    index: int  # position of the line among the article-zone lines
-    headline: str | None  # the headline, once found
+LineRule = Callable[[Line, Patterns], "str | None"]
 
 
-LineRule = Callable[[Line, Context], "str | None"]
+def is_credit(line: Line, patterns: Patterns) -> str | None:
+    match = patterns.credit_split.match(line.text)
+    return "credit" if match and label_key(match.group(1)) in patterns.credit_label else None
 
 
-def is_headline(line: Line, ctx: Context) -> str | None:
-    if ctx.index != 0 or match_dateline(line.text, ctx.patterns):
-        return None
-    text = line.text
-    if len(text.split()) > MAX_HEADLINE_WORDS or text.endswith((".", ",", ";", ":")):
-        return None
-    return "headline"
+def is_caption(line: Line, patterns: Patterns) -> str | None:
+    return "caption" if patterns.caption.search(line.text) else None
 
 
-def is_repeated_headline(line: Line, ctx: Context) -> str | None:
-    return "dropped" if ctx.headline and label_key(line.text) == label_key(ctx.headline) else None
-
-
-def is_boilerplate(line: Line, ctx: Context) -> str | None:
-    return "dropped" if label_key(line.text) in ctx.patterns.boilerplate_lines else None
-
-
-def is_credit(line: Line, ctx: Context) -> str | None:
-    match = ctx.patterns.credit_split.match(line.text)
-    return "credit" if match and label_key(match.group(1)) in ctx.patterns.credit_label else None
-
-
-def is_blank_text(line: Line, ctx: Context) -> str | None:
-    return "dropped" if not re.search(r"\w", line.text) else None
+def is_staff_credit(line: Line, patterns: Patterns) -> str | None:
+    return "dropped" if patterns.staff_credit.search(line.text) else None
 
 
 LINE_RULES: tuple[tuple[str, LineRule], ...] = (
-    ("blank_text", is_blank_text),
-    ("headline", is_headline),
-    ("repeated_headline", is_repeated_headline),
-    ("boilerplate", is_boilerplate),
     ("credit", is_credit),
+    ("caption", is_caption),
+    ("staff_credit", is_staff_credit),
 )
 
 
-def tail_start(lines: tuple[Line, ...], patterns: Patterns) -> int:
-    """Index of the first section header ("Related articles", "Popular"), or len(lines)."""
-    for i, line in enumerate(lines):
-        if label_key(line.text) in patterns.section_headers:
+def title_line(lines: tuple[Line, ...], patterns: Patterns) -> Title | None:
+    """The first saved line, when it reads as a title (not the article's first sentence)."""
+    if not lines or lines[0].number != 1 or lines[0].bullet or lines[0].indent:
+        return None
+    text = lines[0].text
+    if match_dateline(text, patterns) or len(text.split()) > MAX_TITLE_WORDS or text.endswith("."):
+        return None
+    if is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers):
+        return None  # "Skip to main content": a page saved without its title ("A | B | C" titles are fine)
+    return parse_title(text, patterns)
+
+
+def _is_heading(line: Line, prose: bool, patterns: Patterns) -> bool:
+    words = len(line.text.split())
+    if line.bullet or not MIN_HEADING_WORDS <= words <= MAX_TITLE_WORDS or line.text.endswith("."):
+        return False
+    if (prose and is_prose(line, patterns, strict=True)) or _STAMP.search(line.text):
+        return False
+    return not (is_furniture(line.text, patterns) or is_caption(line, patterns) or is_header_line(line, patterns))
+
+
+def _last_heading(lines: tuple[Line, ...], prose: list[bool], before: int, patterns: Patterns) -> int | None:
+    """The heading printed above the article: a text browser sets it flush left; other dumps print it
+    among the few lines above the body. Either way the nearest headline-like line (bylines, times,
+    captions, buttons and labels skipped)."""
+    indented = any(line.indent for line in lines)
+    for i in range(before - 1, -1 if indented else max(-1, before - 1 - MAX_HEADER_LINES), -1):
+        if not (indented and lines[i].indent) and _is_heading(lines[i], prose[i], patterns):
             return i
-    return len(lines)
+    return None
+
+
+def _article_start(lines: tuple[Line, ...], prose: list[bool], run: tuple[int, int], headline: str | None, patterns: Patterns) -> tuple[int, int]:
+    """(index of the headline's repeat or -1, index of the body's first line)."""
+    begin, end = run
+    marker = -1
+    if headline:
+        key = label_key(headline)
+        repeats = [i for i in range(1, end) if lines[i].text[:1] == headline[:1] and label_key(lines[i].text) == key]
+        if repeats:
+            marker = repeats[-1]
+            begin = marker + 1
+    for i in range(begin, min(end, begin + DATELINE_REACH)):
+        if prose[i] and match_dateline(lines[i].text, patterns):
+            begin = i
+            break
+        if not prose[i] and is_header_line(lines[i], patterns):
+            begin = i + 1  # a summary above the byline or time is the standfirst, not the body
+    while begin < end and not prose[begin]:
+        begin += 1
+    return marker, begin
+
+
+def _header_start(lines: tuple[Line, ...], marker: int, start: int, headline: str | None, offset: int) -> int:
+    """Pages repeat the headline around photo galleries; the header starts at its first repeat
+    near the body, and takes in the few lines above it."""
+    if marker < 0 or not headline:
+        return max(offset, start - MAX_HEADER_LINES)
+    key = label_key(headline)
+    first = next((i for i in range(max(offset, start - HEADER_SPAN), marker + 1) if label_key(lines[i].text) == key), marker)
+    return max(offset, first - LINES_ABOVE_HEADLINE)
 
 
 def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
-    cut = tail_start(lines, patterns)
-    kinds: dict[str, list[Line]] = {"headline": [], "body": [], "credit": [], "dropped": []}
-    headline: str | None = None
-    for index, line in enumerate(lines[:cut]):
-        ctx = Context(patterns, index, headline)
-        kind = next((k for _, rule in LINE_RULES if (k := rule(line, ctx))), "body")
+    title = title_line(lines, patterns)
+    offset = 1 if title else 0
+    scores, prose = line_scores(lines[offset:], patterns)
+    run = main_run(lines[offset:], scores, patterns)
+    if run is None:
+        return Layout(title, title.headline if title else None, (), (), (), (), lines[offset:], lines)
+    run = (run[0] + offset, run[1] + offset)
+    prose = [False] * offset + prose
+    headline = title.headline if title else None
+    marker, start = _article_start(lines, prose, run, headline, patterns)
+    if headline is None:
+        heading = _last_heading(lines, prose, start, patterns)
+        if heading is not None:
+            headline, marker = lines[heading].text, heading
+    kinds: dict[str, list[Line]] = {"body": [], "credit": [], "caption": [], "dropped": []}
+    for line, score in zip(lines[start : run[1]], scores[start - offset : run[1] - offset]):
+        kind = next((k for _, rule in LINE_RULES if (k := rule(line, patterns))), "body" if score > 0 else "dropped")
         kinds[kind].append(line)
-        if kind == "headline":
-            headline = line.text
+    header = lines[_header_start(lines, marker, start, headline, offset) : start]
     return Layout(
-        headline=kinds["headline"][0] if kinds["headline"] else None,
+        title=title,
+        headline=headline,
+        header=header,
         body=tuple(kinds["body"]),
         credits=tuple(kinds["credit"]),
-        tail=lines[cut:],
-        dropped=tuple(kinds["dropped"]),
+        captions=tuple(line for line in header if is_caption(line, patterns)) + tuple(kinds["caption"]),
+        tail=lines[run[1] :],
+        lines=lines,
     )

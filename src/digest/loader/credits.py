@@ -58,3 +58,18 @@ def canonical_source(name: str | None, patterns: Patterns) -> str | None:
     if not name:
         return None
     return patterns.agencies.get(name.casefold(), name)
+
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})")
+_NOT_NAME = re.compile(r"\s+(?:All|Limited|Ltd|Inc|LLC|Pty)\b.*$")
+
+
+def publisher_in_copyright(lines: list[str]) -> str | None:
+    """The owner a page's last copyright line names: "© 1996-2015 The Washington Post"."""
+    for line in reversed(lines):
+        m = _COPYRIGHT.search(line)
+        if m:
+            name = _NOT_NAME.sub("", m.group("name")).rstrip(".")
+            if name and not name[0].isdigit():
+                return name
+    return None

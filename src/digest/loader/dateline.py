@@ -60,3 +60,12 @@ def with_year(month: int, day: int, page_dates: list[tuple[int, int, int]]) -> s
         year = page_dates[0][0]
         return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
+
+def match_bureau(text: str, patterns: Patterns) -> Dateline | None:
+    """A dateline on its own line above the body: "New Delhi, News Nation Bureau | Updated ..."."""
+    for pattern in patterns.bureau_datelines:
+        m = pattern.match(text)
+        if m:
+            return Dateline(text[: m.end()].strip(), m.group("place").strip(), None, m.group("agency"))
+    return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -24,6 +24,7 @@ class RoleWords(frozenset):
         return isinstance(word, str) and frozenset.__contains__(self, word.casefold())
 
 
+@lru_cache(maxsize=16384)  # a line is compared with several label lists; menus repeat across dumps
 def label_key(line: str) -> str:
     """How a line is compared with a label list: case, curly apostrophes and a trailing ':' folded."""
     return line.strip().rstrip(":").strip().replace("\u2019", "'").casefold()
@@ -32,6 +33,7 @@ def label_key(line: str) -> str:
 @dataclass(frozen=True, eq=False)  # hashed by identity: compiled once, cached by steps
 class Patterns:
     section_headers: frozenset[str]
+    tag_headers: frozenset[str]
     item_labels: frozenset[str]
     boilerplate_lines: frozenset[str]
     credit_label: dict[str, str]  # folded label -> field ("source", "photo")
@@ -45,6 +47,16 @@ class Patterns:
     role_words: RoleWords
     min_quote_words: int
     name_phrase: str  # regex source of a run of name or title words, "Lt. Col. Alexander Vindman"
+    residue_line: re.Pattern[str]
+    residue_inline: re.Pattern[str]
+    title_separators: tuple[str, ...]
+    max_site_words: int
+    furniture: Forms
+    caption: Forms
+    staff_credit: Forms
+    bylines: tuple[re.Pattern[str], ...]
+    bureau_datelines: tuple[re.Pattern[str], ...]
+    embed_signature: Forms
 
 
 def _labels(items: list[str]) -> frozenset[str]:
@@ -55,7 +67,26 @@ def _name_phrase(abbreviations: list[str]) -> str:
     abbreviation = rf"(?:(?:{'|'.join(map(re.escape, abbreviations))}|[A-Z])\.(?= [A-Z]))"
     token = rf"(?:(?:[A-Z]\.){{2,}}|{abbreviation}|[A-Z][\w'’-]*)"
     joiner = r"(?:(?:of|for|de) the|of|the|for|de|del|da|van|von|der|al|bin|la|le)(?= [A-Z])"
-    return rf"{token}(?: (?:{token}|{joiner}))*"
+    return rf"(?=[A-Z]){token}(?: (?:{token}|{joiner}))*"  # the lookahead rejects most positions at once
+
+
+class Forms:
+    """A list of regular expressions as one test. Forms anchored at the line start are matched
+    once at the start, not tried at every position: a search over twenty alternatives at each
+    character is most of the loader's time otherwise."""
+
+    def __init__(self, forms: list[str]) -> None:
+        starts = [f[1:] for f in forms if f.startswith("^")]
+        anywhere = [f for f in forms if not f.startswith("^")]
+        self._start = re.compile("|".join(f"(?:{f})" for f in starts)) if starts else None
+        self._anywhere = re.compile("|".join(f"(?:{f})" for f in anywhere)) if anywhere else None
+
+    def search(self, text: str) -> bool:
+        return bool((self._start and self._start.match(text)) or (self._anywhere and self._anywhere.search(text)))
+
+
+def _any(forms: list[str], flags: int = 0) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{form})" for form in forms), flags)
 
 
 def _compile(data: dict) -> Patterns:
@@ -63,7 +94,8 @@ def _compile(data: dict) -> Patterns:
     credit_names = sorted((re.escape(label) for labels in data["credit_labels"].values() for label in labels), key=len, reverse=True)
     suffixes = "|".join(re.escape(s) for s in data["source_suffixes"])
     return Patterns(
-        section_headers=_labels(data["section_headers"]),
+        section_headers=_labels(data["section_headers"]) | _labels(data["tag_headers"]),
+        tag_headers=_labels(data["tag_headers"]),
         item_labels=_labels(data["item_labels"]),
         boilerplate_lines=_labels(data["boilerplate_lines"]),
         credit_label=credit_label,
@@ -77,6 +109,16 @@ def _compile(data: dict) -> Patterns:
         role_words=RoleWords(w.casefold() for w in data["role_words"]),
         min_quote_words=int(data["min_quote_words"]),
         name_phrase=_name_phrase(data["name_abbreviations"]),
+        residue_line=_any(data["residue_lines"]),
+        residue_inline=_any(data["residue_inline"]),
+        title_separators=tuple(data["title_separators"]),
+        max_site_words=int(data["max_site_words"]),
+        furniture=Forms(data["furniture_forms"]),
+        caption=Forms(data["caption_forms"]),
+        staff_credit=Forms(data["staff_credit_forms"]),
+        bylines=tuple(re.compile(p) for p in data["byline_forms"]),
+        bureau_datelines=tuple(re.compile(p) for p in data["bureau_datelines"]),
+        embed_signature=Forms(data["embed_signatures"]),
     )
 
 

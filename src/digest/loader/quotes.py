@@ -7,7 +7,7 @@ reported speech from a speech verb with a named subject (`President Xi said that
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from digest.loader.patterns import Patterns
@@ -15,6 +15,9 @@ from digest.loader.speakers import Speaker, SpeakerBook, role_after
 from digest.records import Quote
 
 LOOKBEHIND_CHARS = 160  # how far before a quote its "X said:" introduction may stand
+
+
+_MARKS = re.compile("[“”\"«»]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +30,23 @@ class Span:
 
 @dataclass(frozen=True)
 class Grammar:
-    after_subject: re.Pattern[str]  # `" Huseynov stated` / `," he concluded`
-    after_verb: re.Pattern[str]  # `," said Maia Sandu`
-    before: re.Pattern[str]  # `Dick Schoof, said: “`
+    after_subject: re.Pattern[str]  # `" Huseynov stated` / `," he concluded` / `," Commerzbank analyst Carsten Fritsch said`
+    after_name: re.Pattern[str]  # the same after a quote that closed its sentence: `." Volker said.`
+    after_verb: re.Pattern[str]  # `," said Maia Sandu` / `," said planetary geologist Rosaly Lopes`
+    before: re.Pattern[str]  # `Dick Schoof, said: “` / `Esper said, “` / `Tottenham said in a statement: "`
+    according_after: re.Pattern[str]  # `," according to the ministry`
+    according_before: re.Pattern[str]  # `According to the website, ... “`
+    reporting_verb: re.Pattern[str]  # a cheap first test: most sentences report no speech
     reported_lead: re.Pattern[str]  # `President Xi said that ...`
     reported_tail: re.Pattern[str]  # `..., Xi said.`
+
+
+PRONOUN = r"[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he \d{1,3}-year-old"  # "the 56-year-old" refers back, as a pronoun
+# An unnamed speaker the story describes: "the doctor", "a WeWork spokesperson", "the statement".
+DESCRIPTOR = r"(?:[Tt]he|[Aa]n?) (?:[A-Z][\w-]* ){0,3}[a-z0-9][\w-]*"
+# Lower-case words of a role before a name after the verb; never words that start a phrase of time or place.
+_STOP = "on|in|at|to|for|that|this|with|from|by|after|before|during|when|while|as|of|and|but|it|he|she|they|we|the|a|an|his|her|their|its|last|next|earlier|later|then|also"
+ROLE_PREFIX = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{0,4}}?"
 
 
 @cache
@@ -39,12 +54,20 @@ def grammar(patterns: Patterns) -> Grammar:
     name = patterns.name_phrase
     verbs = "|".join(re.escape(v) for v in patterns.speech_verbs)
     reporting = "|".join(re.escape(v) for v in patterns.reporting_verbs)
-    who = rf"(?P<who>[Hh]e|[Ss]he|[Tt]hey|{name})"
+    who = rf"(?P<who>{PRONOUN}|{name}|{DESCRIPTOR})"
     adverb = r"(?:\w+ly |also |then |later |has |had |have )?"
+    apposition = r"(?:, (?P<role>[^,“”\"]{3,80}),)?"
+    lead_words = r"(?:[^\s“”\"]+ ){0,6}?"  # "Commerzbank analyst ", "in that law, "
     return Grammar(
-        after_subject=re.compile(rf"^[\s,]*{who} {adverb}(?:{verbs})\b"),
-        after_verb=re.compile(rf"^[\s,]*(?:{verbs}) (?P<who>{name})"),
-        before=re.compile(rf"(?P<who>{name}(?:, [^,“”\"]{{3,80}},)?),? {adverb}(?:{verbs}):?\s*$"),
+        after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{apposition} {adverb}(?:{verbs})\b"),
+        after_name=re.compile(rf"^\s*(?P<who>{PRONOUN}|{name}) {adverb}(?:{verbs})\b"),
+        after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
+        before=re.compile(
+            rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?),? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".,]{{1,40}}[:,])\s*$"
+        ),
+        according_after=re.compile(rf"^[\s,]*according to {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
+        according_before=re.compile(rf"[Aa]ccording to (?P<who>{name}|{DESCRIPTOR}),[^“”\"]*$"),
+        reporting_verb=re.compile(rf" (?:{reporting})\b"),
         reported_lead=re.compile(rf"(?:^|(?<= ))(?P<who>{name}) {adverb}(?:{reporting})(?: that)? (?P<what>\S+(?: \S+){{2,}})$"),
         reported_tail=re.compile(rf"^(?P<what>.+), (?P<who>[Hh]e|[Ss]he|{name}) {adverb}(?:{reporting})\.$"),
     )
@@ -54,9 +77,8 @@ def quote_spans(text: str) -> list[Span]:
     """Spans between double quote marks; curly marks say their side, straight ones by context."""
     spans: list[Span] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in "“”\"«»":
-            continue
+    for mark in _MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         opening = ch in "“«" or (ch == '"' and (before.isspace() or before in "([—-"))
         if opening and open_at is None:
@@ -73,35 +95,71 @@ def clean_quote(text: str) -> str:
     return text.strip().rstrip(",").strip()
 
 
+def _closes_sentence(span: Span, after: str) -> bool:
+    """`."  Volker said` vs `," said Volker`: after a full stop only a name or pronoun attributes."""
+    return span.text.rstrip()[-1:] in ".!?" and after.lstrip()[:1].isupper()
+
+
 def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker | None:
     after = text[span.end :]
-    m = g.after_verb.match(after)
+    if _closes_sentence(span, after):
+        m = g.after_name.match(after)
+        if m:
+            return book.resolve(m.group("who"), upto=span.start)
+    else:
+        m = g.after_verb.match(after)
+        if m:
+            return book.resolve(m.group("who"), role_after(after[m.end() :], book.patterns), upto=span.start)
+        m = g.after_subject.match(after)
+        if m:
+            return book.resolve(m.group("who"), m.group("role"), upto=span.start)
+    before = text[max(0, span.start - LOOKBEHIND_CHARS) : span.start]
+    m = g.before.search(before) or g.according_after.match(after) or g.according_before.search(before)
     if m:
-        return book.resolve(m.group("who"), role_after(after[m.end() :], book.patterns))
-    m = g.after_subject.match(after)
-    if m:
-        return book.resolve(m.group("who"))
-    m = g.before.search(text[max(0, span.start - LOOKBEHIND_CHARS) : span.start])
-    if m:
-        return book.resolve(m.group("who"))
+        return book.resolve(m.group("who"), upto=span.start)
     return None
 
 
+def is_title(text: str) -> bool:
+    """A quoted name of a film, book or show ("Once Upon A Time in Hollywood"), not words said."""
+    text = text.rstrip().rstrip(",")
+    words = text.split()
+    if text[-1:] in ".!?;:" or len(words) > 8:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+
+
+def _kind(span: Span, attributed: bool, patterns: Patterns) -> str:
+    if is_title(span.text):
+        return "fragment"
+    if len(span.text.split()) >= patterns.min_quote_words:
+        return "direct"
+    # A short full sentence said aloud ("Don't mind me!" he told them; "... ," Park said. "Stay home.")
+    # is a quotation; a scare-quoted word inside a sentence ("vividly.") is not.
+    text = span.text.strip()
+    full_sentence = len(text.split()) >= 2 and text[:1].isupper() and text[-1:] in "!?."
+    return "direct" if attributed and full_sentence else "fragment"
+
+
 def direct_quotes(text: str, paragraph: int, book: SpeakerBook, carried: Speaker | None) -> tuple[list[Quote], Speaker | None]:
-    """Quotes of one paragraph; `carried` is the speaker of a quote the previous paragraph left open."""
+    """Quotes of one paragraph. `carried` is the speaker of the previous paragraph's quotes: news
+    style runs one speaker's quotation over several paragraphs, each opening with a quote mark."""
     g = grammar(book.patterns)
+    book.begin(paragraph)
     quotes: list[Quote] = []
     spans = quote_spans(text)
     speakers = [attribute(text, span, book, g) for span in spans]
+    last: Speaker | None = None
     for i, span in enumerate(spans):
-        words = len(span.text.split())
-        if words < book.patterns.min_quote_words:
-            quotes.append(Quote(clean_quote(span.text), None, None, "fragment", paragraph))
+        kind = _kind(span, speakers[i] is not None or _neighbour(speakers, i) is not None, book.patterns)
+        if kind != "direct":
+            quotes.append(Quote(clean_quote(span.text), None, None, kind, paragraph))
             continue
         speaker = speakers[i] or (carried if span.start == 0 else None) or _neighbour(speakers, i)
+        last = speaker or last
         quotes.append(Quote(clean_quote(span.text), speaker and speaker.name, speaker and speaker.role, "direct", paragraph))
-    left_open = spans and not spans[-1].closed
-    return quotes, (speakers[-1] or carried) if left_open else None
+    book.attributed(paragraph, last)
+    return quotes, last
 
 
 def _neighbour(speakers: list[Speaker | None], i: int) -> Speaker | None:
@@ -119,26 +177,31 @@ def sentences(text: str) -> list[str]:
 def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]:
     g = grammar(book.patterns)
     found: list[Quote] = []
+    offset = 0
+    if not g.reporting_verb.search(text):
+        return found
     for sentence in sentences(text):
-        if any(len(span.text.split()) >= book.patterns.min_quote_words for span in quote_spans(sentence)):
+        offset = text.find(sentence, offset)
+        if not g.reporting_verb.search(sentence) or any(len(span.text.split()) >= book.patterns.min_quote_words for span in quote_spans(sentence)):
             continue
         m = g.reported_lead.search(sentence) or g.reported_tail.match(sentence)
         if not m:
             continue
-        speaker = book.resolve(m.group("who"))
+        speaker = book.resolve(m.group("who"), upto=offset + m.start("who"))
         if speaker:
             found.append(Quote(m.group("what").strip().rstrip("."), speaker.name, speaker.role, "reported", paragraph))
     return found
 
 
 def find_quotes(paragraphs: list[str], patterns: Patterns, paragraph_base: int = 0) -> tuple[Quote, ...]:
-    book = SpeakerBook(patterns)
+    paragraphs = [p.replace("’’", "”").replace("‘‘", "“") for p in paragraphs]  # doubled singles as doubles
+    book = SpeakerBook(patterns, tuple(paragraphs))
     for paragraph in paragraphs:
         book.learn(paragraph)
     quotes: list[Quote] = []
     carried: Speaker | None = None
     for index, paragraph in enumerate(paragraphs):
-        found, carried = direct_quotes(paragraph, index + paragraph_base, book, carried)
+        found, carried = direct_quotes(paragraph, index, book, carried)
         quotes.extend(found)
-        quotes.extend(reported_quotes(paragraph, index + paragraph_base, book))
-    return tuple(quotes)
+        quotes.extend(reported_quotes(paragraph, index, book))
+    return tuple(replace(q, paragraph=q.paragraph + paragraph_base) for q in quotes)

@@ -6,15 +6,17 @@ import re
 from digest.errors import DumpError
 from digest.loader.blocks import split_lines
 from digest.loader.classify import Layout, classify
-from digest.loader.credits import canonical_source, parse_credits, publisher_in_text
-from digest.loader.dateline import DatelineMatch, full_dates, match_dateline, with_year
+from digest.loader.credits import canonical_source, parse_credits, publisher_in_copyright, publisher_in_text
+from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, match_dateline, with_year
+from digest.loader.header import read_header
 from digest.loader.patterns import Patterns, patterns
 from digest.loader.quotes import find_quotes
 from digest.loader.related import parse_related
 from digest.loader.text import decode, normalise
-from digest.records import StoryRecord
+from digest.records import Dateline, StoryRecord
 
 INFERRED_HEADLINE_WORDS = 16
+MIN_ARTICLE_WORDS = 50  # less prose than this, and no dateline: a list, table or section front
 
 
 def infer_headline(lead: str) -> str:
@@ -24,11 +26,12 @@ def infer_headline(lead: str) -> str:
     return " ".join(words[:INFERRED_HEADLINE_WORDS]) + ("…" if len(words) > INFERRED_HEADLINE_WORDS else "")
 
 
-def story_date(dateline: DatelineMatch | None, layout: Layout) -> str | None:
+def story_date(dateline: DatelineMatch | None, timestamp: str | None, layout: Layout) -> str | None:
     """The dateline's day, its year from the page's own full dates; else the page's first full date.
-    Captions and credit lines come first: they date the story, the body may date its background."""
-    metadata = " ".join(line.text for line in layout.credits + layout.dropped)
-    page_dates = full_dates(metadata) + full_dates(" ".join(line.text for line in layout.body))
+    The page's time comes first, then header, credit and caption lines: they date the story, the
+    body may date its background."""
+    metadata = " ".join(line.text for line in layout.header + layout.credits + layout.captions)
+    page_dates = full_dates(timestamp or "") + full_dates(metadata) + full_dates(" ".join(line.text for line in layout.body))
     if dateline and dateline.month and dateline.day:
         return with_year(dateline.month, dateline.day, page_dates)
     if page_dates:
@@ -37,9 +40,24 @@ def story_date(dateline: DatelineMatch | None, layout: Layout) -> str | None:
     return None
 
 
+def _publisher(layout: Layout, pats: Patterns) -> str | None:
+    if layout.title and layout.title.publisher:
+        return layout.title.publisher
+    return publisher_in_copyright([line.text for line in layout.tail])
+
+
+def _bureau(layout: Layout, pats: Patterns) -> Dateline | None:
+    return next((d for line in layout.header if (d := match_bureau(line.text, pats))), None)
+
+
+def page_kind(body: list[str], dateline: object) -> str:
+    words = sum(p.count(" ") + 1 for p in body)
+    return "article" if dateline or words >= MIN_ARTICLE_WORDS else "other"
+
+
 def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord:
     pats = pats or patterns()
-    layout = classify(split_lines(normalise(text)), pats)
+    layout = classify(split_lines(normalise(text), pats), pats)
     body = [line.text for line in layout.body]
     if not body:
         raise DumpError(path, "no article text found (only a headline, credits or page furniture)")
@@ -47,21 +65,28 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     if dateline:
         body[0] = body[0][dateline.end :].strip()
         body = [p for p in body if p]
+    header = read_header(layout.header, pats)
     credits = parse_credits([line.text for line in layout.credits], pats)
-    date = story_date(dateline, layout)
-    source = (dateline and dateline.dateline.agency) or credits.source or publisher_in_text(body, pats)
+    captions = [line.text for line in layout.captions]
+    publisher = canonical_source(_publisher(layout, pats), pats)
+    agency = (dateline and dateline.dateline.agency) or header.agency
+    source = agency or credits.source or publisher_in_text(body, pats) or publisher
     return StoryRecord(
         path=path,
-        headline=layout.headline.text if layout.headline else infer_headline(body[0]),
+        headline=layout.headline or infer_headline(body[0]),
         headline_inferred=layout.headline is None,
-        dateline=dateline.dateline if dateline else None,
-        date=date,
+        dateline=dateline.dateline if dateline else _bureau(layout, pats),
+        date=story_date(dateline, header.timestamp, layout),
         source=canonical_source(source, pats),
         photo_credit=credits.photo_credit,
-        photo_caption=credits.photo_caption,
+        photo_caption=credits.photo_caption or (captions[0] if captions else None),
         body=tuple(body),
         quotes=find_quotes(body, pats),
         related=parse_related(layout.tail, pats),
+        publisher=publisher,
+        byline=header.byline,
+        timestamp=header.timestamp,
+        kind=page_kind(body, dateline),
     )
 
 

@@ -5,15 +5,18 @@ and heading) and a summary; an item is a title, the labels above it and the summ
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
+from digest.loader.article import is_furniture
 from digest.loader.blocks import Line
-from digest.loader.patterns import Patterns, label_key
+from digest.loader.patterns import MONTH_RE, Patterns, label_key
 from digest.loader.quotes import find_quotes
 from digest.records import RelatedItem
 
 MIN_SUMMARY_WORDS = 25  # a line this long is a summary (or text), never a title
 MAX_TITLE_WORDS = 25
+MIN_TITLE_WORDS = 3  # "Privacy policy", "All news": footer links, not stories
 
 
 @dataclass
@@ -24,8 +27,22 @@ class _Draft:
     summary: str | None = None
 
 
+SENTENCE_WORDS = 8  # a line this long that ends with a full stop is a sentence, not a title
+
+
 def _is_summary(text: str) -> bool:
-    return len(text.split()) >= MIN_SUMMARY_WORDS
+    words = len(text.split())
+    return words >= MIN_SUMMARY_WORDS or (words >= SENTENCE_WORDS and text.endswith("."))
+
+
+MAX_HEADER_WORDS = 6
+_DATE_ONLY = re.compile(rf"^(?:\w+,? )?(?:\d{{1,2}} (?:{MONTH_RE})\.?,? \d{{4}}|(?:{MONTH_RE})\.? \d{{1,2}},? \d{{4}})$")
+
+
+def _opens_section(key: str, patterns: Patterns) -> bool:
+    """"Most popular in the section", "More from UK": a known header that goes on a little."""
+    words = key.split()
+    return len(words) <= MAX_HEADER_WORDS and any(" ".join(words[:n]) in patterns.section_headers for n in (2, 3))
 
 
 def _drafts(lines: tuple[Line, ...], patterns: Patterns) -> list[_Draft]:
@@ -35,17 +52,25 @@ def _drafts(lines: tuple[Line, ...], patterns: Patterns) -> list[_Draft]:
     last_title: str | None = None  # folded; a summary or a repeat of it may follow
     for line in lines:
         key = label_key(line.text)
-        if key in patterns.section_headers:
+        if key in patterns.tag_headers:
+            section, labels, last_title = None, [], None
+        elif key in patterns.section_headers or _opens_section(key, patterns):
             section, labels, last_title = line.text.rstrip(": "), [], None
-        elif key in patterns.boilerplate_lines or key == last_title:
-            continue  # furniture, or the title printed twice (link text, then heading)
+        elif line.text.endswith(":") or _DATE_ONLY.match(line.text):
+            continue  # a prompt ("Stay up to date:") or an item's date, not an item
+        elif key == last_title:
+            continue  # the title printed twice (link text, then heading)
+        elif section is None:
+            continue  # outside a list: nothing to collect
+        elif key in patterns.boilerplate_lines or is_furniture(line.text, patterns):
+            section, labels, last_title = None, [], None  # share buttons, footers: the list has ended
         elif _is_summary(line.text):
             if drafts and last_title is not None and drafts[-1].summary is None:
                 drafts[-1].summary = line.text
             last_title = None
         elif key in patterns.item_labels:
             labels.append(line.text)
-        elif len(line.text.split()) <= MAX_TITLE_WORDS:
+        elif section and MIN_TITLE_WORDS <= len(line.text.split()) <= MAX_TITLE_WORDS:
             drafts.append(_Draft(line.text, labels, [section] if section else []))
             labels, last_title = [], key
     return drafts

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from digest.loader.patterns import Patterns
 
-PRONOUNS = {"he", "she", "they", "He", "She", "They"}
+PRONOUNS = {"he", "she", "they", "it", "He", "She", "They", "It"}
+_AGE_ANAPHOR = re.compile(r"^[Tt]he \d{1,3}-year-old$")
 _NOT_ROLE_START = re.compile(r"^(?:who|which|that|adding|according|as|in|at|on|when|while|after|before)\b")
 
 
@@ -16,9 +18,13 @@ class Speaker:
     role: str | None
 
 
+@lru_cache(maxsize=4096)  # pages repeat their names and sentence-initial words
 def split_name(phrase: str, patterns: Patterns) -> Speaker | None:
     """"Council of Europe Secretary General Alain Berset" -> Alain Berset, role the rest;
     "The Prime Minister of the Netherlands, Dick Schoof" -> Dick Schoof, role the first part."""
+    person = _name_of_place(phrase, patterns)
+    if person:
+        return person
     parts = [p.strip() for p in phrase.strip(" ,").split(",") if p.strip()]
     for i in reversed(range(len(parts))):
         tokens = [re.sub(r"['’]s$", "", t) for t in parts[i].split()]
@@ -33,6 +39,15 @@ def split_name(phrase: str, patterns: Patterns) -> Speaker | None:
     return None
 
 
+def _name_of_place(phrase: str, patterns: Patterns) -> Speaker | None:
+    """"Rosaly Lopes of NASA's Jet Propulsion Laboratory": the name, then where the person works."""
+    name, of, rest = phrase.partition(" of ")
+    tokens = name.split()
+    if not of or len(tokens) < 2 or any(t in patterns.role_words for t in tokens):
+        return None
+    return Speaker(name, "of " + rest) if all(t[:1].isupper() for t in tokens) else None
+
+
 def role_after(text: str, patterns: Patterns) -> str | None:
     """An appositive after the name: ", President of the Republic of Moldova," -> that role."""
     m = re.match(r"^, ([^,.;“”\"]{3,80})[,.;]", text)
@@ -42,13 +57,28 @@ def role_after(text: str, patterns: Patterns) -> str | None:
     return m.group(1) if first in patterns.role_words or first.islower() else None
 
 
+PREPOSITIONS = frozenset("of on in at to for with from by about between into over under against among".split())
+SUBJECT_REACH = 8  # a sentence's subject stands among its first words: "Then, last week, Taylor Swift posted"
+ANTECEDENT_PARAGRAPHS = 2
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text) if s]
+
+
 @dataclass
 class SpeakerBook:
-    """The people a document names, so "Huseynov" and "he" resolve to "Ilyas Huseynov"."""
+    """The people a document names, so "Huseynov" and "he" resolve to "Ilyas Huseynov".
+
+    A pronoun resolves to the last speaker named in its paragraph, else to the subject of the
+    sentences before it, else to the speaker or subject of the paragraph before (a chain)."""
 
     patterns: Patterns
+    paragraphs: tuple[str, ...] = ()
     full_names: list[Speaker] = field(default_factory=list)
-    last: Speaker | None = None
+    last: Speaker | None = None  # the last speaker resolved in the current paragraph
+    current: int = 0
+    speakers: dict[int, Speaker] = field(default_factory=dict)  # paragraph -> its last quote's speaker
 
     def learn(self, text: str) -> None:
         for m in re.finditer(self.patterns.name_phrase, text):
@@ -56,9 +86,59 @@ class SpeakerBook:
             if speaker and len(speaker.name.split()) >= 2 and all(s.name != speaker.name for s in self.full_names):
                 self.full_names.append(speaker)
 
-    def resolve(self, phrase: str, role: str | None = None) -> Speaker | None:
-        if phrase.strip() in PRONOUNS:
+    def begin(self, paragraph: int) -> None:
+        self.current, self.last = paragraph, None
+
+    def attributed(self, paragraph: int, speaker: Speaker | None) -> None:
+        if speaker:
+            self.speakers[paragraph] = speaker
+
+    def _known(self, phrase: str) -> Speaker | None:
+        speaker = split_name(phrase, self.patterns)
+        if speaker is None:
+            return None
+        tokens = speaker.name.split()
+        if len(tokens) >= 2:
+            return speaker
+        return next((k for k in self.full_names if tokens[0] in (k.name.split()[0], k.name.split()[-1])), None)
+
+    def subject(self, sentence: str) -> Speaker | None:
+        """The named subject of a sentence: a known name among its first words, not after a preposition."""
+        for m in re.finditer(self.patterns.name_phrase, sentence):
+            before = sentence[: m.start()].split()
+            if len(before) >= SUBJECT_REACH:
+                return None
+            previous = [w.lower().strip(",") for w in before[-2:] if w.lower() != "the"]
+            if previous and previous[-1] in PREPOSITIONS:
+                continue
+            speaker = self._known(m.group(0))
+            if speaker:
+                return speaker
+        return None
+
+    def antecedent(self, upto: int | None) -> Speaker | None:
+        if self.last:
             return self.last
+        text = self.paragraphs[self.current] if self.current < len(self.paragraphs) else ""
+        for sentence in reversed(_sentences(text[:upto] if upto is not None else "")):
+            if found := self.subject(sentence):
+                return found
+        for j in range(self.current - 1, max(-1, self.current - 1 - ANTECEDENT_PARAGRAPHS), -1):
+            if j in self.speakers:
+                return self.speakers[j]
+            for sentence in reversed(_sentences(self.paragraphs[j])):
+                if found := self.subject(sentence):
+                    return found
+        return None
+
+    def resolve(self, phrase: str, role: str | None = None, upto: int | None = None) -> Speaker | None:
+        phrase = phrase.strip()
+        if phrase in PRONOUNS or _AGE_ANAPHOR.match(phrase):
+            return self.antecedent(upto)
+        if re.match(r"(?:[Tt]he|[Aa]n?) ", phrase) and not re.match(r"The [A-Z]", phrase):
+            speaker = Speaker(phrase[0].lower() + phrase[1:], role)  # "the doctor": described, not named
+            self.last = speaker
+            return speaker
         speaker = split_name(phrase, self.patterns)
         if speaker is None:
             return None

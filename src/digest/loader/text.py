@@ -1,4 +1,4 @@
-"""Bytes to clean text: decode in whatever encoding the scraper saved, normalise what is noise.
+"""Bytes to clean text: decode in whatever encoding the scraper saved, repair, normalise what is noise.
 
 Curly quotes and dashes are kept: the quote finder needs to tell opening from closing marks.
 """
@@ -8,14 +8,28 @@ import codecs
 import re
 import unicodedata
 
+import ftfy
 from charset_normalizer import from_bytes
 
 from digest.errors import DumpError
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ODD_SPACES = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_RUNS = re.compile(" {2,}")
+_INVISIBLES = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BINARY_SIGNS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+# A share of control characters (NUL, C1) and undecodable bytes this high means a binary file.
+MAX_CONTROL_SHARE = 0.02
+# ftfy keeps quotes curly only when told: uncurling would lose which mark opens a quotation.
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization=None, max_decode_length=1_000_000)
+# UTF-8 read as cp1252 or Latin-1 leaves a lead byte's letter (Â-ô) before a continuation byte's
+# character; only text with such a pair is worth ftfy's (much slower) repair.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+DETECT_BYTES = 200_000  # charset detection reads a prefix: its cost must not grow with the dump
 
 
 def decode(data: bytes, path: str) -> str:
@@ -25,18 +39,45 @@ def decode(data: bytes, path: str) -> str:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        text = _decode_other(data, path, error)
+    sample = text[:DETECT_BYTES]
+    if len(_BINARY_SIGNS.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+        raise DumpError(path, "not text: too many control or NUL bytes (a binary file?)")
+    return text
+
+
+def _decode_other(data: bytes, path: str, error: UnicodeDecodeError) -> str:
+    if error.start >= len(data) - 3:  # a dump cut off inside its last character
+        return data.decode("utf-8", errors="replace")
+    best = from_bytes(data[:DETECT_BYTES]).best()
+    if best is None or best.encoding is None:
         raise DumpError(path, "not text: no character encoding fits its bytes (a binary file?)")
-    return str(best)
+    return data.decode(best.encoding, errors="replace")
 
 
 def normalise(text: str) -> str:
-    """NFC, LF line ends, one space between words, no invisible or control characters."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    """Mojibake repaired, NFC, LF line ends, spaces folded, no invisible or control characters.
+    Leading indentation is kept: text browsers indent paragraphs and set headings flush left.
+    Whole-text passes only where a cheap test says they are needed: this runs on every byte."""
+    if not text.isascii():
+        if _MOJIBAKE_HINT.search(text):
+            text = ftfy.fix_text(text, _FTFY)
+        text = unicodedata.normalize("NFC", text)
+        for invisible in _INVISIBLES:
+            if invisible in text:
+                text = text.replace(invisible, "")
+        text = _ODD_SPACES.sub(" ", text)
+    elif "\t" in text:
+        text = text.replace("\t", " ")
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join([_fold(line) for line in text.split("\n")])
+
+
+def _fold(line: str) -> str:
+    line = line.rstrip(" ")
+    if "  " not in line:
+        return line
+    body = line.lstrip(" ")
+    return line[: len(line) - len(body)] + _RUNS.sub(" ", body)

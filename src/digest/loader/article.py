@@ -1,0 +1,117 @@
+"""Where the article is: the page's main run of prose paragraphs.
+
+Pages are mostly furniture (menus, lists of other stories, captions); the article is the one long
+run of sentence-like paragraphs, with at most a few furniture lines between them. The run is the
+best-scoring stretch of lines (each prose line scores its words, each other line costs), then cut
+to start at the article's own markers: the repeated headline and the first dateline.
+"""
+from __future__ import annotations
+
+import re
+
+from digest.loader.blocks import Line
+from digest.loader.patterns import Patterns, label_key
+
+MIN_PROSE_WORDS = 5
+MIN_UNPUNCTUATED_WORDS = 15  # a paragraph without closing punctuation must be this long
+MAX_PROSE_SCORE = 40  # one long paragraph must not outweigh a list of headlines after it
+FURNITURE_COST = 6
+SHORT_SENTENCE_SCORE = 2  # "He declined to comment." inside the article; neutral enough outside it
+SECTION_COST = 25
+_TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$|[\"”’][.!?]?$")
+
+
+def lowercase_share(words: list[str]) -> float:
+    firsts = "".join([w[0] for w in words])
+    letters = sum(map(str.isalpha, firsts))
+    return sum(map(str.islower, firsts)) / letters if letters else 0.0
+
+
+def is_prose(line: Line, patterns: Patterns, strict: bool = False) -> bool:
+    """A sentence-like paragraph: long enough, mostly lower-case words, closing punctuation
+    (a long line may lack it; `strict` asks for it, where headlines are likely)."""
+    if line.bullet or line.text.count(" ") < MIN_PROSE_WORDS - 1:
+        return False
+    split = line.text.split()
+    words = len(split)
+    if lowercase_share(split) < 0.4:
+        return False
+    if not _TERMINAL.search(line.text) and (strict or words < MIN_UNPUNCTUATED_WORDS):
+        return False
+    return not is_furniture(line.text, patterns)
+
+
+MAX_LABEL_SPACES = 6  # labels ("Most read", "Skip to main content") are short; longer lines skip the lookup
+
+
+def is_label(text: str, labels: frozenset[str]) -> bool:
+    return text.count(" ") <= MAX_LABEL_SPACES and label_key(text) in labels
+
+
+_SHORT_SENTENCE = re.compile(r"^[\"“‘'(]?[A-Z][^.!?]*(?:[.!?]|\.\.\.)[\"”’')]?$")
+
+
+def is_short_sentence(line: Line, patterns: Patterns) -> bool:
+    """A complete sentence too short for prose ("No one was hurt."): body text inside the article."""
+    words = line.text.count(" ") + 1
+    if line.bullet or not 2 <= words < MIN_PROSE_WORDS or not _SHORT_SENTENCE.match(line.text):
+        return False
+    return lowercase_share(line.text.split()) >= 0.3 and not is_furniture(line.text, patterns)
+
+
+def is_furniture(text: str, patterns: Patterns) -> bool:
+    return is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers) or bool(patterns.furniture.search(text))
+
+
+def embedded(lines: tuple[Line, ...], patterns: Patterns) -> set[int]:
+    """Indices of embedded posts: the text above a signature line ("— Dele (@dele_official) ...")."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if "(@" in line.text and patterns.embed_signature.search(line.text):
+            found.update(j for j in (i - 1, i) if j >= 0)
+    return found
+
+
+def _alone(lines: tuple[Line, ...], i: int) -> bool:
+    """The line is a block of its own: articles set paragraphs apart, lists run items together."""
+    block = lines[i].block
+    return (i == 0 or lines[i - 1].block != block) and (i + 1 == len(lines) or lines[i + 1].block != block)
+
+
+def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int], list[bool]]:
+    """Per line, its score and whether it is prose at all. Prose scores its words, furniture costs.
+    After a section header ("Most read") prose counts only when it stands apart as a paragraph
+    and closes its sentence: a list's summaries and headlines are not the article."""
+    scores, prose, in_list = [], [], False
+    skip = embedded(lines, patterns)
+    for i, line in enumerate(lines):
+        is_text = i not in skip and is_prose(line, patterns)
+        prose.append(is_text)
+        if not is_text and is_label(line.text, patterns.section_headers):
+            scores.append(-SECTION_COST)
+            in_list = True
+        elif is_text and (not in_list or (_alone(lines, i) and is_prose(line, patterns, strict=True))):
+            scores.append(min(line.text.count(" ") + 1, MAX_PROSE_SCORE))
+            in_list = False
+        elif not in_list and _alone(lines, i) and is_short_sentence(line, patterns):
+            scores.append(SHORT_SENTENCE_SCORE)
+        else:
+            scores.append(-FURNITURE_COST)
+    return scores, prose
+
+
+def main_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:
+    """[start, end) of the best-scoring stretch of lines (Kadane), or None when no line is prose.
+    A staff credit ("... contributed to this report", "Reporting by ...") closes the article."""
+    best, best_span = 0, None
+    total, start = 0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+        text = lines[i].text
+        if best_span and best_span[0] == start and text.count(" ") >= 3 and patterns.staff_credit.search(text):
+            return (start, i + 1)
+    return best_span

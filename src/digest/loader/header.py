@@ -1,0 +1,68 @@
+"""The article's header, between its headline and its body: byline, agency credit and time.
+
+"By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER" / "Associated Press" /
+"Nov. 20, 2019 5:52 AM EST" or "Published Monday, November 18, 2019 8:22AM EST".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.loader.blocks import Line
+from digest.loader.dateline import match_bureau
+from digest.loader.patterns import MONTH_RE, Patterns
+
+_TIME = re.compile(r"\b\d{1,2}:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?")
+_DATE = re.compile(rf"\b(?:{MONTH_RE})\.? \d{{1,2}},? \d{{4}}\b|\b\d{{1,2}} (?:{MONTH_RE}),? \d{{4}}\b|\b\d{{1,2}} (?:{MONTH_RE})\b")
+MAX_TIMESTAMP_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    byline: str | None = None
+    agency: str | None = None  # an agency credited under the byline: "Associated Press"
+    timestamp: str | None = None  # as printed
+
+
+def agency_named(text: str, patterns: Patterns) -> str | None:
+    """The canonical agency when the whole text names one ("The Associated Press", "REUTERS")."""
+    return patterns.agencies.get(text.strip(" .,").casefold())
+
+
+_STAMP_WORD = re.compile(r"^(?:First )?(?:Published|Updated|Posted|Last updated)\b", re.IGNORECASE)
+_BYLINE_TAIL = re.compile(rf"\s+(?:{MONTH_RE})\.?$")  # "By Erin Cunningham March 18 at 3:57 PM"
+
+
+def _timestamp(text: str) -> str | None:
+    """"Nov. 20, 2019 5:52 AM EST", "Published: 20 November 2019": a date with a time or a label."""
+    if len(text.split()) > MAX_TIMESTAMP_WORDS or not _DATE.search(text):
+        return None
+    return text if _TIME.search(text) or _STAMP_WORD.match(text) else None
+
+
+def read_header(lines: tuple[Line, ...], patterns: Patterns) -> Header:
+    byline = agency = timestamp = None
+    for line in lines:
+        text = line.text
+        for pattern in patterns.bylines:
+            m = pattern.match(text)
+            if m and byline is None:
+                byline = _BYLINE_TAIL.sub("", m.group("byline").strip(" ,"))
+                agency = agency or agency_named(byline, patterns)
+        agency = agency or agency_named(text, patterns)
+        bureau = match_bureau(text, patterns)
+        if bureau and agency is None:
+            agency = bureau.agency
+        timestamp = timestamp or _timestamp(text)
+    return Header(byline, agency, timestamp)
+
+
+def is_header_line(line: Line, patterns: Patterns) -> bool:
+    """A byline, an agency credit, a bureau dateline or a time: the body starts below it."""
+    text = line.text
+    return bool(
+        any(p.match(text) for p in patterns.bylines)
+        or agency_named(text, patterns)
+        or match_bureau(text, patterns)
+        or _timestamp(text)
+    )

@@ -1,0 +1,52 @@
+"""The page's title line: the headline without its site suffix, and the site it names.
+
+Browsers save the HTML <title> as the dump's first line: "Headline - Reuters", "Headline | Hosted",
+"Headline : CityAM", "Headline | UK News | Sky News". The last short part is the publisher; short
+parts before it are site sections ("UK News") and go too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from digest.loader.patterns import Patterns
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    headline: str
+    publisher: str | None
+
+
+def _split_last(text: str, patterns: Patterns) -> tuple[str, str] | None:
+    """(rest, last part) at the right-most separator, when the last part is short enough for a site."""
+    best = max(((text.rfind(sep), sep) for sep in patterns.title_separators), default=(-1, ""))
+    at, sep = best
+    if at <= 0:
+        return None
+    rest, last = text[:at].strip(), text[at + len(sep) :].strip()
+    if not rest or not last or len(last.split()) > patterns.max_site_words or not _looks_like_name(last):
+        return None
+    return rest, last
+
+
+def parse_title(text: str, patterns: Patterns) -> Title:
+    split = _split_last(text, patterns)
+    if split is None:
+        return Title(text, None)
+    headline, publisher = split
+    # A second short part is a section of the site ("UK News"), when the headline stays long.
+    section = _split_last(headline, patterns)
+    if section and len(section[0].split()) >= 4 and len(section[1].split()) <= 2 and _is_title_case(section[1]):
+        headline = section[0]
+    return Title(headline, publisher)
+
+
+def _looks_like_name(text: str) -> bool:
+    """Site names are capitalised ("RT World News", "The Jerusalem post"); "what happens next" is not."""
+    words = text.split()
+    capitals = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return words[0][:1].isupper() and 2 * capitals >= len(words)
+
+
+def _is_title_case(text: str) -> bool:
+    return all(word[:1].isupper() or not word[:1].isalpha() for word in text.split())

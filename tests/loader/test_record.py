@@ -1,0 +1,112 @@
+"""Whole pages of the common families, each a small made-up dump: the record a reader expects."""
+from __future__ import annotations
+
+from digest.loader import load_text
+
+MENU = "\n".join(["Menu", "News", "Sports", "Business", "Opinion", "Weather", "Sign in", "Subscribe"])
+TRENDING = "\n".join(
+    [
+        "Most read",
+        "",
+        "Police search for missing hiker in the national park",
+        "Police said the hiker was last seen on Sunday near the northern trail and may be injured.",
+        "Stocks rally as investors cheer the latest jobs report",
+        "Markets rose in early trading after the government said employers added more jobs than forecast.",
+    ]
+)
+WIRE_ON_PAPER = f"""Storm cuts power to thousands across the coast - Daily Planet
+
+{MENU}
+
+Storm cuts power to thousands across the coast
+
+By JANE ROE and RICK MOE
+Associated Press
+Nov. 12, 2021 6:40 AM EST
+
+A worker repairs a power line in Harbor City on Monday, Nov. 11, 2021. (AP Photo/Sam Poe)
+
+HARBOR CITY, Maine (AP) — A storm with winds of up to 80 mph cut power to more than 200,000 homes along the coast on Monday, officials said.
+
+“We have crews working around the clock and we will keep going until every home is back,” said Lisa Park, a spokeswoman for the utility.
+
+Read more: Why storms are getting stronger along the coast
+
+Schools in three counties closed for the day, and the state police urged drivers to stay off the roads.
+
+“It is the worst I have seen in twenty years,” Park said. “Please stay home tonight.”
+
+___
+
+Associated Press writer Tom Lee in Boston contributed to this report.
+
+{TRENDING}
+
+© 2021 Daily Planet Media. All rights reserved.
+"""
+
+
+def test_wire_story_on_a_newspaper_site() -> None:
+    record = load_text("planet.txt", WIRE_ON_PAPER)
+    assert (record.headline, record.headline_inferred) == ("Storm cuts power to thousands across the coast", False)
+    assert (record.publisher, record.source) == ("Daily Planet", "Associated Press")
+    assert record.byline == "JANE ROE and RICK MOE"
+    assert record.dateline and record.dateline.place == "HARBOR CITY, Maine"
+    assert record.date == "2021-11-12"
+    assert len(record.body) == 4
+    assert record.body[0].startswith("A storm with winds")
+    assert record.body[-1].endswith("Please stay home tonight.”")
+    assert record.photo_caption and record.photo_caption.startswith("A worker repairs a power line")
+    assert [(q.speaker, q.kind) for q in record.quotes if q.kind == "direct"] == [("Lisa Park", "direct")] * 3
+
+
+def test_related_list_after_the_story_stays_out_of_the_body() -> None:
+    body = "\n".join(load_text("planet.txt", WIRE_ON_PAPER).body)
+    for junk in ("Police said the hiker", "Markets rose", "Read more", "contributed to this report", "Most read"):
+        assert junk not in body
+
+
+def test_agency_dump_without_title_line_gets_an_inferred_headline() -> None:
+    text = (
+        "BEIJING, Dec. 30 (Xinhua) -- China will cut import tariffs on more than 850 goods from Jan. 1, "
+        "the Ministry of Finance said on Monday.\n\n"
+        "The cuts cover frozen pork, medicines and parts for high-tech products, the ministry said in a statement.\n"
+    )
+    record = load_text("xinhua.txt", text)
+    assert record.headline_inferred and record.headline.startswith("China will cut import tariffs")
+    assert record.source == "Xinhua"
+    assert record.dateline and (record.dateline.place, record.dateline.date) == ("BEIJING", "--12-30")
+
+
+def test_publisher_is_the_source_when_no_agency_is_credited() -> None:
+    text = WIRE_ON_PAPER.replace("Associated Press\n", "").replace("(AP) ", "").replace("(AP Photo/Sam Poe)", "")
+    record = load_text("own.txt", text)
+    assert record.source == "Daily Planet"
+
+
+def test_a_list_page_is_not_an_article() -> None:
+    text = "Results - Sports Desk\n\n" + "\n".join(f"Team {i} beat Team {i + 1} by three points." for i in range(3))
+    assert load_text("results.txt", text).kind == "other"
+
+
+def test_related_list_becomes_items_with_summaries_and_no_footer() -> None:
+    related = load_text("planet.txt", WIRE_ON_PAPER).related
+    assert [(r.title, r.sections) for r in related] == [
+        ("Police search for missing hiker in the national park", ("Most read",)),
+        ("Stocks rally as investors cheer the latest jobs report", ("Most read",)),
+    ]
+    assert related[0].summary and related[0].summary.startswith("Police said the hiker")
+
+
+def test_a_short_closing_sentence_is_part_of_the_body() -> None:
+    text = WIRE_ON_PAPER.replace("“It is the worst I have seen", "No one was hurt.\n\n“It is the worst I have seen")
+    text = text.replace("Please stay home tonight.”\n", "Please stay home tonight.”\n\nNo one was hurt.\n")
+    body = load_text("short.txt", text).body
+    assert body.count("No one was hurt.") == 2 and body[-1] == "No one was hurt."
+
+
+def test_dump_saved_without_its_title_line_takes_the_heading_above_the_body() -> None:
+    text = WIRE_ON_PAPER.split("\n", 1)[1]  # the same page without the browser's title line
+    record = load_text("untitled.txt", text)
+    assert (record.headline, record.headline_inferred) == ("Storm cuts power to thousands across the coast", False)
+    assert record.body[0].startswith("A storm with winds")

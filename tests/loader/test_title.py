@@ -1,0 +1,36 @@
+"""The title line: the headline without the site's suffix, and the site as the publisher."""
+from __future__ import annotations
+
+import pytest
+
+from digest.loader.patterns import patterns
+from digest.loader.title import parse_title
+
+
+@pytest.mark.parametrize(
+    "line, headline, publisher",
+    [
+        ("Oil falls as supply worries grow - Reuters", "Oil falls as supply worries grow", "Reuters"),
+        ("Senate passes the budget bill | Hosted", "Senate passes the budget bill", "Hosted"),
+        ("Alibaba to raise $13bn in Hong Kong listing : CityAM", "Alibaba to raise $13bn in Hong Kong listing", "CityAM"),
+        ("Mourinho agrees deal to manage Spurs | UK News | Sky News", "Mourinho agrees deal to manage Spurs", "Sky News"),
+        ("Son of former president stabbed - Breaking News - The Jerusalem post", "Son of former president stabbed", "The Jerusalem post"),
+        ("Three killed in clashes near fuel plant — RT World News", "Three killed in clashes near fuel plant", "RT World News"),
+    ],
+)
+def test_site_suffix_is_cut_and_kept_as_publisher(line: str, headline: str, publisher: str) -> None:
+    title = parse_title(line, patterns())
+    assert (title.headline, title.publisher) == (headline, publisher)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Latest: Man stabbed to death on a train",
+        "Brexit - what happens next",  # a lower-case tail is part of the headline, not a site
+        "Ministers meet - and disagree over the long-awaited plan for the national rail network",
+    ],
+)
+def test_headline_without_a_site_suffix_is_kept_whole(line: str) -> None:
+    title = parse_title(line, patterns())
+    assert (title.headline, title.publisher) == (line, None)
