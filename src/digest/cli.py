@@ -12,7 +12,7 @@ import traceback
 
 from digest import __version__
 from digest.commands import build, check, init, inspect, serve
-from digest.commands.exits import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED
+from digest.commands.exits import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from digest.errors import DigestError
 
 COMMANDS = (init, serve, check, build, inspect)
@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("digest: interrupted; the previous output is untouched", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `digest inspect ... | head`: the reader has all it wanted
+        sys.stderr.close()  # and nothing more may be written to a closed pipe at exit
+        return EXIT_OK
     except OSError as error:
         if args.debug:
             raise

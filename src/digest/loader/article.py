@@ -41,6 +41,7 @@ def is_prose(line: Line, patterns: Patterns, strict: bool = False) -> bool:
     return not is_furniture(line.text, patterns)
 
 
+MAX_NAVIGATION_SPACES = 30  # a menu bar is a line of a few dozen words at most
 MAX_LABEL_SPACES = 6  # labels ("Most read", "Skip to main content") are short; longer lines skip the lookup
 
 
@@ -59,8 +60,13 @@ def is_short_sentence(line: Line, patterns: Patterns) -> bool:
     return lowercase_share(line.text.split()) >= 0.3 and not is_furniture(line.text, patterns)
 
 
+def is_navigation(text: str, patterns: Patterns) -> bool:
+    return text.count(" ") <= MAX_NAVIGATION_SPACES and bool(patterns.navigation.fullmatch(text))
+
+
 def is_furniture(text: str, patterns: Patterns) -> bool:
-    return is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers) or bool(patterns.furniture.search(text))
+    return (is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers)
+            or bool(patterns.furniture.search(text)) or is_navigation(text, patterns))
 
 
 def embedded(lines: tuple[Line, ...], patterns: Patterns) -> set[int]:

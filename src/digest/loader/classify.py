@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from digest.loader.article import is_furniture, is_label, is_prose, line_scores, main_run
+from digest.loader.article import is_furniture, is_label, is_navigation, is_prose, line_scores, main_run
 from digest.loader.blocks import Line
 from digest.loader.dateline import match_dateline
 from digest.loader.header import is_header_line
@@ -23,7 +23,8 @@ _STAMP = re.compile(r"\d:\d\d|\b(?:19|20)\d\d\b|\bago$")  # times and dates are 
 MAX_HEADER_LINES = 12  # byline, agency and time stand this close above the body
 HEADER_SPAN = 40  # the headline's first repeat this close above the body opens the header
 LINES_ABOVE_HEADLINE = 3  # a time may stand just above the headline ("Nov. 20, 2019 5:52 AM EST")
-DATELINE_REACH = 15  # a dateline this many lines into the run starts the article
+DATELINE_REACH = 15
+CREDIT_REACH = 3  # "Source: ... Photo: ..." this close below the last paragraph still credits the article  # a dateline this many lines into the run starts the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +69,8 @@ def title_line(lines: tuple[Line, ...], patterns: Patterns) -> Title | None:
     text = lines[0].text
     if match_dateline(text, patterns) or len(text.split()) > MAX_TITLE_WORDS or text.endswith("."):
         return None
-    if is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers):
-        return None  # "Skip to main content": a page saved without its title ("A | B | C" titles are fine)
+    if is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers) or is_navigation(text, patterns):
+        return None  # "Skip to main content", a menu bar: a page saved without its title ("A | B | C" titles are fine)
     return parse_title(text, patterns)
 
 
@@ -138,18 +139,21 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
     if headline is None:
         heading = _last_heading(lines, prose, start, patterns)
         if heading is not None:
-            headline, marker = lines[heading].text, heading
+            title = parse_title(lines[heading].text, patterns)  # a heading may carry the site too
+            headline, marker = title.headline, heading
     kinds: dict[str, list[Line]] = {"body": [], "credit": [], "caption": [], "dropped": []}
     for line, score in zip(lines[start : run[1]], scores[start - offset : run[1] - offset]):
         kind = next((k for _, rule in LINE_RULES if (k := rule(line, patterns))), "body" if score > 0 else "dropped")
         kinds[kind].append(line)
     header = lines[_header_start(lines, marker, start, headline, offset) : start]
+    # a short credit line just after the last paragraph scores too little to join the run
+    after = tuple(line for line in lines[run[1] : run[1] + CREDIT_REACH] if is_credit(line, patterns))
     return Layout(
         title=title,
         headline=headline,
         header=header,
         body=tuple(kinds["body"]),
-        credits=tuple(kinds["credit"]),
+        credits=tuple(kinds["credit"]) + after,
         captions=tuple(line for line in header if is_caption(line, patterns)) + tuple(kinds["caption"]),
         tail=lines[run[1] :],
         lines=lines,

@@ -57,6 +57,7 @@ class Patterns:
     bylines: tuple[re.Pattern[str], ...]
     bureau_datelines: tuple[re.Pattern[str], ...]
     embed_signature: Forms
+    navigation: re.Pattern[str]  # a whole line of menu words and separators
 
 
 def _labels(items: list[str]) -> frozenset[str]:
@@ -85,6 +86,13 @@ class Forms:
         return bool((self._start and self._start.match(text)) or (self._anywhere and self._anywhere.search(text)))
 
 
+def _navigation(words: list[str]) -> re.Pattern[str]:
+    """Two or more menu words and nothing else, with any separators ("|", "•", "*") between."""
+    word = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    sep = r"[\s|•·*/,>»-]+"
+    return re.compile(rf"(?:{sep})?(?:{word})(?:{sep}(?:{word}))+(?:{sep})?", re.IGNORECASE)
+
+
 def _any(forms: list[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{form})" for form in forms), flags)
 
@@ -94,6 +102,7 @@ def _compile(data: dict) -> Patterns:
     credit_names = sorted((re.escape(label) for labels in data["credit_labels"].values() for label in labels), key=len, reverse=True)
     suffixes = "|".join(re.escape(s) for s in data["source_suffixes"])
     return Patterns(
+        navigation=_navigation(data["navigation_words"]),
         section_headers=_labels(data["section_headers"]) | _labels(data["tag_headers"]),
         tag_headers=_labels(data["tag_headers"]),
         item_labels=_labels(data["item_labels"]),

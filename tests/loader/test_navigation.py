@@ -1,0 +1,43 @@
+"""A page saved with its menu bar first: the menu is never the headline, and a short credit line
+right below the last paragraph still gives the source and the story's year."""
+from __future__ import annotations
+
+from digest.loader import load_text
+
+PAGE = """Home News World Business Sport Sign in
+
+Harbour gates reopen after storm repairs - Coast Herald
+
+LISBON, Portugal, March 3. The city's main harbour reopened on Monday after three weeks of repairs, port officials told reporters at the quay.
+
+"We are ready to receive ships again, and the work finished ahead of schedule," said port director Maria Costa.
+
+Fishing crews returned to the docks before dawn, and the first cargo vessel is due on Wednesday morning.
+
+Source: Coast Herald. Photo: The quay, March 3, 2025. (Agency/Staff)
+
+Related articles
+
+Bridge closes for a week of inspections
+"""
+
+
+def test_menu_bar_is_not_the_headline() -> None:
+    record = load_text("p.txt", PAGE)
+    assert record.headline == "Harbour gates reopen after storm repairs"
+    assert record.headline_inferred is False
+    assert record.publisher == "Coast Herald"
+
+
+def test_short_credit_line_below_the_body_counts() -> None:
+    record = load_text("p.txt", PAGE)
+    assert record.source == "Coast Herald"
+    assert record.photo_credit == "Agency/Staff"
+    assert record.date == "2025-03-03"
+    assert record.body[-1].startswith("Fishing crews") and len(record.body) == 3
+    assert [r.title for r in record.related] == ["Bridge closes for a week of inspections"]
+
+
+def test_menu_separators_and_case_do_not_matter() -> None:
+    record = load_text("p.txt", PAGE.replace("Home News World Business Sport Sign in", "NEWS | WORLD • SPORT » Opinion"))
+    assert record.headline == "Harbour gates reopen after storm repairs"
