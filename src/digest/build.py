@@ -4,23 +4,27 @@ Only the first step and the last touch the disk; everything between is a pure fu
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.config import SiteConfig, load_config
+from digest.executor import make_executor
+from digest.parse import parse_dumps
 from digest.corpus import build_corpus
 from digest.errors import DumpError
 from digest.loader import load_dump
 from digest.records import Corpus, StoryRecord
-from digest.site.markdown import MarkdownPage, parse_pages
+from digest.incremental import Manifest, Previous, digest_of, manifest_file, page_keys, site_key, story_digests, write_manifest
+from digest.inputs import read_inputs
+from digest.site.markdown import MarkdownPage
 from digest.site.plan import SitePlan, plan_site
-from digest.site.render import make_environment, render_site, theme_dir
-from digest.site.search import pagefind_binary, search_index
+from digest.site.render import make_environment, render_site
+from digest.site.search import SEARCH_FOLDER, is_indexed, pagefind_binary, search_index
 from digest.site.write import remove_output, write_site
 
-DUMP_SUFFIXES = (".txt",)
-PAGE_SUFFIXES = (".md",)
+CACHE_DIR = Path(".digest-cache")  # inside the site: parsed records and what each output was built from
 
 
 @dataclass(frozen=True)
@@ -30,8 +34,10 @@ class BuildOptions:
     clean: bool = False  # delete the previous output before writing, rather than swapping it out
     # told (stage, done, total) as long stages advance, so a command line can draw a progress bar
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
-    # dump -> record; `digest serve` passes a caching one so a rebuild reloads only changed dumps
+    # dump -> record; `digest serve` passes its own memo, which then replaces the cache and workers
     load: Callable[[str, bytes], StoryRecord] = field(default=load_dump, compare=False)
+    workers: int | None = None  # processes that parse dumps; default one per core
+    scheduler: str | None = None  # a Dask scheduler's address: parse on that cluster instead
 
 
 @dataclass(frozen=True)
@@ -43,39 +49,7 @@ class BuildReport:
     output: Path
     warnings: tuple[str, ...] = ()  # the site is complete but lacks something, e.g. search
     events: int = 0
-
-
-def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpError]]:
-    """Every dump under content/, in path order so builds do not depend on the file system."""
-    found, problems = [], []
-    if not content_dir.is_dir():
-        return [], [DumpError(str(content_dir), "no content folder: put your dumps (.txt files) there")]
-    for path in sorted(content_dir.rglob("*")):
-        if path.suffix.lower() not in DUMP_SUFFIXES or path.name.startswith(".") or not path.is_file():
-            continue
-        try:
-            found.append((str(path), path.read_bytes()))
-        except OSError as error:
-            problems.append(DumpError(str(path), f"cannot be read: {error.strerror or error}"))
-    return found, problems
-
-
-def read_markdown(content_dir: Path) -> tuple[MarkdownPage, ...]:
-    """The site's own pages (content/*.md), which the author wrote and digest renders as they are."""
-    files = sorted(p for p in content_dir.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()) \
-        if content_dir.is_dir() else []
-    return parse_pages([(str(path), path.read_text(encoding="utf-8")) for path in files])
-
-
-def read_static(site_static: Path) -> dict[str, bytes]:
-    """The theme's assets, then the site's own, which win name by name."""
-    files: dict[str, bytes] = {}
-    for root in (theme_dir() / "static", site_static):
-        if root.is_dir():
-            for path in sorted(root.rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
-                    files["static/" + path.relative_to(root).as_posix()] = path.read_bytes()
-    return files
+    rendered: int = 0  # pages rendered by this build; the others were unchanged since the last one
 
 
 def load_records(dumps: list[tuple[str, bytes]], progress=None, load=load_dump) -> tuple[list[StoryRecord], list[DumpError]]:
@@ -90,28 +64,74 @@ def load_records(dumps: list[tuple[str, bytes]], progress=None, load=load_dump) 
     return records, problems
 
 
-def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...],
-              templates: Path) -> tuple[dict[str, bytes], SitePlan, str | None]:
-    """The site's generated files (pages, feeds, search index) from a corpus; pure but for Pagefind."""
+def report_data(report: BuildReport) -> dict:
+    return {"dumps": report.dumps, "stories": report.stories, "pages": report.pages, "events": report.events,
+            "warnings": list(report.warnings), "problems": [[p.path, p.reason, p.line] for p in report.problems]}
+
+
+def report_of(data: dict, output: Path) -> BuildReport:
+    return BuildReport(data["dumps"], data["stories"], data["pages"], tuple(DumpError(*p) for p in data["problems"]),
+                       output, tuple(data["warnings"]), data["events"])
+
+
+def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildOptions) -> tuple[list[StoryRecord], list[DumpError]]:
+    """Parsed records: from the cache where the dump and the loader are unchanged, else parsed by workers."""
+    if options.load is not load_dump:
+        return load_records(dumps, options.progress, options.load)
+    cache_file = site_dir / CACHE_DIR / "records.sqlite"
+    if options.clean:
+        cache_file.unlink(missing_ok=True)
+    workers = options.workers or os.cpu_count() or 1
+    with make_executor(workers, options.scheduler) as executor:
+        return parse_dumps(dumps, cache_file, executor, workers, options.progress)
+
+
+@dataclass(frozen=True)
+class SiteFiles:
+    files: dict[str, bytes]  # pages, feeds, search index
+    plan: SitePlan
+    warning: str | None
+    page_keys: dict[str, str]
+    search_key: str  # "" when no index was built
+    reused: int = 0  # pages taken from the previous output instead of rendered
+
+
+def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...], templates: Path,
+              theme: list[bytes] | None = None, previous: Previous | None = None) -> SiteFiles:
+    """The site's generated files from a corpus. Pages whose key is the previous build's are taken
+    from its output; so is the search index when the pages it indexes are the same."""
     plan = plan_site(corpus, config, documents)
-    rendered = render_site(make_environment(templates), plan, config)
-    index, warning = search_index(rendered, pagefind_binary())
-    return {**rendered, **index}, plan, warning
+    keys = page_keys(plan, story_digests(corpus), site_key(plan, config, theme or []))
+    old = previous.manifest if previous else Manifest()
+    reuse = {path: data for path, key in keys.items()
+             if old.pages.get(path) == key and previous and (data := previous.file(path)) is not None}
+    rendered = render_site(make_environment(templates), plan, config, reuse)
+    search_key = digest_of(part for path in sorted(rendered) if is_indexed(path, rendered[path])
+                           for part in (path.encode(), rendered[path]))
+    index = previous.folder(SEARCH_FOLDER) if previous and old.search and search_key == old.search else {}
+    warning = None
+    if not index:
+        index, warning = search_index(rendered, pagefind_binary())
+    return SiteFiles({**rendered, **index}, plan, warning, keys, search_key if index else "", len(reuse))
 
 
 def build(options: BuildOptions) -> BuildReport:
     site_dir = options.site_dir
     config = load_config(site_dir)
-    dumps, read_problems = read_dumps(site_dir / config.content_dir)
-    documents = read_markdown(site_dir / config.content_dir)
-    static = read_static(site_dir / config.static_dir)
-    records, load_problems = load_records(dumps, options.progress, options.load)
-    corpus = build_corpus(records)
-    files, plan, warning = make_site(corpus, config, documents, site_dir / config.templates_dir)
     output = options.output or site_dir / config.output_dir
+    inputs = read_inputs(site_dir, config)
+    previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), clean=options.clean)
+    if previous.built_from(inputs.key):
+        return report_of(previous.manifest.report, output)  # nothing changed since this output was built
+    records, load_problems = read_records(inputs.dumps, site_dir, options)
+    corpus = build_corpus(records)
+    site = make_site(corpus, config, inputs.documents, inputs.templates, inputs.theme, previous)
     if options.clean:
         remove_output(output)
-    write_site(output, {**static, **files})
-    problems = tuple(read_problems + load_problems)
-    return BuildReport(len(dumps) + len(read_problems), len(corpus.stories), len(plan.pages), problems, output,
-                       (warning,) if warning else (), events=len(corpus.events))
+    write_site(output, {**inputs.static, **site.files}, build_key=inputs.key)
+    problems = tuple(inputs.problems) + tuple(load_problems)
+    report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
+                         output, (site.warning,) if site.warning else (), events=len(corpus.events),
+                         rendered=len(site.plan.pages) - site.reused)
+    write_manifest(previous.manifest_path, Manifest(inputs.key, site.page_keys, site.search_key, report_data(report)))
+    return report

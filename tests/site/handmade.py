@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from digest.build import make_site, read_static
+from digest.build import make_site
+from digest.inputs import read_static
 from digest.config import SiteConfig
 from digest.records import Corpus, Dateline, Event, Person, Quote, RelatedItem, SaidIn, Story, StoryRecord
 from digest.site.markdown import parse_pages
@@ -71,7 +72,7 @@ def corpus() -> Corpus:
 def build_handmade(output: Path, config: SiteConfig = CONFIG, data: Corpus | None = None) -> dict[str, bytes]:
     """Write the hand-made site the way `digest build` writes one; returns its files."""
     documents = parse_pages([("content/about.md", ABOUT)])
-    files, _, _ = make_site(data or corpus(), config, documents, output.parent / "no-templates")
+    files = make_site(data or corpus(), config, documents, output.parent / "no-templates").files
     write_site(output, {**read_static(output.parent / "no-static"), **files})
     return files
 

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from digest.build import read_dumps
+from digest.inputs import read_dumps
 from digest.check import ERROR, WARNING, Finding, check_dumps
 from digest.commands.console import plural
 from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS

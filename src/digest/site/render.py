@@ -57,9 +57,12 @@ def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: Sit
     return html.encode("utf-8")
 
 
-def render_site(env: jinja2.Environment, plan: SitePlan, config: SiteConfig) -> dict[str, bytes]:
-    """Every generated file: pages, feeds, sitemap, robots.txt."""
-    files = {page.path: render_page(env, page, plan, config) for page in plan.pages}
+def render_site(env: jinja2.Environment, plan: SitePlan, config: SiteConfig,
+                reuse: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """Every generated file: pages, feeds, sitemap, robots.txt. `reuse` holds pages known to be
+    unchanged since the previous build, which are taken as they are instead of rendered."""
+    reuse = reuse or {}
+    files = {page.path: reuse.get(page.path) or render_page(env, page, plan, config) for page in plan.pages}
     files.update(feed_files(list(plan.feeds), config))
     files["sitemap.xml"] = sitemap(plan.pages, config)
     files["robots.txt"] = robots(config)

@@ -25,6 +25,11 @@ def pagefind_binary() -> Path | None:
     return found if found is not None and found.is_file() else None
 
 
+def is_indexed(path: str, data: bytes) -> bool:
+    """Pages whose text goes into the index (stories mark their body); Pagefind skips the rest."""
+    return path.endswith(".html") and b"data-pagefind-body" in data
+
+
 def search_index(pages: dict[str, bytes], binary: Path | None) -> tuple[dict[str, bytes], str | None]:
     """(files of the index, None) or ({}, a warning saying why there is no search)."""
     if binary is None:
@@ -32,7 +37,7 @@ def search_index(pages: dict[str, bytes], binary: Path | None) -> tuple[dict[str
     with tempfile.TemporaryDirectory(prefix="digest-search-") as scratch:
         root = Path(scratch) / "site"
         for path, data in pages.items():
-            if path.endswith(".html"):
+            if is_indexed(path, data):
                 (root / path).parent.mkdir(parents=True, exist_ok=True)
                 (root / path).write_bytes(data)
         try:

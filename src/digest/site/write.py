@@ -38,7 +38,16 @@ def _remove_leftovers(output: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def write_site(output: Path, files: dict[str, bytes]) -> None:
+def built_key(output: Path) -> str | None:
+    """The key of the inputs the folder was built from, as its marker records it."""
+    try:
+        lines = (output / MARKER).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((line.split(" ", 1)[1] for line in lines if line.startswith("build ")), None)
+
+
+def write_site(output: Path, files: dict[str, bytes], build_key: str = "") -> None:
     output = output.resolve()
     _check_replaceable(output)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -50,7 +59,7 @@ def write_site(output: Path, files: dict[str, bytes]) -> None:
             target = _safe_target(staging, relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(files[relative])
-        (staging / MARKER).write_bytes(MARKER_TEXT)
+        (staging / MARKER).write_bytes(MARKER_TEXT + f"build {build_key}\n".encode())
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

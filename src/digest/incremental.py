@@ -1,0 +1,157 @@
+"""What a rebuild may skip: the whole build when no input changed, and each page whose inputs did not.
+
+A page's key hashes what it is made of: its own planned data (with each story as a digest of the
+story's record) and the site-wide facts any page may show (templates, config, navigation, and every
+story's headline, date, source and path; and the stories of the events it lists). A key that matches the previous build's for the same
+output means the page's bytes are the same, so they are taken from the previous output instead of
+rendered. The test suite checks incremental builds against clean ones on random edit sequences.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from digest import __version__
+from digest.site.write import built_key
+from digest.records import Corpus, Event
+from digest.site.pages import Page
+from digest.site.plan import SitePlan
+from digest.site.views import StoryView
+
+
+def digest_of(parts: Iterable[bytes]) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def story_digests(corpus: Corpus) -> dict[str, str]:
+    """By value (a dataclass repr), not pickle: pickle bytes also depend on which objects are shared,
+    and records read from the cache share less than freshly parsed ones."""
+    return {s.id: hashlib.sha256(repr(s).encode("utf-8", "surrogatepass")).hexdigest() for s in corpus.stories}
+
+
+def _feed(h: Any, obj: Any, digests: dict[str, str]) -> None:
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        h.update(repr(obj).encode("utf-8", "surrogatepass") + b"\0")
+    elif isinstance(obj, StoryView):
+        h.update(b"V" + digests[obj.story.id].encode() + obj.path.encode() + repr(obj.day).encode())
+    elif isinstance(obj, (tuple, list)):
+        h.update(b"(%d" % len(obj))
+        for item in obj:
+            _feed(h, item, digests)
+    elif isinstance(obj, dict):
+        h.update(b"{%d" % len(obj))
+        for key in sorted(obj, key=repr):
+            _feed(h, key, digests)
+            _feed(h, obj[key], digests)
+    elif dataclasses.is_dataclass(obj):
+        h.update(type(obj).__name__.encode())
+        for f in dataclasses.fields(obj):
+            _feed(h, getattr(obj, f.name), digests)
+    else:
+        h.update(repr(obj).encode("utf-8", "surrogatepass"))
+
+
+def fingerprint(obj: Any, digests: dict[str, str], salt: str) -> str:
+    h = hashlib.sha256(salt.encode())
+    _feed(h, obj, digests)
+    return h.hexdigest()
+
+
+def site_key(plan: SitePlan, config: Any, theme_files: list[bytes]) -> str:
+    """Everything a page may show that is not its own data: templates, config, and site-wide facts."""
+    catalog = plan.catalog
+    stories = [(v.story.id, v.path, v.day, v.record.headline, v.record.headline_inferred, v.record.date,
+                v.record.dateline.date if v.record.dateline else None, v.record.source)
+               for _, v in sorted(catalog.stories.items())]
+    facts = (__version__, repr(config), plan.nav, plan.documents, stories, sorted(catalog.events.items()),
+             sorted((p.id, p.name, p.aliases) for p in catalog.people.values()), sorted(catalog.speakers.items()),
+             sorted((k, t.name) for k, t in catalog.terms.items()))
+    return fingerprint(facts, {}, digest_of(theme_files))
+
+
+def _shown_events(page: Page, plan: SitePlan) -> list[Event]:
+    """Events whose stories a page lists through the catalogue: its own, and its story's."""
+    events = [*page.events, *([page.event] if page.event else [])]
+    story = page.story.story if page.story else None
+    if story and story.event in plan.catalog.events:
+        events.append(plan.catalog.events[story.event])
+    return events
+
+
+def page_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, str]:
+    """A page is made of its own data and of the stories of the events it shows (cards with leads)."""
+    keys = {}
+    for page in plan.pages:
+        shown = sorted({i for event in _shown_events(page, plan) for i in event.story_ids if i in digests})
+        keys[page.path] = fingerprint((page, [digests[i] for i in shown]), digests, key)
+    return keys
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the previous build into one output folder was made of."""
+
+    inputs: str = ""  # the key of every input together
+    pages: dict[str, str] = field(default_factory=dict)  # page path -> page key
+    search: str = ""  # key of the pages the search index was built from
+    report: dict[str, Any] = field(default_factory=dict)  # the build's counts and skipped dumps
+
+
+def manifest_file(cache_dir: Path, output: Path) -> Path:
+    return cache_dir / f"output-{hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]}.json"
+
+
+def read_manifest(file: Path) -> Manifest:
+    """The previous build's manifest, or an empty one when it is missing or unreadable (never trusted)."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        return Manifest(str(data["inputs"]), dict(data["pages"]), str(data["search"]), dict(data["report"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return Manifest()
+
+
+def write_manifest(file: Path, manifest: Manifest) -> None:
+    file.parent.mkdir(parents=True, exist_ok=True)
+    temporary = file.with_suffix(".tmp")
+    temporary.write_text(json.dumps(dataclasses.asdict(manifest), sort_keys=True), encoding="utf-8")
+    temporary.replace(file)  # a killed build leaves the old manifest or the new one, never half of one
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The previous build into this output, as far as it can be trusted: its manifest counts only
+    when the output folder still carries the same build key in its marker."""
+
+    output: Path
+    manifest_path: Path
+    manifest: Manifest
+
+    @classmethod
+    def of(cls, output: Path, manifest_path: Path, clean: bool) -> "Previous":
+        manifest = Manifest() if clean else read_manifest(manifest_path)
+        if manifest.inputs and built_key(output) != manifest.inputs:
+            manifest = Manifest()  # the output was written by another build, or changed by hand
+        return cls(output, manifest_path, manifest)
+
+    def built_from(self, key: str) -> bool:
+        return bool(self.manifest.report) and self.manifest.inputs == key
+
+    def file(self, path: str) -> bytes | None:
+        try:
+            return (self.output / path).read_bytes()
+        except OSError:
+            return None
+
+    def folder(self, name: str) -> dict[str, bytes]:
+        root = self.output / name
+        if not root.is_dir():
+            return {}
+        return {f"{name}/{p.relative_to(root).as_posix()}": p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -1,0 +1,58 @@
+"""Dumps to records for a build: cached records where the dump and the loader are unchanged, the
+rest parsed across every core (or a Dask cluster), in input order whichever way they come.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Executor
+from pathlib import Path
+
+from digest.cache import RecordCache, record_key
+from digest.errors import DumpError
+from digest.executor import map_in_chunks
+from digest.loader import load_dump
+from digest.records import StoryRecord
+
+Progress = Callable[[str, int, int], None]
+# A worker's answer for one dump: the record, or the parts of a DumpError (exceptions with custom
+# arguments do not survive pickling between processes).
+Outcome = StoryRecord | tuple[str, str, int | None]
+
+
+def parse_chunk(dumps: list[tuple[str, bytes]]) -> list[Outcome]:
+    outcomes: list[Outcome] = []
+    for path, data in dumps:
+        try:
+            outcomes.append(load_dump(path, data))
+        except DumpError as error:
+            outcomes.append((error.path, error.reason, error.line))
+    return outcomes
+
+
+def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executor: Executor, workers: int,
+                progress: Progress | None = None) -> tuple[list[StoryRecord], list[DumpError]]:
+    keys = [record_key(path, data) for path, data in dumps]
+    cache = RecordCache(cache_file) if cache_file else None
+    try:
+        known = cache.get_many(keys) if cache else {}
+        todo = [dump for dump, key in zip(dumps, keys) if key not in known]
+        if progress:
+            progress("reading dumps", len(dumps) - len(todo), len(dumps))
+        fresh = iter(map_in_chunks(executor, parse_chunk, todo, workers))
+        records, problems, new = [], [], {}
+        for key in keys:
+            outcome = known.get(key) or next(fresh)
+            if isinstance(outcome, StoryRecord):
+                records.append(outcome)
+                if key not in known:
+                    new[key] = outcome
+            else:
+                problems.append(DumpError(*outcome))
+        if cache:
+            cache.put_many(new, keep=set(keys))
+    finally:
+        if cache:
+            cache.close()
+    if progress:
+        progress("reading dumps", len(dumps), len(dumps))
+    return records, problems

@@ -1,0 +1,100 @@
+"""An incremental build is byte for byte the clean build of the same input, whatever was edited."""
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from digest.build import BuildOptions, build
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from synth import generate  # noqa: E402
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path: Path, root: Path) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(root / "content", site / "content")
+    shutil.copy(root / "digest.yaml", site / "digest.yaml")
+    generate(site / "content" / "synth", 24, seed=11)
+    return site
+
+
+def edit_paragraph(rng: random.Random, site: Path) -> None:
+    dump = rng.choice(sorted((site / "content").rglob("*.txt")))
+    lines = dump.read_text(encoding="utf-8").split("\n")
+    long = [i for i, line in enumerate(lines) if len(line.split()) > 15]
+    i = rng.choice(long)
+    lines[i] = lines[i].replace(" the ", " the newly revised ", 1) if " the " in lines[i] else lines[i] + " More follows."
+    dump.write_text("\n".join(lines), encoding="utf-8")
+
+
+def edit_headline(rng: random.Random, site: Path) -> None:
+    dump = rng.choice(sorted((site / "content" / "synth").glob("*.txt")))
+    dump.write_text(dump.read_text(encoding="utf-8").replace("partners agree", "partners finally agree", 1), encoding="utf-8")
+
+
+def add_dump(rng: random.Random, site: Path) -> None:
+    generate(site / "content" / f"new{rng.randrange(10**6)}", 2, seed=rng.randrange(1000))
+
+
+def copy_dump(rng: random.Random, site: Path) -> None:
+    dump = rng.choice(sorted((site / "content").rglob("*.txt")))
+    shutil.copy(dump, dump.with_name(f"copy-{rng.randrange(10**6)}.txt"))
+
+
+def delete_dump(rng: random.Random, site: Path) -> None:
+    rng.choice(sorted((site / "content" / "synth").glob("*.txt"))).unlink()
+
+
+def edit_template(rng: random.Random, site: Path) -> None:
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates" / "base.html").write_text(
+        '{% extends "!default/base.html" %}{% block footer %}<p>Edition ' + str(rng.randrange(100)) + "</p>{% endblock %}\n")
+
+
+def edit_config(rng: random.Random, site: Path) -> None:
+    (site / "digest.yaml").write_text(f"title: Harbour digest {rng.randrange(100)}\nitems_per_page: {rng.choice([2, 3, 20])}\n")
+
+
+EDITS = [edit_paragraph, edit_paragraph, edit_headline, add_dump, copy_dump, delete_dump, edit_template, edit_config]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_incremental_builds_equal_clean_builds(site: Path, tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    build(BuildOptions(site_dir=site, workers=1))
+    reused_some = False
+    for step in range(6):
+        edit = rng.choice(EDITS)
+        edit(rng, site)
+        incremental = build(BuildOptions(site_dir=site, workers=1))
+        clean = build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+        assert tree(site / "build") == tree(tmp_path / "clean"), f"step {step}: {edit.__name__}"
+        reused_some |= incremental.rendered < clean.rendered
+    assert reused_some, "no build reused a page: the test did not exercise incremental rendering"
+
+
+def test_no_change_rebuild_reports_the_same_and_writes_nothing(site: Path) -> None:
+    (site / "content" / "empty.txt").write_bytes(b"")
+    first = build(BuildOptions(site_dir=site, workers=1))
+    marker = (site / "build" / ".digest-build").stat().st_mtime_ns
+    again = build(BuildOptions(site_dir=site, workers=1))
+    assert (again.dumps, again.stories, again.pages, again.events) == (first.dumps, first.stories, first.pages, first.events)
+    assert [str(p) for p in again.problems] == [str(p) for p in first.problems]
+    assert again.rendered == 0
+    assert (site / "build" / ".digest-build").stat().st_mtime_ns == marker
+
+
+def test_output_changed_by_hand_is_not_trusted(site: Path) -> None:
+    build(BuildOptions(site_dir=site, workers=1))
+    (site / "build" / ".digest-build").write_text("This folder is written by `digest build`.\nbuild edited\n")
+    rebuilt = build(BuildOptions(site_dir=site, workers=1))
+    assert rebuilt.rendered == rebuilt.pages
