@@ -13,6 +13,7 @@ from pathlib import Path
 
 from digest import __version__
 from digest.build import BuildOptions, build
+from digest.corpus import corpus_view
 from digest.errors import DigestError, DumpError
 from digest.loader import load_dump
 
@@ -49,8 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _record_json(record) -> str:
-    return json.dumps(dataclasses.asdict(record), ensure_ascii=False)
+def _record_json(record, view) -> str:
+    return json.dumps({**dataclasses.asdict(record), **dataclasses.asdict(view)}, ensure_ascii=False)
 
 
 def _print_readable(record) -> None:
@@ -73,7 +74,7 @@ def _print_readable(record) -> None:
 
 
 def cmd_inspect(args) -> int:
-    status = EXIT_OK
+    status, records = EXIT_OK, []
     for path in args.files:
         try:
             record = load_dump(str(path), path.read_bytes())
@@ -85,7 +86,11 @@ def cmd_inspect(args) -> int:
             print(error, file=sys.stderr)
             status = EXIT_SKIPPED
             continue
-        print(_record_json(record)) if args.json else _print_readable(record)
+        records.append(record) if args.json else _print_readable(record)
+    if records:  # the corpus view (story, duplicate_of, event) needs every record first
+        view = corpus_view(records)
+        for record in records:
+            print(_record_json(record, view[record.path]))
     return status
 
 

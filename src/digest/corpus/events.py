@@ -1,0 +1,84 @@
+"""Events: stories by different outlets about one happening, grouped and laid out as a timeline.
+
+Each story is a TF-IDF vector over its headline, its lead and the people and places it names.
+Only stories that share one of their few most telling terms, within a window of days, are compared
+(an inverted index, not all pairs), and pairs at or above the threshold are joined. The threshold
+is measured on tests/corpus/data (see README, "Corpus quality").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from digest.corpus.dates import day_key, within
+from digest.corpus.groups import connected_groups
+from digest.corpus.patterns import patterns
+from digest.corpus.text import digest_id
+from digest.corpus.tfidf import cosine, document_frequency, weigh
+from digest.records import Event
+
+THRESHOLD = 0.17  # cosine at or above which two stories report one event (measured, see README)
+WINDOW_DAYS = 3
+KEY_TERMS = 8  # a story's most telling terms, through which it meets others
+LEAD_WORDS = 80
+PERSON_WEIGHT = 3  # a named person says more about the happening than any one word
+PLACE_WEIGHT = 1  # places are shared by many unrelated stories of a day
+
+
+@dataclass(frozen=True, slots=True)
+class EventInput:
+    story_id: str
+    headline: str  # without the outlet's tail
+    inferred: bool
+    date: str | None
+    outlets: int
+    terms: Counter
+
+
+def event_terms(headline: Sequence[str], lead: Sequence[str], people: Sequence[str], places: Sequence[str]) -> Counter:
+    """Words of the headline and lead, and each named person or place once; country words are left to
+    the places, so "Azerbaijani" and "Azerbaijan" agree."""
+    p = patterns()
+    terms = Counter(w for w in (*headline, *lead[:LEAD_WORDS])
+                    if w not in p.stopwords and w not in p.countries and len(w) > 1 and not w.isdigit())
+    for person in set(people):
+        terms["@person:" + person] = PERSON_WEIGHT
+    for place in set(places):
+        terms["@place:" + place] = PLACE_WEIGHT
+    return terms
+
+
+def _candidates(vectors: list[dict[str, float]], df: Counter) -> set[tuple[int, int]]:
+    max_df = 50 + len(vectors) // 100  # a term most stories share ties nothing together
+    postings: dict[str, list[int]] = {}
+    for i, vector in enumerate(vectors):
+        telling = sorted((t for t in vector if 1 < df[t] <= max_df), key=lambda t: (-vector[t], t))
+        for term in telling[:KEY_TERMS]:
+            postings.setdefault(term, []).append(i)
+    return {pair for docs in postings.values() for pair in combinations(docs, 2)}
+
+
+def cluster(items: Sequence[EventInput], threshold: float = THRESHOLD) -> list[list[int]]:
+    """Groups of item indexes, one per event."""
+    df = document_frequency([item.terms for item in items])
+    vectors = [weigh(item.terms, df, len(items)) for item in items]
+    days = [day_key(item.date) for item in items]
+    pairs = [(i, j) for i, j in sorted(_candidates(vectors, df))
+             if within(days[i], days[j], WINDOW_DAYS) and cosine(vectors[i], vectors[j]) >= threshold]
+    return connected_groups(len(items), pairs)
+
+
+def _title(members: Sequence[EventInput]) -> str:
+    """The best real headline: real before inferred, then the most outlets, then the earliest."""
+    best = min(members, key=lambda m: (m.inferred, -m.outlets, m.date or "9999", m.story_id))
+    return best.headline
+
+
+def make_event(members: Sequence[EventInput], people: Sequence[str], places: Sequence[str]) -> Event:
+    timeline = sorted(members, key=lambda m: (m.date or "9999", m.story_id))
+    dates = sorted(m.date for m in members if m.date and not m.date.startswith("--"))
+    return Event(id=digest_id(*sorted(m.story_id for m in members)), title=_title(members),
+                 start=dates[0] if dates else None, end=dates[-1] if dates else None,
+                 story_ids=tuple(m.story_id for m in timeline), people=tuple(people), places=tuple(places))
