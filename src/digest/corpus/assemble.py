@@ -19,6 +19,7 @@ from digest.records import Corpus, Event, Person, Story, StoryRecord
 
 LEAD_PARAGRAPHS = 2
 LEAD_MIN_WORDS = 8  # shorter lines are mostly page furniture a scraper left in the body ("Contact us")
+TOPIC_WORDS = 300  # topics come from the headline and the body's opening, where a story says what it is about
 
 
 def lead(record: StoryRecord) -> tuple[str, ...]:
@@ -78,7 +79,7 @@ def build_corpus(records: Sequence[StoryRecord], options: CorpusOptions = Corpus
     people_of = _people_by_story(articles, people)
     event_of = _events(articles, outlets_of, people_of, places_of, options.event_threshold)
     exclude = {p.id: frozenset(fold(w) for w in p.name.split()) for p in people}
-    topics = story_topics([topic_counts(words(headline_core(a.record.headline)), words(" ".join(a.record.body)),
+    topics = story_topics([topic_counts(words(headline_core(a.record.headline)), a.words[:TOPIC_WORDS],
                                         frozenset().union(*(exclude[p] for p in people_of[a.id] if p in exclude)))
                            for a in articles])
     index = headline_index((a.id, (a.record, *a.copies)) for a in articles)

@@ -23,11 +23,16 @@ class Article:
     id: str
     record: StoryRecord
     copies: tuple[StoryRecord, ...]
+    words: tuple[str, ...]  # the record's body words, folded (later steps count them)
+
+
+def fingerprint(body_words: Sequence[str]) -> str:
+    """Hash of the body's words, case and punctuation folded: re-scrapes of one page agree on it."""
+    return hashlib.sha256(" ".join(body_words).encode("utf-8")).hexdigest()
 
 
 def body_fingerprint(record: StoryRecord) -> str:
-    """Hash of the body's words, case and punctuation folded: re-scrapes of one page agree on it."""
-    return hashlib.sha256(" ".join(words(" ".join(record.body))).encode("utf-8")).hexdigest()
+    return fingerprint(words(" ".join(record.body)))
 
 
 def preference(record: StoryRecord) -> tuple:
@@ -36,11 +41,18 @@ def preference(record: StoryRecord) -> tuple:
     return (record.headline_inferred, -filled, -len(record.body), record.path)
 
 
-def exact_groups(records: Sequence[StoryRecord]) -> list[list[StoryRecord]]:
-    groups: dict[str, list[StoryRecord]] = {}
+def exact_groups(records: Sequence[StoryRecord]) -> list[tuple[list[StoryRecord], list[str]]]:
+    """(records sharing one body, their body words), in fingerprint order."""
+    groups: dict[str, tuple[list[StoryRecord], list[str]]] = {}
+    seen: dict[tuple[str, ...], str] = {}  # a body saved byte for byte again is not folded twice
     for record in records:
-        groups.setdefault(body_fingerprint(record), []).append(record)
-    return [sorted(groups[key], key=preference) for key in sorted(groups)]
+        key = seen.get(record.body)
+        if key is None:
+            body_words = words(" ".join(record.body))
+            key = seen[record.body] = fingerprint(body_words)
+            groups.setdefault(key, ([], body_words))
+        groups[key][0].append(record)
+    return [(sorted(groups[key][0], key=preference), groups[key][1]) for key in sorted(groups)]
 
 
 def collapse(records: Sequence[StoryRecord], threshold: float | None = None) -> list[Article]:
@@ -48,11 +60,13 @@ def collapse(records: Sequence[StoryRecord], threshold: float | None = None) -> 
     exact = exact_groups(records)
     if threshold is None or threshold < 1.0:
         kwargs = {} if threshold is None else {"threshold": threshold}
-        pairs = near_pairs([group[0].body for group in exact], **kwargs)
+        pairs = near_pairs([body_words for _, body_words in exact], **kwargs)
     else:
         pairs = []
     articles = []
     for members in connected_groups(len(exact), pairs):
-        first, *rest = sorted((r for m in members for r in exact[m]), key=preference)
-        articles.append(Article(body_fingerprint(first)[:12], first, tuple(sorted(rest, key=lambda r: r.path))))
+        first, *rest = sorted((r for m in members for r in exact[m][0]), key=preference)
+        body_words = next(exact[m][1] for m in members if any(r is first for r in exact[m][0]))
+        articles.append(Article(fingerprint(body_words)[:12], first, tuple(sorted(rest, key=lambda r: r.path)),
+                                tuple(body_words)))
     return sorted(articles, key=lambda a: a.id)

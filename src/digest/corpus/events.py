@@ -16,7 +16,7 @@ from digest.corpus.dates import day_key, within
 from digest.corpus.groups import connected_groups
 from digest.corpus.patterns import patterns
 from digest.corpus.text import digest_id
-from digest.corpus.tfidf import cosine, document_frequency, weigh
+from digest.corpus.tfidf import cosine, document_frequency, idf_table, weigh
 from digest.records import Event
 
 THRESHOLD = 0.17  # cosine at or above which two stories report one event (measured, see README)
@@ -43,9 +43,9 @@ def event_terms(headline: Sequence[str], lead: Sequence[str], people: Sequence[s
     p = patterns()
     terms = Counter(w for w in (*headline, *lead[:LEAD_WORDS])
                     if w not in p.stopwords and w not in p.countries and len(w) > 1 and not w.isdigit())
-    for person in set(people):
+    for person in sorted(set(people)):
         terms["@person:" + person] = PERSON_WEIGHT
-    for place in set(places):
+    for place in sorted(set(places)):
         terms["@place:" + place] = PLACE_WEIGHT
     return terms
 
@@ -63,7 +63,8 @@ def _candidates(vectors: list[dict[str, float]], df: Counter) -> set[tuple[int, 
 def cluster(items: Sequence[EventInput], threshold: float = THRESHOLD) -> list[list[int]]:
     """Groups of item indexes, one per event."""
     df = document_frequency([item.terms for item in items])
-    vectors = [weigh(item.terms, df, len(items)) for item in items]
+    idf = idf_table(df, len(items))
+    vectors = [weigh(item.terms, idf) for item in items]
     days = [day_key(item.date) for item in items]
     pairs = [(i, j) for i, j in sorted(_candidates(vectors, df))
              if within(days[i], days[j], WINDOW_DAYS) and cosine(vectors[i], vectors[j]) >= threshold]

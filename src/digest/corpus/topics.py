@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from heapq import nsmallest
 
 from digest.corpus.patterns import patterns
-from digest.corpus.tfidf import document_frequency, weigh
+from digest.corpus.tfidf import document_frequency, idf_table, raw_weights
 
 TOPICS_PER_STORY = 4
 HEADLINE_WEIGHT = 3  # a headline word counts as much as three body mentions
@@ -22,9 +23,9 @@ def topic_counts(headline_words: Sequence[str], body_words: Sequence[str], exclu
 
 def story_topics(docs: Sequence[Counter]) -> list[tuple[str, ...]]:
     """Per document its top terms, ties broken alphabetically so the output is stable."""
-    df = document_frequency(docs)
+    idf = idf_table(document_frequency(docs), len(docs))
     out = []
     for doc in docs:
-        weights = weigh(doc, df, len(docs))
-        out.append(tuple(sorted(weights, key=lambda t: (-weights[t], t))[:TOPICS_PER_STORY]))
+        weights = raw_weights(doc, idf)
+        out.append(tuple(nsmallest(TOPICS_PER_STORY, weights, key=lambda t: (-weights[t], t))))
     return out
