@@ -1,4 +1,7 @@
 import json
+import os
+import subprocess
+import sys
 
 from digest.corpus import corpus_view
 from tests.conftest import run_digest
@@ -20,3 +23,14 @@ def test_inspect_json_gives_both_seeds_one_event(shared):
     assert rows[0]["event"] == rows[1]["event"] and rows[0]["event"]
     assert rows[0]["story"] != rows[1]["story"]
     assert rows[0]["duplicate_of"] is None and rows[1]["duplicate_of"] is None
+
+
+def test_inspect_json_is_the_same_whatever_the_hash_seed_and_file_order(shared):
+    files = sorted(str(p) for p in (shared / "corpus" / "dumps").glob("*.txt")) + sorted(str(p) for p in (shared / "seeds").glob("*.txt"))
+    outputs = []
+    for seed, order in (("1", files), ("2", list(reversed(files)))):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-m", "digest", "inspect", "--json", *order], capture_output=True, text=True, env=env, timeout=300)
+        rows = [json.loads(line) for line in run.stdout.splitlines()]
+        outputs.append(sorted((r["path"], r["story"], r["duplicate_of"], r["event"]) for r in rows))
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 10

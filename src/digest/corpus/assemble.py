@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from digest.corpus.dates import story_date
 from digest.corpus.dedup import Article, collapse
@@ -19,12 +20,29 @@ from digest.records import Corpus, Event, Person, Story, StoryRecord
 
 LEAD_PARAGRAPHS = 2
 LEAD_MIN_WORDS = 8  # shorter lines are mostly page furniture a scraper left in the body ("Contact us")
-TOPIC_WORDS = 300  # topics come from the headline and the body's opening, where a story says what it is about
+TOPIC_PARAGRAPHS = 6
+TOPIC_CHARS = 2000  # topics come from the headline and the body's opening, where a story says what it is about
+
+
+def prose(record: StoryRecord, paragraphs: int) -> tuple[str, ...]:
+    """The first paragraphs that read as prose."""
+    return tuple(islice((p for p in record.body if p.count(" ") >= LEAD_MIN_WORDS - 1), paragraphs))
 
 
 def lead(record: StoryRecord) -> tuple[str, ...]:
-    """The first paragraphs that read as prose."""
-    return tuple(p for p in record.body if len(p.split()) >= LEAD_MIN_WORDS)[:LEAD_PARAGRAPHS]
+    return prose(record, LEAD_PARAGRAPHS)
+
+
+def _topics(articles: Sequence[Article], people_of: dict[str, list[str]], people: Sequence[Person]) -> list[tuple[str, ...]]:
+    """Topic terms from the headline and the opening prose; names of its people and outlets left out."""
+    names = {p.id: [fold(w) for w in p.name.split()] for p in people}
+    docs = []
+    for a in articles:
+        exclude = {w for p in people_of[a.id] for w in names.get(p, ())}
+        exclude.update(w for outlet in outlets((a.record, *a.copies)) for w in words(outlet))
+        opening = words(" ".join(prose(a.record, TOPIC_PARAGRAPHS))[:TOPIC_CHARS])
+        docs.append(topic_counts(words(headline_core(a.record.headline)), opening, frozenset(exclude)))
+    return story_topics(docs)
 
 
 @dataclass(frozen=True)
@@ -78,10 +96,7 @@ def build_corpus(records: Sequence[StoryRecord], options: CorpusOptions = Corpus
     people = build_people([Said(q, a.id, story_date(a.record)) for a in articles for q in a.record.quotes])
     people_of = _people_by_story(articles, people)
     event_of = _events(articles, outlets_of, people_of, places_of, options.event_threshold)
-    exclude = {p.id: frozenset(fold(w) for w in p.name.split()) for p in people}
-    topics = story_topics([topic_counts(words(headline_core(a.record.headline)), a.words[:TOPIC_WORDS],
-                                        frozenset().union(*(exclude[p] for p in people_of[a.id] if p in exclude)))
-                           for a in articles])
+    topics = _topics(articles, people_of, people)
     index = headline_index((a.id, (a.record, *a.copies)) for a in articles)
     stories = [Story(id=a.id, record=a.record, copies=a.copies, outlets=outlets_of[a.id], event=event_of[a.id].id,
                      places=places_of[a.id], topics=topic, related_story=link(a.record, a.id, index))

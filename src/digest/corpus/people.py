@@ -58,7 +58,9 @@ def _resolver(cores_by_story: dict[str, set[str]]) -> dict[tuple[str, str], str]
 
 def build_people(said: list[Said]) -> tuple[Person, ...]:
     """People sorted by id, each with every quote in date order."""
+    countries = patterns().countries
     split = [(s, *split_title(s.quote.speaker)) for s in said if s.quote.speaker]
+    split = [(s, core, title) for s, core, title in split if fold(core) not in countries]  # "China said" is no person
     cores: dict[str, set[str]] = defaultdict(set)
     for s, core, _ in split:
         cores[s.story_id].add(core)
