@@ -15,34 +15,12 @@ from digest.corpus.people import Said, build_people
 from digest.corpus.places import story_places
 from digest.corpus.related import headline_index, link, merge_items
 from digest.corpus.text import fold, headline_core, words
-from digest.corpus.topics import story_topics, topic_counts
+from digest.corpus.topics import story_terms, story_topics
 from digest.records import Corpus, Event, Person, Story, StoryRecord
 
 LEAD_PARAGRAPHS = 2
+HEADLINE_BONUS = 2  # for topics a headline word counts as three mentions: the headline says what it is about
 LEAD_MIN_WORDS = 8  # shorter lines are mostly page furniture a scraper left in the body ("Contact us")
-TOPIC_PARAGRAPHS = 6
-TOPIC_CHARS = 2000  # topics come from the headline and the body's opening, where a story says what it is about
-
-
-def prose(record: StoryRecord, paragraphs: int) -> tuple[str, ...]:
-    """The first paragraphs that read as prose."""
-    return tuple(islice((p for p in record.body if p.count(" ") >= LEAD_MIN_WORDS - 1), paragraphs))
-
-
-def lead(record: StoryRecord) -> tuple[str, ...]:
-    return prose(record, LEAD_PARAGRAPHS)
-
-
-def _topics(articles: Sequence[Article], people_of: dict[str, list[str]], people: Sequence[Person]) -> list[tuple[str, ...]]:
-    """Topic terms from the headline and the opening prose; names of its people and outlets left out."""
-    names = {p.id: [fold(w) for w in p.name.split()] for p in people}
-    docs = []
-    for a in articles:
-        exclude = {w for p in people_of[a.id] for w in names.get(p, ())}
-        exclude.update(w for outlet in outlets((a.record, *a.copies)) for w in words(outlet))
-        opening = words(" ".join(prose(a.record, TOPIC_PARAGRAPHS))[:TOPIC_CHARS])
-        docs.append(topic_counts(words(headline_core(a.record.headline)), opening, frozenset(exclude)))
-    return story_topics(docs)
 
 
 @dataclass(frozen=True)
@@ -51,17 +29,40 @@ class CorpusOptions:
     event_threshold: float | None = None
 
 
-def _people_by_story(articles: Sequence[Article], people: Sequence[Person]) -> dict[str, list[str]]:
+@dataclass(frozen=True)
+class Facts:
+    """What the later steps read off one article, computed once."""
+
+    lead: str
+    terms: Counter
+    headline: frozenset[str]  # the telling words of the headline
+    outlets: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+def lead(record: StoryRecord) -> str:
+    """The first paragraphs that read as prose."""
+    return " ".join(islice((p for p in record.body if p.count(" ") >= LEAD_MIN_WORDS - 1), LEAD_PARAGRAPHS))
+
+
+def _facts(article: Article) -> Facts:
+    opening = lead(article.record)
+    headline = words(headline_core(article.record.headline))
+    terms = story_terms(headline, words(opening))
+    return Facts(opening, terms, frozenset(headline) & terms.keys(), outlets((article.record, *article.copies)), story_places(article.record))
+
+
+def _people_by_story(articles: Sequence[Article], facts: dict[str, Facts], people: Sequence[Person]) -> dict[str, list[str]]:
     """Person ids per story: its speakers, then the full names its headline and lead mention."""
-    by_story: dict[str, list[str]] = {}
+    by_story: dict[str, list[str]] = {a.id: [] for a in articles}
     for person in people:
         for said in person.quotes:
-            by_story.setdefault(said.story_id, []).append(person.id)
+            by_story[said.story_id].append(person.id)
     lookup = {fold(p.name): p.id for p in people if len(p.name.split()) > 1}
     longest = max((len(name.split()) for name in lookup), default=1)
     for article in articles:
-        text = "\n".join((article.record.headline, *lead(article.record)))
-        by_story.setdefault(article.id, []).extend(find_names(text, lookup, longest))
+        text = article.record.headline + "\n" + facts[article.id].lead
+        by_story[article.id].extend(find_names(text, lookup, longest))
     return by_story
 
 
@@ -70,36 +71,42 @@ def _ranked(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda v: (-counts[v], v)))
 
 
-def _events(articles, outlets_of, people_of, places_of, threshold) -> dict[str, Event]:
-    items = []
-    for article in articles:
-        record = article.record
-        items.append(EventInput(article.id, headline_core(record.headline), record.headline_inferred,
-                                story_date(record), len(outlets_of[article.id]),
-                                event_terms(words(headline_core(record.headline)), words(" ".join(lead(record))), people_of[article.id],
-                                            places_of[article.id])))
-    kwargs = {} if threshold is None else {"threshold": threshold}
+def _events(articles, facts: dict[str, Facts], people_of, threshold) -> dict[str, Event]:
+    items = [EventInput(a.id, headline_core(a.record.headline), a.record.headline_inferred, story_date(a.record),
+                        len(facts[a.id].outlets), event_terms(facts[a.id].terms, people_of[a.id], facts[a.id].places))
+             for a in articles]
     event_of = {}
-    for group in cluster(items, **kwargs):
+    for group in cluster(items, **({} if threshold is None else {"threshold": threshold})):
         members = [items[i] for i in group]
         people = _ranked([p for m in members for p in people_of[m.story_id]])
-        places = _ranked([p for m in members for p in places_of[m.story_id]])
+        places = _ranked([p for m in members for p in facts[m.story_id].places])
         event = make_event(members, people, places)
         event_of.update((m.story_id, event) for m in members)
     return event_of
 
 
+def _topics(articles, facts: dict[str, Facts], people_of, people: Sequence[Person]) -> list[tuple[str, ...]]:
+    """Topic terms, the headline's words counting thrice, leaving out the story's people and outlets."""
+    names = {p.id: {fold(w) for w in p.name.split()} for p in people}
+    exclude = []
+    for a in articles:
+        left_out = {w for p in people_of[a.id] for w in names[p]}
+        left_out.update(w for outlet in facts[a.id].outlets for w in words(outlet))
+        exclude.append(frozenset(left_out))
+    docs = [facts[a.id].terms + Counter(dict.fromkeys(facts[a.id].headline, HEADLINE_BONUS)) for a in articles]
+    return story_topics(docs, exclude)
+
+
 def build_corpus(records: Sequence[StoryRecord], options: CorpusOptions = CorpusOptions()) -> Corpus:
     articles = collapse(records, options.near_threshold)
-    outlets_of = {a.id: outlets((a.record, *a.copies)) for a in articles}
-    places_of = {a.id: story_places(a.record) for a in articles}
+    facts = {a.id: _facts(a) for a in articles}
     people = build_people([Said(q, a.id, story_date(a.record)) for a in articles for q in a.record.quotes])
-    people_of = _people_by_story(articles, people)
-    event_of = _events(articles, outlets_of, people_of, places_of, options.event_threshold)
-    topics = _topics(articles, people_of, people)
+    people_of = _people_by_story(articles, facts, people)
+    event_of = _events(articles, facts, people_of, options.event_threshold)
+    topics = _topics(articles, facts, people_of, people)
     index = headline_index((a.id, (a.record, *a.copies)) for a in articles)
-    stories = [Story(id=a.id, record=a.record, copies=a.copies, outlets=outlets_of[a.id], event=event_of[a.id].id,
-                     places=places_of[a.id], topics=topic, related_story=link(a.record, a.id, index))
+    stories = [Story(id=a.id, record=a.record, copies=a.copies, outlets=facts[a.id].outlets, event=event_of[a.id].id,
+                     places=facts[a.id].places, topics=topic, related_story=link(a.record, a.id, index))
                for a, topic in zip(articles, topics)]
     stories.sort(key=lambda s: (s.record.date or "", s.id), reverse=True)
     events = sorted({e.id: e for e in event_of.values()}.values(), key=lambda e: (e.start or "", e.id), reverse=True)

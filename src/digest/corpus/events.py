@@ -14,7 +14,6 @@ from itertools import combinations
 
 from digest.corpus.dates import day_key, within
 from digest.corpus.groups import connected_groups
-from digest.corpus.patterns import patterns
 from digest.corpus.text import digest_id
 from digest.corpus.tfidf import cosine, document_frequency, idf_table, weigh
 from digest.records import Event
@@ -22,7 +21,6 @@ from digest.records import Event
 THRESHOLD = 0.17  # cosine at or above which two stories report one event (measured, see README)
 WINDOW_DAYS = 3
 KEY_TERMS = 8  # a story's most telling terms, through which it meets others
-LEAD_WORDS = 80
 PERSON_WEIGHT = 3  # a named person says more about the happening than any one word
 PLACE_WEIGHT = 1  # places are shared by many unrelated stories of a day
 
@@ -37,19 +35,15 @@ class EventInput:
     terms: Counter
 
 
-def event_terms(headline: Sequence[str], lead: Sequence[str], people: Sequence[str], places: Sequence[str]) -> Counter:
-    """Words of the headline and lead, and each named person or place once; country words are left to
+def event_terms(terms: Counter, people: Sequence[str], places: Sequence[str]) -> Counter:
+    """The story's telling words, and each named person or place once: country words were left to
     the places, so "Azerbaijani" and "Azerbaijan" agree."""
-    p = patterns()
-    counts = Counter(headline)
-    counts.update(lead[:LEAD_WORDS])  # counted first, filtered per distinct word: Counter runs in C
-    terms = Counter({w: n for w, n in counts.items()
-                     if w not in p.stopwords and w not in p.countries and len(w) > 1 and not w.isdigit()})
+    out = Counter(terms)
     for person in sorted(set(people)):
-        terms["@person:" + person] = PERSON_WEIGHT
+        out["@person:" + person] = PERSON_WEIGHT
     for place in sorted(set(places)):
-        terms["@place:" + place] = PLACE_WEIGHT
-    return terms
+        out["@place:" + place] = PLACE_WEIGHT
+    return out
 
 
 def _candidates(vectors: list[dict[str, float]], df: Counter) -> set[tuple[int, int]]:

@@ -8,6 +8,7 @@ from digest.corpus.patterns import patterns
 from digest.records import StoryRecord
 
 MAX_PLACES = 5
+SCAN_CHARS = 6000  # a story names its places early; the tail of a long page is mostly other stories' links
 
 
 def _dateline_places(record: StoryRecord) -> list[str]:
@@ -30,7 +31,7 @@ def _dateline_places(record: StoryRecord) -> list[str]:
 def story_places(record: StoryRecord) -> tuple[str, ...]:
     """The dateline's places, then countries by how often the headline and body name them."""
     p = patterns()
-    text = "\n".join((record.headline, *record.body))
+    text = "\n".join((record.headline, *record.body))[:SCAN_CHARS]
     named = find_names(text, p.countries, p.longest_country)
     counts = Counter(named)
     first_seen = {name: named.index(name) for name in counts}

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from digest.corpus.text import headline_core, words
 from digest.records import RelatedItem, StoryRecord
 
 
+@lru_cache(maxsize=1 << 16)  # the same related titles recur on page after page
 def title_key(title: str) -> str:
     """How titles are compared: the outlet's tail, case and punctuation folded away."""
     return " ".join(words(headline_core(title)))
