@@ -32,3 +32,13 @@ def test_a_surname_in_the_same_story_resolves_there():
     people = build_people([said("John Smith", "s1"), said("Anna Smith", "s2"), said("Smith", "s2")])
     anna = next(p for p in people if p.name == "Anna Smith")
     assert len(anna.quotes) == 2
+
+
+def test_a_first_name_that_is_a_country_is_kept():
+    assert split_title("Jordan Henderson") == ("Jordan Henderson", None)
+    assert split_title("British Prime Minister Boris Johnson") == ("Boris Johnson", "British Prime Minister")
+
+
+def test_a_courtesy_title_is_not_a_role():
+    [person] = build_people([said("Mr. Sondland", "s1"), said("Gordon Sondland", "s1", role="Ambassador")])
+    assert person.name == "Gordon Sondland" and person.roles == ("Ambassador",)

@@ -16,6 +16,7 @@ DEMONYM_SUFFIXES = ("i", "n", "an", "ian", "ese")
 @dataclass(frozen=True, eq=False)
 class CorpusPatterns:
     title_words: frozenset[str]
+    courtesy_words: frozenset[str]
     stopwords: frozenset[str]
     countries: dict[str, str]  # folded name, alias or adjective -> display name of the country
     longest_country: int  # in words
@@ -52,7 +53,8 @@ def patterns() -> CorpusPatterns:
     for alias, name in data["country_aliases"].items():
         countries[fold(alias).rstrip(".")] = display.get(name) or countries.get(fold(name), name)
     return CorpusPatterns(
-        title_words=frozenset(fold(data["title_words"]).split()),
+        title_words=frozenset(fold(data["title_words"]).split()) | frozenset(fold(data["courtesy_words"]).split()),
+        courtesy_words=frozenset(fold(data["courtesy_words"]).split()),
         stopwords=frozenset(fold(data["stopwords"]).split()),
         countries=countries,
         longest_country=max(len(name.split()) for name in countries),

@@ -26,13 +26,26 @@ class Said:
 
 
 def split_title(speaker: str) -> tuple[str, str | None]:
-    """("Chinese President Xi Jinping") -> ("Xi Jinping", "Chinese President")."""
+    """("Chinese President Xi Jinping") -> ("Xi Jinping", "Chinese President").
+
+    The title is the leading run of title words and country adjectives up to its last title word,
+    so "Jordan Henderson" keeps his first name: a country word alone is no title.
+    """
     p = patterns()
     words = speaker.replace(",", " ").split()
     cut = 0
-    while cut < len(words) - 1 and (fold(words[cut]) in p.title_words or fold(words[cut]) in p.countries):
-        cut += 1
+    for i, word in enumerate(words[:-1]):
+        folded = fold(word)
+        if folded in p.title_words:
+            cut = i + 1
+        elif folded not in p.countries:
+            break
     return " ".join(words[cut:]), " ".join(words[:cut]) or None
+
+
+def _role(title: str | None) -> str | None:
+    """A title that is only a courtesy ("Mr.", "Dr.") is no role."""
+    return None if not title or all(fold(w) in patterns().courtesy_words for w in title.split()) else title
 
 
 def _resolver(cores_by_story: dict[str, set[str]]) -> dict[tuple[str, str], str]:
@@ -73,7 +86,7 @@ def build_people(said: list[Said]) -> tuple[Person, ...]:
 
 
 def _person(name: str, members: list[tuple[Said, str, str | None]]) -> Person:
-    roles = Counter(r for s, _, title in members for r in (s.quote.role, title) if r)
+    roles = Counter(r for s, _, title in members for r in (_role(s.quote.role), _role(title)) if r)
     aliases = sorted({s.quote.speaker for s, _, _ in members} - {name})
     quotes = sorted((SaidIn(s.quote, s.story_id, s.date) for s, _, _ in members),
                     key=lambda q: (q.date or "", q.story_id, q.quote.paragraph, q.quote.text))
