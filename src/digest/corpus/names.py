@@ -13,7 +13,7 @@ CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
 
 
 def _clean(word: str) -> str:
-    word = fold(word).rstrip(".,")
+    word = word.rstrip(".,")
     return word[:-2] if word.endswith("'s") else word
 
 
@@ -21,7 +21,7 @@ def find_names(text: str, lookup: Mapping[str, str], longest: int) -> list[str]:
     """Every known name in the text, as the lookup maps it, in order; the longest match wins."""
     found = []
     for run in CAPITALISED_RUN.findall(text):
-        tokens = [_clean(word) for word in run.split()]
+        tokens = [_clean(word) for word in fold(run).split()]
         i = 0
         while i < len(tokens):
             for size in range(min(longest, len(tokens) - i), 0, -1):

@@ -42,7 +42,7 @@ def _word_hashes(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
 
 
 def shingles(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """(text index, shingle hash) of the sampled word k-grams of all texts, in text order.
+    """(text index, shingle hash) of the sampled word k-grams of all texts, in text order (no sort).
 
     A text shorter than one shingle stands for its words. Computed over all texts at once: numpy
     calls per text would cost more than the hashing.
@@ -50,22 +50,18 @@ def shingles(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarr
     lengths = np.array([len(tokens) for tokens in token_lists], dtype=np.int64)
     words = _word_hashes(token_lists)
     owner = np.repeat(np.arange(len(token_lists)), lengths)
-    span = len(words) - SHINGLE + 1
-    if span > 0:
-        mixed = words[:span].copy()
-        for k in range(1, SHINGLE):
-            mixed = (mixed * np.uint64(0x9E3779B1)) ^ words[k: span + k]
-        inside = owner[:span] == owner[SHINGLE - 1:]  # the k-gram does not run into the next text
-        mixed, mixed_owner = mixed[inside], owner[:span][inside]
-    else:
-        mixed, mixed_owner = words[:0], owner[:0]
+    span = max(len(words) - SHINGLE + 1, 0)
+    mixed = np.zeros(len(words), dtype=np.uint64)  # the k-gram starting at each position
+    mixed[:span] = words[:span]
+    for k in range(1, SHINGLE):
+        mixed[:span] = (mixed[:span] * np.uint64(0x9E3779B1)) ^ words[k: span + k]
     short = lengths[owner] < SHINGLE
-    hashes = np.concatenate((mixed, words[short]))
-    owners = np.concatenate((mixed_owner, owner[short]))
+    inside = np.zeros(len(words), dtype=bool)  # the k-gram does not run into the next text
+    inside[:span] = owner[:span] == owner[SHINGLE - 1:]
+    hashes = np.where(short, words, mixed)
     hashes = (hashes ^ (hashes >> np.uint64(29))) & np.uint64(0xFFFFFFFF)
-    keep = hashes % np.uint64(SAMPLE) == 0
-    order = np.argsort(owners[keep], kind="stable")
-    return owners[keep][order], hashes[keep][order].astype(np.uint32)
+    keep = (inside | short) & (hashes % np.uint64(SAMPLE) == 0)
+    return owner[keep], hashes[keep].astype(np.uint32)
 
 
 def signatures(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
