@@ -13,6 +13,7 @@ import argparse
 import os
 import random
 import time
+from collections import Counter
 
 from digest.corpus import build_corpus
 from digest.records import Dateline, Quote, RelatedItem, StoryRecord
@@ -63,6 +64,26 @@ def records(count: int, seed: int = 1) -> list[StoryRecord]:
     return out[:count]
 
 
+def pairwise(predicted: dict[str, str], truth: dict[str, str]) -> tuple[float, float]:
+    """Pairwise precision and recall from the contingency counts (all pairs would be 50 million)."""
+    pairs = lambda n: n * (n - 1) // 2  # noqa: E731
+    together = sum(pairs(n) for n in Counter((predicted[k], truth[k]) for k in truth).values())
+    said = sum(pairs(n) for n in Counter(predicted[k] for k in truth).values())
+    true = sum(pairs(n) for n in Counter(truth.values()).values())
+    return together / (said or 1), together / (true or 1)
+
+
+def quality(data: list[StoryRecord], corpus) -> str:
+    """The synthetic records know their article (path less ".copy") and their event (first folder)."""
+    story, event = {}, {}
+    for s in corpus.stories:
+        for r in (s.record, *s.copies):
+            story[r.path], event[r.path] = s.id, s.event
+    dup = pairwise(story, {r.path: r.path.removesuffix(".copy") for r in data})
+    ev = pairwise(event, {r.path: r.path.split("/")[0] for r in data})
+    return f"duplicates P {dup[0]:.3f} R {dup[1]:.3f}; events P {ev[0]:.3f} R {ev[1]:.3f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=10_000)
@@ -82,6 +103,7 @@ def main() -> None:
     print(f"{len(data)} records -> {len(corpus.stories)} stories, {len(corpus.events)} events, "
           f"{len(corpus.people)} people; best {min(wall):.2f} s wall, {min(cpu):.2f} s CPU on one core "
           f"(load average {os.getloadavg()[0]:.1f})")
+    print(quality(data, corpus))
 
 
 if __name__ == "__main__":
