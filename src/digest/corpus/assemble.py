@@ -9,7 +9,7 @@ from itertools import islice
 from digest.corpus.dates import story_date
 from digest.corpus.dedup import Article, collapse
 from digest.corpus.events import EventInput, cluster, event_terms, make_event
-from digest.corpus.names import find_names
+from digest.corpus.names import find_names, name_index
 from digest.corpus.outlets import outlets
 from digest.corpus.people import Said, build_people
 from digest.corpus.places import story_places
@@ -58,11 +58,10 @@ def _people_by_story(articles: Sequence[Article], facts: dict[str, Facts], peopl
     for person in people:
         for said in person.quotes:
             by_story[said.story_id].append(person.id)
-    lookup = {fold(p.name): p.id for p in people if len(p.name.split()) > 1}
-    longest = max((len(name.split()) for name in lookup), default=1)
+    index = name_index({fold(p.name): p.id for p in people if len(p.name.split()) > 1})
     for article in articles:
         text = article.record.headline + "\n" + facts[article.id].lead
-        by_story[article.id].extend(find_names(text, lookup, longest))
+        by_story[article.id].extend(find_names(text, index))
     return by_story
 
 

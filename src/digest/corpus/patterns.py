@@ -8,6 +8,7 @@ from importlib import resources
 import pycountry
 import yaml
 
+from digest.corpus.names import NameIndex, name_index
 from digest.corpus.text import fold
 
 DEMONYM_SUFFIXES = ("i", "n", "an", "ian", "ese")
@@ -19,7 +20,7 @@ class CorpusPatterns:
     courtesy_words: frozenset[str]
     stopwords: frozenset[str]
     countries: dict[str, str]  # folded name, alias or adjective -> display name of the country
-    longest_country: int  # in words
+    country_index: NameIndex  # the same, for finding them in text
 
 
 def _country_names(display: dict[str, str]) -> dict[str, str]:
@@ -57,5 +58,5 @@ def patterns() -> CorpusPatterns:
         courtesy_words=frozenset(fold(data["courtesy_words"]).split()),
         stopwords=frozenset(fold(data["stopwords"]).split()),
         countries=countries,
-        longest_country=max(len(name.split()) for name in countries),
+        country_index=name_index(countries),
     )

@@ -32,7 +32,7 @@ def story_places(record: StoryRecord) -> tuple[str, ...]:
     """The dateline's places, then countries by how often the headline and body name them."""
     p = patterns()
     text = "\n".join((record.headline, *record.body))[:SCAN_CHARS]
-    named = find_names(text, p.countries, p.longest_country)
+    named = find_names(text, p.country_index)
     counts = Counter(named)
     first_seen = {name: named.index(name) for name in counts}
     places = _dateline_places(record)
