@@ -2,8 +2,9 @@
 
 Each story is a TF-IDF vector over its headline, its lead and the people and places it names.
 Only stories that share one of their few most telling terms, within a window of days, are compared
-(an inverted index, not all pairs), and pairs at or above the threshold are joined. The threshold
-is measured on tests/corpus/data (see README, "Corpus quality").
+(an inverted index, not all pairs); the most similar pairs join first, and two groups join only if
+their centroids are as similar as the threshold asks (linkage.py), so chains do not snowball.
+The threshold is measured on tests/corpus/data (see README, "Corpus quality").
 """
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from digest.corpus.dates import day_key, within
-from digest.corpus.groups import connected_groups
+from digest.corpus.linkage import centroid_groups
 from digest.corpus.text import digest_id
 from digest.corpus.tfidf import cosine, document_frequency, idf_table, weigh
 from digest.records import Event
 
-THRESHOLD = 0.17  # cosine at or above which two stories report one event (measured, see README)
+THRESHOLD = 0.15  # cosine at which two stories (or two groups' centroids) are one event; see README
 WINDOW_DAYS = 3
 KEY_TERMS = 8  # a story's most telling terms, through which it meets others
 PERSON_WEIGHT = 3  # a named person says more about the happening than any one word
@@ -62,9 +63,9 @@ def cluster(items: Sequence[EventInput], threshold: float = THRESHOLD) -> list[l
     idf = idf_table(df, len(items))
     vectors = [weigh(item.terms, idf) for item in items]
     days = [day_key(item.date) for item in items]
-    pairs = [(i, j) for i, j in sorted(_candidates(vectors, df))
-             if within(days[i], days[j], WINDOW_DAYS) and cosine(vectors[i], vectors[j]) >= threshold]
-    return connected_groups(len(items), pairs)
+    pairs = [(cosine(vectors[i], vectors[j]), i, j) for i, j in sorted(_candidates(vectors, df))
+             if within(days[i], days[j], WINDOW_DAYS)]
+    return centroid_groups(vectors, pairs, threshold)
 
 
 def _title(members: Sequence[EventInput]) -> str:
