@@ -42,3 +42,9 @@ def test_ids_come_from_content_not_from_order():
     assert forward == backward
     renamed = [replace(r, path="x/" + r.path) for r in records]
     assert [a.id for a in collapse(renamed)] == [a for a, _ in forward]
+
+
+def test_a_dump_given_twice_is_kept_as_its_own_copy():
+    a = record("a.txt")
+    [article] = collapse([a, a])
+    assert article.record is a and article.copies == (a,)

@@ -23,16 +23,11 @@ class Article:
     id: str
     record: StoryRecord
     copies: tuple[StoryRecord, ...]
-    words: tuple[str, ...]  # the record's body words, folded (later steps count them)
 
 
 def fingerprint(body_words: Sequence[str]) -> str:
     """Hash of the body's words, case and punctuation folded: re-scrapes of one page agree on it."""
     return hashlib.sha256(" ".join(body_words).encode("utf-8")).hexdigest()
-
-
-def body_fingerprint(record: StoryRecord) -> str:
-    return fingerprint(words(" ".join(record.body)))
 
 
 def preference(record: StoryRecord) -> tuple:
@@ -41,32 +36,45 @@ def preference(record: StoryRecord) -> tuple:
     return (record.headline_inferred, -filled, -len(record.body), record.path)
 
 
-def exact_groups(records: Sequence[StoryRecord]) -> list[tuple[list[StoryRecord], list[str]]]:
-    """(records sharing one body, their body words), in fingerprint order."""
-    groups: dict[str, tuple[list[StoryRecord], list[str]]] = {}
+@dataclass(frozen=True, slots=True)
+class ExactGroup:
+    fingerprint: str
+    records: list[StoryRecord]  # best first
+    words: list[str]  # their body's words, folded
+
+
+def exact_groups(records: Sequence[StoryRecord]) -> list[ExactGroup]:
+    """Records sharing one body, in fingerprint order."""
+    groups: dict[str, ExactGroup] = {}
     seen: dict[tuple[str, ...], str] = {}  # a body saved byte for byte again is not folded twice
     for record in records:
         key = seen.get(record.body)
         if key is None:
             body_words = words(" ".join(record.body))
             key = seen[record.body] = fingerprint(body_words)
-            groups.setdefault(key, ([], body_words))
-        groups[key][0].append(record)
-    return [(sorted(groups[key][0], key=preference), groups[key][1]) for key in sorted(groups)]
+            groups.setdefault(key, ExactGroup(key, [], body_words))
+        groups[key].records.append(record)
+    for group in groups.values():
+        group.records.sort(key=preference)
+    return [groups[key] for key in sorted(groups)]
 
 
 def collapse(records: Sequence[StoryRecord], threshold: float | None = None) -> list[Article]:
-    """Articles in id order; threshold None uses the measured default, 1.0 keeps exact copies only."""
+    """Articles in id order; threshold None uses the measured default, 1.0 keeps exact copies only.
+
+    An article's id is the fingerprint of the body of the record that represents it.
+    """
     exact = exact_groups(records)
     if threshold is None or threshold < 1.0:
         kwargs = {} if threshold is None else {"threshold": threshold}
-        pairs = near_pairs([body_words for _, body_words in exact], **kwargs)
+        pairs = near_pairs([group.words for group in exact], **kwargs)
     else:
         pairs = []
     articles = []
     for members in connected_groups(len(exact), pairs):
-        first, *rest = sorted((r for m in members for r in exact[m][0]), key=preference)
-        body_words = next(exact[m][1] for m in members if any(r is first for r in exact[m][0]))
-        articles.append(Article(fingerprint(body_words)[:12], first, tuple(sorted(rest, key=lambda r: r.path)),
-                                tuple(body_words)))
+        best = min(members, key=lambda m: preference(exact[m].records[0]))
+        first = exact[best].records[0]
+        rest = [r for m in members for r in exact[m].records]
+        del rest[next(i for i, r in enumerate(rest) if r is first)]  # only it: a dump given twice stays a copy
+        articles.append(Article(exact[best].fingerprint[:12], first, tuple(sorted(rest, key=lambda r: r.path))))
     return sorted(articles, key=lambda a: a.id)
