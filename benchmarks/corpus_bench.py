@@ -37,12 +37,15 @@ def paragraph(rng: random.Random, topic: list[str], vocab: list[str], length: in
 def story(rng, path, topic, vocab, names, day, outlet) -> StoryRecord:
     body = tuple(paragraph(rng, topic, vocab) for _ in range(8))
     speaker = rng.choice(names)
-    quotes = (Quote(body[2][:120], speaker, "Minister", "direct", 2), Quote(body[4][:80], speaker.split()[-1], None, "direct", 4))
-    related = tuple(RelatedItem(" ".join(rng.choice(vocab) for _ in range(6)).capitalize(), None, ("News",)) for _ in range(3))
+    quotes = (Quote(body[2][:120], speaker, "Minister", "direct", 2),
+              Quote(body[4][:80], speaker.split()[-1], None, "direct", 4))  # the surname alone, as pages do
+    related = tuple(RelatedItem(" ".join(rng.choice(vocab) for _ in range(6)).capitalize(), None, ("News",))
+                    for _ in range(3))
     date = f"2025-{3 + day // 30:02d}-{1 + day % 30:02d}"
+    city = rng.choice(CITIES)
     return StoryRecord(path=path, headline=" ".join(rng.choice(topic) for _ in range(7)).capitalize() + f" - {outlet}",
-                       headline_inferred=False, dateline=Dateline(rng.choice(CITIES) + ",", rng.choice(CITIES), date[4:] and "--" + date[5:]),
-                       date=date, source=outlet, photo_credit=None, photo_caption=None, body=body, quotes=quotes, related=related)
+                       headline_inferred=False, dateline=Dateline(city + ",", city, "--" + date[5:]), date=date,
+                       source=outlet, photo_credit=None, photo_caption=None, body=body, quotes=quotes, related=related)
 
 
 def records(count: int, seed: int = 1) -> list[StoryRecord]:

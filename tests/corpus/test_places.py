@@ -4,8 +4,10 @@ from tests.corpus.factory import record
 
 
 def test_dateline_city_comes_first_then_countries_by_mentions():
-    r = record("a.txt", headline="Azerbaijani leader visits China", dateline=Dateline("BAKU, Azerbaijan, April 23.", "BAKU, Azerbaijan", "--04-23"),
-               body=("Chinese and Azerbaijani officials met in Beijing.", "China and Azerbaijan signed 20 documents; Spain was not there."))
+    baku = Dateline("BAKU, Azerbaijan, April 23.", "BAKU, Azerbaijan", "--04-23")
+    r = record("a.txt", headline="Azerbaijani leader visits China", dateline=baku,
+               body=("Chinese and Azerbaijani officials met in Beijing.",
+                     "China and Azerbaijan signed 20 documents; Spain was not there."))
     assert story_places(r) == ("Baku", "Azerbaijan", "China", "Spain")
 
 

@@ -26,11 +26,12 @@ def test_inspect_json_gives_both_seeds_one_event(shared):
 
 
 def test_inspect_json_is_the_same_whatever_the_hash_seed_and_file_order(shared):
-    files = sorted(str(p) for p in (shared / "corpus" / "dumps").glob("*.txt")) + sorted(str(p) for p in (shared / "seeds").glob("*.txt"))
+    files = [str(p) for folder in (shared / "corpus" / "dumps", shared / "seeds") for p in sorted(folder.glob("*.txt"))]
     outputs = []
     for seed, order in (("1", files), ("2", list(reversed(files)))):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        run = subprocess.run([sys.executable, "-m", "digest", "inspect", "--json", *order], capture_output=True, text=True, env=env, timeout=300)
+        run = subprocess.run([sys.executable, "-m", "digest", "inspect", "--json", *order],
+                             capture_output=True, text=True, env=env, timeout=300)
         rows = [json.loads(line) for line in run.stdout.splitlines()]
         outputs.append(sorted((r["path"], r["story"], r["duplicate_of"], r["event"]) for r in rows))
     assert outputs[0] == outputs[1] and len(outputs[0]) > 10

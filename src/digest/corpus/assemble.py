@@ -51,7 +51,8 @@ def _facts(article: Article) -> Facts:
     opening = lead(article.record)
     headline = words(headline_core(article.record.headline))
     terms = story_terms(headline, words(opening))
-    return Facts(opening, terms, frozenset(headline) & terms.keys(), outlets((article.record, *article.copies)), story_places(article.record))
+    return Facts(lead=opening, terms=terms, headline=frozenset(headline) & terms.keys(),
+                 outlets=outlets((article.record, *article.copies)), places=story_places(article.record))
 
 
 def _people_by_story(articles: Sequence[Article], facts: dict[str, Facts], people: Sequence[Person]) -> dict[str, list[str]]:

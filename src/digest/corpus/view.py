@@ -21,5 +21,5 @@ def corpus_view(records: Sequence[StoryRecord]) -> dict[str, RecordView]:
     for story in build_corpus(records).stories:
         view[story.record.path] = RecordView(story.id, None, story.event)
         for copy in story.copies:
-            view[copy.path] = RecordView(story.id, story.record.path, story.event)
+            view.setdefault(copy.path, RecordView(story.id, story.record.path, story.event))  # a path given twice
     return view
