@@ -32,7 +32,7 @@ def main() -> None:
         (p, r), _ = scores(rows, near, EVENT_DEFAULT)
         print(f"  {near:.2f}{' *' if near == NEAR_DEFAULT else '  '} {p:.3f} {r:.3f}")
     print("event threshold (near duplicates at default): precision recall")
-    for event in (0.1, 0.12, 0.15, 0.17, 0.2, 0.25, 0.3):
+    for event in (0.1, 0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.18, 0.19, 0.2, 0.25, 0.3):
         _, (p, r) = scores(rows, NEAR_DEFAULT, event)
         print(f"  {event:.2f}{' *' if event == EVENT_DEFAULT else '  '} {p:.3f} {r:.3f}")
 

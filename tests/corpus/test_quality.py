@@ -27,7 +27,7 @@ def _scores():
 
 def test_labelled_set_covers_every_kind_of_copy():
     _, _, rows = _scores()
-    assert {k for *_, k in rows} == {"original", "exact", "rescrape", "wire", "rewrite"}
+    assert {k for *_, k in rows} == {"original", "exact", "rescrape", "wire", "rewrite", "neighbour"}
 
 
 def test_duplicates_meet_the_floors():

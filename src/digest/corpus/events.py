@@ -19,7 +19,7 @@ from digest.corpus.text import digest_id
 from digest.corpus.tfidf import cosine, document_frequency, idf_table, weigh
 from digest.records import Event
 
-THRESHOLD = 0.15  # cosine at which two stories (or two groups' centroids) are one event; see README
+THRESHOLD = 0.16  # cosine at which two stories (or two groups' centroids) are one event; see README
 WINDOW_DAYS = 3
 KEY_TERMS = 8  # a story's most telling terms, through which it meets others
 PERSON_WEIGHT = 3  # a named person says more about the happening than any one word

@@ -8,6 +8,8 @@ seeds are two outlets' stories of one event. From each article it derives, deter
   wire      a syndicated copy: another outlet's tail and credit, a paragraph or two cut, a line of its own added
   rewrite   another outlet's own story of the event: other headline, a part of the facts reworded and
             reordered, a day or two later (same event, not the same article)
+and, written out below, three neighbours of the seeds: other happenings of the same days with the
+same people and places (other events).
 Run from the repository root: .venv/bin/python tests/corpus/data/generate.py
 """
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from digest.errors import DumpError
 from digest.loader import load_dump
+from digest.records import StoryRecord
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[3] / "shared" if (HERE.parents[3] / "shared").is_dir() else HERE.parents[4] / "shared"
@@ -90,6 +93,37 @@ def variant(record, kinds: list[str], n: int, rng: random.Random, name: str):
                                source=outlet, body=new_body, date=day, dateline=None, quotes=(), related=())
 
 
+# Other happenings of the seeds' days with the seeds' people and places: an event must not swallow them.
+NEIGHBOURS = [
+    ("2025-04-24", "Xi Jinping meets Spanish Prime Minister in Beijing, urges open trade - Metro Wire", (
+        "Chinese President Xi Jinping met Spanish Prime Minister Pedro Sanchez in Beijing on Thursday, and the two "
+        "leaders pledged to keep markets open as tariffs between the United States and China rise.",
+        "Sanchez said Spain wanted a balanced trade relationship with China and more access for Spanish pork and "
+        "olive oil, while Xi said there is no winner in a tariff war.",
+        "The visit was Sanchez's third to China in three years.")),
+    ("2025-04-23", "Azerbaijan's central bank holds its key rate at 7.25 percent - City Post", (
+        "BAKU, Azerbaijan, April 23. The Central Bank of Azerbaijan kept its refinancing rate unchanged at 7.25 "
+        "percent on Wednesday, citing inflation that stayed within its target band in March.",
+        "The bank said the manat would remain stable and that it expected oil prices to support the budget.",
+        "The next decision is due in June.")),
+    ("2025-04-22", "China extends visa-free entry to travellers from four Gulf states - The Ledger", (
+        "China will let citizens of Saudi Arabia, Oman, Kuwait and Bahrain enter without a visa for up to 30 "
+        "days from June, the foreign ministry in Beijing said on Tuesday.",
+        "The move widens a visa-free programme that China has extended to dozens of countries since 2023 to "
+        "revive tourism and business travel.")),
+]
+
+
+def neighbours() -> list[tuple]:
+    rows = []
+    for n, (date, headline, body) in enumerate(NEIGHBOURS):
+        record = StoryRecord(path=f"labelled/neighbour-{n}.txt", headline=headline, headline_inferred=False,
+                             dateline=None, date=date, source=headline.rsplit(" - ", 1)[1], photo_credit=None,
+                             photo_caption=None, body=body, quotes=(), related=())
+        rows.append((record, f"neighbour-{n}", f"neighbour-{n}", "neighbour"))
+    return rows
+
+
 def main() -> None:
     rng = random.Random(20251125)
     dumps = sorted((SHARED / "corpus" / "dumps").glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
@@ -110,6 +144,7 @@ def main() -> None:
         for n, kind in enumerate(kinds):
             copy = variant(record, kinds, n, rng, name)
             rows.append((copy, name if kind != "rewrite" else f"{name}-r{n}", event, kind))
+    rows.extend(neighbours())
     with open(HERE / "labelled.jsonl", "w", encoding="utf-8", newline="\n") as out:
         for record, article, event, kind in rows:
             out.write(json.dumps({"article": article, "event": event, "kind": kind,
