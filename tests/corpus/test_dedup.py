@@ -48,3 +48,8 @@ def test_a_dump_given_twice_is_kept_as_its_own_copy():
     a = record("a.txt")
     [article] = collapse([a, a])
     assert article.record is a and article.copies == (a,)
+
+
+def test_dumps_without_body_words_are_not_one_story():
+    empty = ("—", "…")
+    assert len(collapse([record("a.txt", body=empty), record("b.txt", body=empty, headline="Other")])) == 2

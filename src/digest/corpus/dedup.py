@@ -51,7 +51,10 @@ def exact_groups(records: Sequence[StoryRecord]) -> list[ExactGroup]:
         key = seen.get(record.body)
         if key is None:
             body_words = words(" ".join(record.body))
-            key = seen[record.body] = fingerprint(body_words)
+            if body_words:
+                key = seen[record.body] = fingerprint(body_words)
+            else:  # a body without words proves nothing: such dumps stay apart, each by its path
+                key = fingerprint(["\x00", record.path])
             groups.setdefault(key, ExactGroup(key, [], body_words))
         groups[key].records.append(record)
     for group in groups.values():
