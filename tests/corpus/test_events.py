@@ -64,3 +64,11 @@ def test_outlets_places_and_topics_are_filled():
     wire = next(s for s in corpus().stories if s.record.path == "wire.txt")
     assert wire.outlets == ("Wire",)
     assert "rates" in wire.topics  # the word the headline and body share, not a common one
+
+
+def test_a_terms_stories_pair_only_within_the_window_and_undated_ones_with_all():
+    from digest.corpus.events import _nearby_pairs
+
+    ordinals = [100, 101, 110, None, 104]
+    # window 3 days: 100-101 and 101-104 pair, 100-104 and 110 do not; 3 is undated
+    assert sorted(_nearby_pairs([0, 1, 2, 3, 4], ordinals)) == [(0, 1), (0, 3), (1, 3), (1, 4), (2, 3), (3, 4)]

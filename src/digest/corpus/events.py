@@ -9,9 +9,8 @@ The threshold is measured on tests/corpus/data (see README, "Corpus quality").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from digest.corpus.dates import day_key, within
 from digest.corpus.linkage import centroid_groups
@@ -47,14 +46,31 @@ def event_terms(terms: Counter, people: Sequence[str], places: Sequence[str]) ->
     return out
 
 
-def _candidates(vectors: list[dict[str, float]], df: Counter) -> set[tuple[int, int]]:
+def _nearby_pairs(docs: list[int], ordinals: Sequence[int | None]) -> Iterator[tuple[int, int]]:
+    """Pairs of a posting list within the window: dated stories by a sweep over their dates, so an
+    archive of years does not pair a term's stories across all of them; undated ones with all."""
+    dated = sorted((d for d in docs if ordinals[d] is not None), key=lambda d: (ordinals[d], d))
+    for n, a in enumerate(dated):
+        for b in dated[n + 1:]:
+            if ordinals[b] - ordinals[a] > WINDOW_DAYS:
+                break
+            yield (a, b) if a < b else (b, a)
+    undated = [d for d in docs if ordinals[d] is None]
+    for a in undated:
+        for b in docs:
+            if b != a and (ordinals[b] is not None or b > a):
+                yield (a, b) if a < b else (b, a)
+
+
+def _candidates(vectors: list[dict[str, float]], df: Counter, ordinals: Sequence[int | None]) -> set[tuple[int, int]]:
+    """Pairs that share one of their few most telling terms (an inverted index) and may be close in time."""
     max_df = 50 + len(vectors) // 100  # a term most stories share ties nothing together
     postings: dict[str, list[int]] = {}
     for i, vector in enumerate(vectors):
         telling = sorted((t for t in vector if 1 < df[t] <= max_df), key=lambda t: (-vector[t], t))
         for term in telling[:KEY_TERMS]:
             postings.setdefault(term, []).append(i)
-    return {pair for docs in postings.values() for pair in combinations(docs, 2)}
+    return {pair for docs in postings.values() for pair in _nearby_pairs(docs, ordinals)}
 
 
 def cluster(items: Sequence[EventInput], threshold: float = THRESHOLD) -> list[list[int]]:
@@ -63,7 +79,7 @@ def cluster(items: Sequence[EventInput], threshold: float = THRESHOLD) -> list[l
     idf = idf_table(df, len(items))
     vectors = [weigh(item.terms, idf) for item in items]
     days = [day_key(item.date) for item in items]
-    pairs = [(cosine(vectors[i], vectors[j]), i, j) for i, j in sorted(_candidates(vectors, df))
+    pairs = [(cosine(vectors[i], vectors[j]), i, j) for i, j in sorted(_candidates(vectors, df, [d[0] for d in days]))
              if within(days[i], days[j], WINDOW_DAYS)]
     return centroid_groups(vectors, pairs, threshold)
 
