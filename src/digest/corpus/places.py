@@ -8,7 +8,8 @@ from digest.corpus.patterns import patterns
 from digest.records import StoryRecord
 
 MAX_PLACES = 5
-SCAN_CHARS = 6000  # a story names its places early; the tail of a long page is mostly other stories' links
+SCAN_CHARS = 4000  # a story names its places early; the tail of a long page is mostly other stories' links
+PROSE_SPACES = 7  # a paragraph of eight words or more is prose; shorter lines are mostly page furniture
 
 
 def _dateline_places(record: StoryRecord) -> list[str]:
@@ -29,9 +30,9 @@ def _dateline_places(record: StoryRecord) -> list[str]:
 
 
 def story_places(record: StoryRecord) -> tuple[str, ...]:
-    """The dateline's places, then countries by how often the headline and body name them."""
+    """The dateline's places, then countries by how often the headline and the body's prose name them."""
     p = patterns()
-    text = "\n".join((record.headline, *record.body))[:SCAN_CHARS]
+    text = "\n".join((record.headline, *(b for b in record.body if b.count(" ") >= PROSE_SPACES)))[:SCAN_CHARS]
     named = find_names(text, p.country_index)
     counts = Counter(named)
     first_seen = {name: named.index(name) for name in counts}
