@@ -102,3 +102,4 @@ class Corpus:
     stories: tuple[Story, ...]
     events: tuple[Event, ...] = ()
     people: tuple[Person, ...] = ()
+    related: tuple[RelatedItem, ...] = ()  # every related item once corpus-wide, sorted by folded title

@@ -104,6 +104,8 @@ def test_search_finds_the_right_story_and_filters_by_person(page, server: str) -
     results = page.locator(".pagefind-ui__result-link")
     results.first.wait_for(timeout=15000)
     assert results.all_inner_texts() == ["Ferries double their crossings while the bridge is shut"]
+    # the filter panel loads after the first results, on its own request
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__filter-name').length >= 3", timeout=15000)
     filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
     assert {"source", "person", "date"} <= {f.strip().lower() for f in filters}
     results.first.click()

@@ -67,7 +67,7 @@ def test_story_page_shows_fields_and_quotes(site: Path) -> None:
     html = page.read_text()
     assert '<span class="dateline">BAKU, Azerbaijan, April 23.</span>' in html
     assert "Trend" in html and "Who said what" in html
-    assert "<figcaption>Agshin Karimov</figcaption>" in html
+    assert '<figcaption><a href="../../people/agshin-karimov/index.html">Agshin Karimov</a></figcaption>' in html
     assert '<q class="quote">The range, diversity' in html
     assert '<span class="speaker">— Ilyas Huseynov</span></p>' in html
 

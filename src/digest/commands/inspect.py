@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
+from digest.corpus import corpus_view
 from digest.errors import DumpError
 from digest.loader import load_dump
 from digest.records import StoryRecord
@@ -24,8 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="one JSON object a line per dump")
 
 
-def _record_json(record: StoryRecord) -> str:
-    return json.dumps(dataclasses.asdict(record), ensure_ascii=False)
+def _record_json(record: StoryRecord, view: object) -> str:
+    """The record, with the corpus view of it: its story id, the dump it copies, its event."""
+    return json.dumps({**dataclasses.asdict(record), **dataclasses.asdict(view)}, ensure_ascii=False)
 
 
 def _print_readable(record: StoryRecord) -> None:
@@ -48,7 +50,7 @@ def _print_readable(record: StoryRecord) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    status = EXIT_OK
+    status, records = EXIT_OK, []
     for path in args.files:
         try:
             record = load_dump(str(path), path.read_bytes())
@@ -60,5 +62,9 @@ def run(args: argparse.Namespace) -> int:
             print(error, file=sys.stderr)
             status = EXIT_PROBLEMS
             continue
-        print(_record_json(record)) if args.json else _print_readable(record)
+        records.append(record) if args.json else _print_readable(record)
+    if records:  # the corpus view (story, duplicate_of, event) needs every record first
+        view = corpus_view(records)
+        for record in records:
+            print(_record_json(record, view[record.path]))
     return status

@@ -1,33 +1,88 @@
-"""Exact duplicates: the same article saved twice is one story, its copies kept as alternate sources."""
+"""Duplicates: the same article saved twice, or syndicated with other furniture, is one story.
+
+Exact copies (the same normalised body) group first, by fingerprint; the near-duplicate pass then
+compares one body per exact group, so re-scrapes cost nothing extra. Copies are kept as alternate
+sources on the story, never dropped.
+"""
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from digest.records import Corpus, Story, StoryRecord
+from digest.corpus.groups import connected_groups
+from digest.corpus.near import near_pairs
+from digest.corpus.text import words
+from digest.records import StoryRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: the record that represents it and the other dumps of it."""
+
+    id: str
+    record: StoryRecord
+    copies: tuple[StoryRecord, ...]
+
+
+def fingerprint(body_words: Sequence[str]) -> str:
+    """Hash of the body's words, case and punctuation folded: re-scrapes of one page agree on it."""
+    return hashlib.sha256(" ".join(body_words).encode("utf-8")).hexdigest()
 
 
 def body_fingerprint(record: StoryRecord) -> str:
-    """Hash of the body's words, case and punctuation folded: re-scrapes of one page agree on it."""
-    text = unicodedata.normalize("NFKC", " ".join(record.body)).casefold()
-    words = re.findall(r"\w+", text)
-    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+    """The exact-duplicate key of one record: `digest check` names copies by the same rule."""
+    return fingerprint(words(" ".join(record.body)))
 
 
-def _preference(record: StoryRecord) -> tuple:
-    """Which copy represents the story: a real headline, then more fields, then the path."""
+def preference(record: StoryRecord) -> tuple:
+    """Which copy represents the story: a real headline, then more fields, then a longer body, then the path."""
     filled = sum(x is not None for x in (record.dateline, record.date, record.source, record.photo_credit))
-    return (record.headline_inferred, -filled, record.path)
+    return (record.headline_inferred, -filled, -len(record.body), record.path)
 
 
-def build_corpus(records: list[StoryRecord]) -> Corpus:
-    groups: dict[str, list[StoryRecord]] = {}
+@dataclass(frozen=True, slots=True)
+class ExactGroup:
+    fingerprint: str
+    records: list[StoryRecord]  # best first
+    words: list[str]  # their body's words, folded
+
+
+def exact_groups(records: Sequence[StoryRecord]) -> list[ExactGroup]:
+    """Records sharing one body, in fingerprint order."""
+    groups: dict[str, ExactGroup] = {}
+    seen: dict[tuple[str, ...], str] = {}  # a body saved byte for byte again is not folded twice
     for record in records:
-        groups.setdefault(body_fingerprint(record), []).append(record)
-    stories = []
-    for fingerprint, copies in groups.items():
-        first, *rest = sorted(copies, key=_preference)
-        stories.append(Story(id=fingerprint[:12], record=first, copies=tuple(rest)))
-    stories.sort(key=lambda s: (s.record.date or "", s.id), reverse=True)
-    return Corpus(stories=tuple(stories))
+        key = seen.get(record.body)
+        if key is None:
+            body_words = words(" ".join(record.body))
+            if body_words:
+                key = seen[record.body] = fingerprint(body_words)
+            else:  # a body without words proves nothing: such dumps stay apart, each by its path
+                key = fingerprint(["\x00", record.path])
+            groups.setdefault(key, ExactGroup(key, [], body_words))
+        groups[key].records.append(record)
+    for group in groups.values():
+        group.records.sort(key=preference)
+    return [groups[key] for key in sorted(groups)]
+
+
+def collapse(records: Sequence[StoryRecord], threshold: float | None = None) -> list[Article]:
+    """Articles in id order; threshold None uses the measured default, 1.0 keeps exact copies only.
+
+    An article's id is the fingerprint of the body of the record that represents it.
+    """
+    exact = exact_groups(records)
+    if threshold is None or threshold < 1.0:
+        kwargs = {} if threshold is None else {"threshold": threshold}
+        pairs = near_pairs([group.words for group in exact], **kwargs)
+    else:
+        pairs = []
+    articles = []
+    for members in connected_groups(len(exact), pairs):
+        best = min(members, key=lambda m: preference(exact[m].records[0]))
+        first = exact[best].records[0]
+        rest = [r for m in members for r in exact[m].records]
+        del rest[next(i for i, r in enumerate(rest) if r is first)]  # only it: a dump given twice stays a copy
+        articles.append(Article(exact[best].fingerprint[:12], first, tuple(sorted(rest, key=lambda r: r.path))))
+    return sorted(articles, key=lambda a: a.id)

@@ -1,0 +1,134 @@
+"""The corpus stage in order: duplicates, places, people, events, topics, related links."""
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+
+from digest.corpus.dates import story_date
+from digest.corpus.dedup import Article, collapse
+from digest.corpus.events import EventInput, cluster, event_terms, make_event
+from digest.corpus.names import find_names, name_index
+from digest.corpus.outlets import outlets
+from digest.corpus.people import Said, build_people
+from digest.corpus.places import story_places
+from digest.corpus.related import headline_index, link, merge_items
+from digest.corpus.text import fold, headline_core, words
+from digest.corpus.topics import story_terms, story_topics
+from digest.records import Corpus, Event, Person, Story, StoryRecord
+
+LEAD_PARAGRAPHS = 2
+HEADLINE_BONUS = 2  # for topics a headline word counts as three mentions: the headline says what it is about
+LEAD_MIN_WORDS = 8  # shorter lines are mostly page furniture a scraper left in the body ("Contact us")
+
+
+@dataclass(frozen=True)
+class CorpusOptions:
+    near_threshold: float | None = None  # None: the measured default; 1.0: exact copies only
+    event_threshold: float | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the later steps read off one article, computed once."""
+
+    lead: str
+    terms: Counter
+    headline: frozenset[str]  # the telling words of the headline
+    outlets: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+def lead(record: StoryRecord) -> str:
+    """The first paragraphs that read as prose."""
+    return " ".join(islice((p for p in record.body if p.count(" ") >= LEAD_MIN_WORDS - 1), LEAD_PARAGRAPHS))
+
+
+def _facts(article: Article) -> Facts:
+    opening = lead(article.record)
+    headline = words(headline_core(article.record.headline))
+    terms = story_terms(headline, words(opening))
+    return Facts(lead=opening, terms=terms, headline=frozenset(headline) & terms.keys(),
+                 outlets=outlets((article.record, *article.copies)), places=story_places(article.record))
+
+
+def _people_by_story(articles: Sequence[Article], facts: dict[str, Facts], people: Sequence[Person]) -> dict[str, list[str]]:
+    """Person ids per story: its speakers, then the full names its headline and lead mention."""
+    by_story: dict[str, list[str]] = {a.id: [] for a in articles}
+    for person in people:
+        for said in person.quotes:
+            by_story[said.story_id].append(person.id)
+    index = name_index({fold(p.name): p.id for p in people if len(p.name.split()) > 1})
+    for article in articles:
+        text = article.record.headline + "\n" + facts[article.id].lead
+        by_story[article.id].extend(find_names(text, index))
+    return by_story
+
+
+def _ranked(values: Sequence[str]) -> tuple[str, ...]:
+    counts = Counter(values)
+    return tuple(sorted(counts, key=lambda v: (-counts[v], v)))
+
+
+def _events(articles, facts: dict[str, Facts], people_of, threshold) -> dict[str, Event]:
+    items = [EventInput(a.id, headline_core(a.record.headline), a.record.headline_inferred, story_date(a.record),
+                        len(facts[a.id].outlets), event_terms(facts[a.id].terms, people_of[a.id], facts[a.id].places))
+             for a in articles]
+    event_of = {}
+    for group in cluster(items, **({} if threshold is None else {"threshold": threshold})):
+        members = [items[i] for i in group]
+        people = _ranked([p for m in members for p in people_of[m.story_id]])
+        places = _ranked([p for m in members for p in facts[m.story_id].places])
+        event = make_event(members, people, places)
+        event_of.update((m.story_id, event) for m in members)
+    return event_of
+
+
+def _topics(articles, facts: dict[str, Facts], people_of, people: Sequence[Person]) -> list[tuple[str, ...]]:
+    """Topic terms, the headline's words counting thrice, leaving out the story's people and outlets."""
+    names = {p.id: {fold(w) for w in p.name.split()} for p in people}
+    exclude = []
+    for a in articles:
+        left_out = {w for p in people_of[a.id] for w in names[p]}
+        left_out.update(w for outlet in facts[a.id].outlets for w in words(outlet))
+        exclude.append(frozenset(left_out))
+    docs = [facts[a.id].terms + Counter(dict.fromkeys(facts[a.id].headline, HEADLINE_BONUS)) for a in articles]
+    return story_topics(docs, exclude)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The stage makes hundreds of thousands of small dicts and tuples and no reference cycles; the
+    cyclic collector would walk the whole archive again and again for nothing (a sixth of the time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def build_corpus(records: Sequence[StoryRecord], options: CorpusOptions = CorpusOptions()) -> Corpus:
+    with _collector_paused():
+        return _build(records, options)
+
+
+def _build(records: Sequence[StoryRecord], options: CorpusOptions) -> Corpus:
+    articles = collapse(records, options.near_threshold)
+    facts = {a.id: _facts(a) for a in articles}
+    people = build_people([Said(q, a.id, story_date(a.record)) for a in articles for q in a.record.quotes])
+    people_of = _people_by_story(articles, facts, people)
+    event_of = _events(articles, facts, people_of, options.event_threshold)
+    topics = _topics(articles, facts, people_of, people)
+    index = headline_index((a.id, (a.record, *a.copies)) for a in articles)
+    stories = [Story(id=a.id, record=a.record, copies=a.copies, outlets=facts[a.id].outlets, event=event_of[a.id].id,
+                     places=facts[a.id].places, topics=topic, related_story=link(a.record, a.id, index))
+               for a, topic in zip(articles, topics)]
+    stories.sort(key=lambda s: (s.record.date or "", s.id), reverse=True)
+    events = sorted({e.id: e for e in event_of.values()}.values(), key=lambda e: (e.start or "", e.id), reverse=True)
+    related = merge_items(item for r in sorted(records, key=lambda r: r.path) for item in r.related)
+    return Corpus(stories=tuple(stories), events=tuple(events), people=people, related=related)

@@ -1,0 +1,94 @@
+"""People: the speakers of every quote, one person however the pages name them.
+
+"Xi", "President Xi", "Chinese President Xi Jinping" and "Xi Jinping" are one person: titles and
+country adjectives are stripped off the front (and kept as roles), and a one-word name resolves to
+the full name that holds it, preferring the same story, else the only such name in the corpus.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from slugify import slugify
+
+from digest.corpus.patterns import patterns
+from digest.corpus.text import fold
+from digest.records import Person, Quote, SaidIn
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A quote as found: the speaker as printed, where and when."""
+
+    quote: Quote
+    story_id: str
+    date: str | None
+
+
+def split_title(speaker: str) -> tuple[str, str | None]:
+    """("Chinese President Xi Jinping") -> ("Xi Jinping", "Chinese President").
+
+    The title is the leading run of title words and country adjectives up to its last title word,
+    so "Jordan Henderson" keeps his first name: a country word alone is no title.
+    """
+    p = patterns()
+    words = speaker.replace(",", " ").split()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        folded = fold(word)
+        if folded in p.title_words:
+            cut = i + 1
+        elif folded not in p.countries:
+            break
+    return " ".join(words[cut:]), " ".join(words[:cut]) or None
+
+
+def _role(title: str | None) -> str | None:
+    """A title that is only a courtesy ("Mr.", "Dr.") is no role."""
+    return None if not title or all(fold(w) in patterns().courtesy_words for w in title.split()) else title
+
+
+def _resolver(cores_by_story: dict[str, set[str]]) -> dict[tuple[str, str], str]:
+    """(story id, core name) -> the full name it stands for."""
+    full = {core for cores in cores_by_story.values() for core in cores if len(core.split()) > 1}
+    holders: dict[str, set[str]] = defaultdict(set)
+    for name in full:
+        for token in name.split():
+            holders[fold(token)].add(name)
+    resolved = {}
+    for story, cores in cores_by_story.items():
+        for core in cores:
+            if len(core.split()) > 1:
+                continue
+            local = sorted(holders[fold(core)] & cores)
+            anywhere = sorted(holders[fold(core)])
+            if len(local) == 1:
+                resolved[(story, core)] = local[0]
+            elif not local and len(anywhere) == 1:
+                resolved[(story, core)] = anywhere[0]
+    return resolved
+
+
+def build_people(said: list[Said]) -> tuple[Person, ...]:
+    """People sorted by id, each with every quote in date order."""
+    countries = patterns().countries
+    split = [(s, *split_title(s.quote.speaker)) for s in said if s.quote.speaker]
+    split = [(s, core, title) for s, core, title in split if fold(core) not in countries]  # "China said" is no person
+    cores: dict[str, set[str]] = defaultdict(set)
+    for s, core, _ in split:
+        cores[s.story_id].add(core)
+    resolved = _resolver(cores)
+    groups: dict[str, list[tuple[Said, str, str | None]]] = defaultdict(list)
+    for s, core, title in split:
+        groups[resolved.get((s.story_id, core), core)].append((s, core, title))
+    people = [_person(name, members) for name, members in groups.items()]
+    return tuple(sorted(people, key=lambda person: person.id))
+
+
+def _person(name: str, members: list[tuple[Said, str, str | None]]) -> Person:
+    roles = Counter(r for s, _, title in members for r in (_role(s.quote.role), _role(title)) if r)
+    aliases = sorted({s.quote.speaker for s, _, _ in members} - {name})
+    quotes = sorted((SaidIn(s.quote, s.story_id, s.date) for s, _, _ in members),
+                    key=lambda q: (q.date or "", q.story_id, q.quote.paragraph, q.quote.text))
+    return Person(id=slugify(name) or "unnamed", name=name,
+                  roles=tuple(sorted(roles, key=lambda r: (-roles[r], r))), aliases=tuple(aliases), quotes=tuple(quotes))

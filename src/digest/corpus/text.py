@@ -1,0 +1,55 @@
+"""Text folding shared by the corpus steps: words, headline cores, stable hashes."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import zlib
+
+WORD = re.compile(r"[^\W_]+")
+# ASCII letters and digits lower-cased, everything else a space: what WORD finds, for ASCII text.
+ASCII_FOLD = bytes(ord(c.lower()) if c.isalnum() else 32 for c in map(chr, range(128))) + bytes(128)
+# A headline tail names the outlet or section: "... - Reuters", "... | Hosted", "... — BBC News".
+TAIL = re.compile(r"\s+(?:[|–—]|-|::)\s+(?:[^|–—]{1,40})$")
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, split at any punctuation: "Aliyev's" gives "aliyev" and "s" (a stopword).
+
+    This runs over every body of the archive: ASCII text (most of it) takes a byte translation
+    and a split, twice as fast as the regular expression the rest takes.
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(ASCII_FOLD).decode("ascii").split()
+    return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def headline_core(headline: str) -> str:
+    """The headline without the outlet or section tail a site appends (at most two tails)."""
+    core = headline.strip()
+    for _ in range(2):
+        shorter = TAIL.sub("", core)
+        if shorter == core or len(shorter.split()) < 3:
+            break
+        core = shorter
+    return core
+
+
+def headline_tail(headline: str) -> str | None:
+    core = headline_core(headline)
+    rest = headline.strip()[len(core):].strip(" |–—-:")
+    return rest.split(" | ")[0].strip() or None if rest else None
+
+
+def digest_id(*parts: str, size: int = 12) -> str:
+    """A stable id from content: the same parts give the same id on every run and machine."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:size]
+
+
+def word_hash(word: str) -> int:
+    """A 32-bit hash that does not change between processes (Python's hash() does)."""
+    return zlib.crc32(word.encode("utf-8"))

@@ -1,0 +1,74 @@
+from digest.corpus import build_corpus
+from digest.corpus.dates import day_key, within
+from tests.corpus.factory import WIRE, quote, record
+
+REWRITE = (
+    "Borrowing costs jumped on Tuesday after the central bank raised its benchmark rate by half a point, surprising "
+    "markets that had expected a smaller interest rate move.",
+    "Governor Elena Marsh said the board could not wait while prices kept outrunning wages.",
+)
+OLD = ("The central bank raised its benchmark rate by half a point on Friday to fight inflation, its first move in a year.",
+       "Governor Elena Marsh said more increases could follow if wages kept rising.")
+STORM = ("A winter storm closed three ports along the northern coast on Tuesday, stranding ferries and cargo ships.",
+         "Harbour masters said the closures could last until Thursday as waves of up to nine metres were forecast.")
+
+
+def corpus():
+    return build_corpus([
+        record("wire.txt", source="Wire", quotes=(quote("Governor Elena Marsh", paragraph=1),)),
+        record("later.txt", headline="Central bank's half-point rate rise jolts borrowers", body=REWRITE,
+               date="2024-03-06", source="Daily Courier", quotes=(quote("Marsh", paragraph=1),)),
+        record("storm.txt", headline="Storm closes northern ports", body=STORM, source="Metro Wire"),
+        record("old.txt", body=OLD, date="2023-01-10", headline="Central bank lifts rate by half a point"),
+    ])
+
+
+def test_other_outlets_on_the_same_happening_are_one_event_as_a_timeline():
+    c = corpus()
+    by_path = {s.record.path: s for s in c.stories}
+    wire, later = by_path["wire.txt"], by_path["later.txt"]
+    assert wire.event == later.event
+    event = next(e for e in c.events if e.id == wire.event)
+    assert event.story_ids == (wire.id, later.id)
+    assert (event.start, event.end) == ("2024-03-05", "2024-03-06")
+    assert event.title == "Central bank lifts rates by half a point"
+    assert event.people == ("elena-marsh",)
+
+
+def test_an_unrelated_story_of_the_same_day_and_an_old_one_are_events_of_their_own():
+    by_path = {s.record.path: s for s in corpus().stories}
+    assert by_path["storm.txt"].event != by_path["wire.txt"].event
+    assert by_path["old.txt"].event != by_path["later.txt"].event  # same words, ten months apart
+
+
+def test_yearless_dates_compare_by_month_and_day():
+    assert within(day_key("2025-04-23"), day_key("--04-24"), 3)
+    assert not within(day_key("2025-04-23"), day_key("--05-24"), 3)
+    assert within(day_key(None), day_key("2025-01-01"), 3)
+    assert within(day_key("2024-12-31"), day_key("--01-01"), 3)
+
+
+def test_event_title_prefers_a_real_headline():
+    c = build_corpus([record("a.txt", headline="The central bank raised its benchmark interest rate", inferred=True),
+                      record("b.txt", headline="Rates up half a point - Metro Wire", body=REWRITE)])
+    [event] = {e.id: e for e in c.events}.values() if len(c.events) == 1 else [None]
+    assert event is not None and event.title == "Rates up half a point"
+
+
+def test_output_does_not_depend_on_input_order():
+    records = [s.record for s in corpus().stories]
+    assert build_corpus(records) == build_corpus(list(reversed(records)))
+
+
+def test_outlets_places_and_topics_are_filled():
+    wire = next(s for s in corpus().stories if s.record.path == "wire.txt")
+    assert wire.outlets == ("Wire",)
+    assert "rates" in wire.topics  # the word the headline and body share, not a common one
+
+
+def test_a_terms_stories_pair_only_within_the_window_and_undated_ones_with_all():
+    from digest.corpus.events import _nearby_pairs
+
+    ordinals = [100, 101, 110, None, 104]
+    # window 3 days: 100-101 and 101-104 pair, 100-104 and 110 do not; 3 is undated
+    assert sorted(_nearby_pairs([0, 1, 2, 3, 4], ordinals)) == [(0, 1), (0, 3), (1, 3), (1, 4), (2, 3), (3, 4)]

@@ -1,0 +1,44 @@
+from digest.corpus.people import Said, build_people, split_title
+from tests.corpus.factory import quote
+
+
+def said(speaker, story="s1", date="2025-04-23", role=None):
+    return Said(quote(speaker, role=role), story, date)
+
+
+def test_titles_are_stripped_and_kept_as_the_role():
+    assert split_title("Chinese President Xi Jinping") == ("Xi Jinping", "Chinese President")
+    assert split_title("U.S. Defense Secretary Mark Esper") == ("Mark Esper", "U.S. Defense Secretary")
+    assert split_title("Xi") == ("Xi", None)
+
+
+def test_every_form_of_a_name_is_one_person_with_all_quotes():
+    people = build_people([said("Xi", "s1"), said("President Xi", "s2", "2025-04-24"),
+                           said("Chinese President Xi Jinping", "s3", "2025-04-22"), said("Xi Jinping", "s1")])
+    [xi] = people
+    assert (xi.id, xi.name) == ("xi-jinping", "Xi Jinping")
+    assert set(xi.aliases) == {"Xi", "President Xi", "Chinese President Xi Jinping"}
+    assert "Chinese President" in xi.roles
+    assert [q.date for q in xi.quotes] == ["2025-04-22", "2025-04-23", "2025-04-23", "2025-04-24"]
+    assert {q.story_id for q in xi.quotes} == {"s1", "s2", "s3"}
+
+
+def test_a_surname_shared_by_two_people_is_not_guessed():
+    people = build_people([said("John Smith", "s1"), said("Anna Smith", "s2"), said("Smith", "s3")])
+    assert sorted(p.name for p in people) == ["Anna Smith", "John Smith", "Smith"]
+
+
+def test_a_surname_in_the_same_story_resolves_there():
+    people = build_people([said("John Smith", "s1"), said("Anna Smith", "s2"), said("Smith", "s2")])
+    anna = next(p for p in people if p.name == "Anna Smith")
+    assert len(anna.quotes) == 2
+
+
+def test_a_first_name_that_is_a_country_is_kept():
+    assert split_title("Jordan Henderson") == ("Jordan Henderson", None)
+    assert split_title("British Prime Minister Boris Johnson") == ("Boris Johnson", "British Prime Minister")
+
+
+def test_a_courtesy_title_is_not_a_role():
+    [person] = build_people([said("Mr. Sondland", "s1"), said("Gordon Sondland", "s1", role="Ambassador")])
+    assert person.name == "Gordon Sondland" and person.roles == ("Ambassador",)

@@ -1,0 +1,17 @@
+from digest.corpus.text import WORD, headline_core, headline_tail, words
+
+
+def test_ascii_fast_path_finds_what_the_regular_expression_finds():
+    text = "Aliyev's visit: U.S.-China co_operation, 20 documents (AP) -- don't STOP!\tNew\nline"
+    assert words(text) == WORD.findall(text.casefold())
+    assert words(text)[:3] == ["aliyev", "s", "visit"]
+
+
+def test_other_text_is_folded_the_same_way():
+    assert words("Aliyev’s visit — Café ＡＢＣ") == ["aliyev", "s", "visit", "café", "abc"]
+
+
+def test_headline_tail_names_the_outlet():
+    assert headline_core("Oversupply angst drags oil lower - Reuters") == "Oversupply angst drags oil lower"
+    assert headline_tail("Storm closes ports | Metro Wire") == "Metro Wire"
+    assert headline_core("Man - bites dog") == "Man - bites dog"  # too short to lose a tail
