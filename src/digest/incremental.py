@@ -68,10 +68,12 @@ def fingerprint(obj: Any, digests: dict[str, str], salt: str) -> str:
 def site_key(plan: SitePlan, config: Any, theme_files: list[bytes]) -> str:
     """Everything a page may show that is not its own data: templates, config, and site-wide facts."""
     catalog = plan.catalog
-    stories = [(v.story.id, v.path, v.day, v.record.headline, v.record.headline_inferred, v.record.date,
-                v.record.dateline.date if v.record.dateline else None, v.record.source)
-               for _, v in sorted(catalog.stories.items())]
-    facts = (__version__, repr(config), plan.nav, plan.documents, stories, sorted(catalog.events.items()),
+    # By path, not id: a story's id follows its text, and an edit must not move every page's key.
+    # Events are not here: a page that shows one has its stories' digests in its own key.
+    stories = sorted((v.path, v.day, v.record.headline, v.record.headline_inferred, v.record.date,
+                      v.record.dateline.date if v.record.dateline else None, v.record.source)
+                     for v in catalog.stories.values())
+    facts = (__version__, repr(config), plan.nav, plan.documents, stories,
              sorted((p.id, p.name, p.aliases) for p in catalog.people.values()), sorted(catalog.speakers.items()),
              sorted((k, t.name) for k, t in catalog.terms.items()))
     return fingerprint(facts, {}, digest_of(theme_files))
