@@ -25,12 +25,26 @@ OUTLETS = ["Trend", "Daily Ledger", "Coast Herald", "Metro Wire", "Capital Post"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 FURNITURE = ["Home", "News", "World", "Business", "Sport", "Opinion", "Subscribe", "Sign in"]
-FILLER = ("talks covered {topic} and the timetable for the next round, with officials from both sides "
-          "meeting in {city} to review the draft text and the costs each would carry over the coming years.")
-
 
 def person(rng: random.Random) -> tuple[str, str]:
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}", rng.choice(ROLES)
+
+
+NOUNS = ("budget tariff harbour pipeline treaty election court ministry council farmers workers engineers "
+         "students prices loans exports imports bridge railway airport reservoir drought harvest vaccine clinic "
+         "school police protest strike union bank market currency inflation reform audit contract tender satellite "
+         "festival museum stadium ferry highway refinery mine forest coastline border garrison embassy summit").split()
+VERBS = ("approved rejected delayed funded questioned expanded reviewed blocked welcomed criticised announced "
+         "postponed doubled halved inspected suspended restored challenged endorsed finalised").split()
+ADJECTIVES = ("regional national provisional costly ambitious overdue contested emergency annual bilateral "
+              "municipal coastal northern southern rural urban temporary revised").split()
+
+
+def sentence(rng: random.Random) -> str:
+    """A plausible news sentence from a wide vocabulary, so unrelated stories share few shingles."""
+    a, b, c = rng.sample(NOUNS, 3)
+    return (f"The {rng.choice(ADJECTIVES)} {a} {rng.choice(VERBS)} the {rng.choice(ADJECTIVES)} {b} "
+            f"after {rng.randint(2, 90)} days of talks over the {c}.")
 
 
 def paragraphs(rng: random.Random, city: str, topic: str, speakers: list[tuple[str, str]]) -> list[str]:
@@ -38,21 +52,20 @@ def paragraphs(rng: random.Random, city: str, topic: str, speakers: list[tuple[s
     for i in range(rng.randint(5, 12)):
         name, role = speakers[i % len(speakers)]
         kind = rng.random()
-        if kind < 0.35:
-            out.append(f"“The agreement on {topic} will change how we work with our neighbours for a decade,” "
-                       f"{name.split()[-1]} {rng.choice(VERBS)}.")
-        elif kind < 0.55:
+        if kind < 0.3:
+            said = rng.choice(["said", "added", "noted", "stressed"])
+            out.append(f"“{sentence(rng)} {sentence(rng)[:-1]},” {name.split()[-1]} {said}.")
+        elif kind < 0.45:
             out.append(f"{role[0].upper()}{role[1:]} {name} said that the plan for {topic} would be ready "
-                       f"before the end of the year.")
+                       f"before the {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} review.")
         else:
-            text = FILLER.format(topic=topic, city=city.title())
-            out.append(text[0].upper() + text[1:])
+            out.append(" ".join(sentence(rng) for _ in range(rng.randint(2, 4))) + f" Officials in {city.title()} followed the talks.")
     return out
 
 
 def related_block(rng: random.Random) -> list[str]:
     title = f"{rng.choice(LAST)} pledges support for {rng.choice(TOPICS)}"
-    summary = " ".join([FILLER.format(topic=rng.choice(TOPICS), city=rng.choice(PLACES)[0].title())] * 2)
+    summary = " ".join(sentence(rng) for _ in range(4))
     block = ["Editor's choice", "News", title, "", title, "", summary, ""]
     return ["Related articles", "", *block, "Popular", "", *block]
 

@@ -81,8 +81,7 @@ def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildO
     cache_file = site_dir / CACHE_DIR / "records.sqlite"
     if options.clean:
         cache_file.unlink(missing_ok=True)
-    workers = options.workers or os.cpu_count() or 1
-    with make_executor(workers, options.scheduler) as executor:
+    with make_executor(options.workers, options.scheduler) as (executor, workers):
         return parse_dumps(dumps, cache_file, executor, workers, options.progress)
 
 
@@ -97,7 +96,7 @@ class SiteFiles:
 
 
 def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...], templates: Path,
-              theme: list[bytes] | None = None, previous: Previous | None = None) -> SiteFiles:
+              theme: list[bytes] | None = None, previous: Previous | None = None, workers: int = 1) -> SiteFiles:
     """The site's generated files from a corpus. Pages whose key is the previous build's are taken
     from its output; so is the search index when the pages it indexes are the same."""
     plan = plan_site(corpus, config, documents)
@@ -105,7 +104,7 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     old = previous.manifest if previous else Manifest()
     reuse = {path: data for path, key in keys.items()
              if old.pages.get(path) == key and previous and (data := previous.file(path)) is not None}
-    rendered = render_site(make_environment(templates), plan, config, reuse)
+    rendered = render_site(make_environment(templates), plan, config, reuse, workers)
     search_key = digest_of(part for path in sorted(rendered) if is_indexed(path, rendered[path])
                            for part in (path.encode(), rendered[path]))
     index = previous.folder(SEARCH_FOLDER) if previous and old.search and search_key == old.search else {}
@@ -125,7 +124,8 @@ def build(options: BuildOptions) -> BuildReport:
         return report_of(previous.manifest.report, output)  # nothing changed since this output was built
     records, load_problems = read_records(inputs.dumps, site_dir, options)
     corpus = build_corpus(records)
-    site = make_site(corpus, config, inputs.documents, inputs.templates, inputs.theme, previous)
+    workers = 1 if options.load is not load_dump else options.workers or os.cpu_count() or 1
+    site = make_site(corpus, config, inputs.documents, inputs.templates, inputs.theme, previous, workers)
     if options.clean:
         remove_output(output)
     write_site(output, {**inputs.static, **site.files}, build_key=inputs.key)

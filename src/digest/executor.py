@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from typing import Callable, Iterable, TypeVar
+from contextlib import contextmanager
+from typing import Callable, Iterator, TypeVar
+
+from digest.errors import DigestError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -26,18 +29,28 @@ class SerialExecutor(Executor):
         return future
 
 
-def make_executor(workers: int | None = None, scheduler: str | None = None) -> Executor:
-    """`scheduler` is a Dask scheduler address ("tcp://host:8786"); without one, local processes."""
+@contextmanager
+def make_executor(workers: int | None = None, scheduler: str | None = None) -> Iterator[tuple[Executor, int]]:
+    """(executor, how many tasks it runs at once). `scheduler` is a Dask scheduler's address
+    ("tcp://10.0.0.5:8786"); without one, a pool of local processes (or none, for one worker)."""
     if scheduler:
         try:
             from distributed import Client
         except ImportError:
-            from digest.errors import DigestError
-
             raise DigestError("--scheduler needs Dask: pip install 'digest[dask]'") from None
-        return Client(scheduler).get_executor()
+        try:
+            client = Client(scheduler, timeout="5s")  # an address that answers connects in well under a second
+        except (OSError, TimeoutError) as error:
+            raise DigestError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        try:
+            yield client.get_executor(), max(1, sum(client.nthreads().values()))
+        finally:
+            client.close()
+        return
     count = workers if workers is not None else os.cpu_count() or 1
-    return SerialExecutor() if count <= 1 else ProcessPoolExecutor(max_workers=count)
+    executor = SerialExecutor() if count <= 1 else ProcessPoolExecutor(max_workers=count)
+    with executor:
+        yield executor, count
 
 
 def chunked(items: list[T], size: int) -> list[list[T]]:

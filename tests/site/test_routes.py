@@ -38,3 +38,18 @@ def test_pages_days_and_relative_links() -> None:
     assert routes.term("archive", "2025-06-14") == "2025/06/14/index.html"
     assert relative("stories/a/index.html", "2025/06/14/index.html") == "../../2025/06/14/index.html"
     assert relative("index.html", "static/style.css") == "static/style.css"
+
+
+def test_relative_links_agree_with_relpath() -> None:
+    import posixpath
+    import random
+
+    from digest.site.routes import relative
+
+    rng = random.Random(3)
+    names = ["stories", "people", "2025", "04", "x"]
+    for _ in range(5000):
+        here = "/".join(rng.choice(names) for _ in range(rng.randint(0, 4))) + "/index.html"
+        there = "/".join(rng.choice(names) for _ in range(rng.randint(0, 4))) + "/" + rng.choice(["index.html", "feed.json"])
+        here, there = here.lstrip("/"), there.lstrip("/")
+        assert relative(here, there) == posixpath.relpath(there, posixpath.dirname(here) or ".")

@@ -39,3 +39,4 @@ def test_days_are_ordered_newest_first() -> None:
 
 def test_only_enabled_taxonomies_are_made() -> None:
     assert [t.name for t in taxonomies(corpus(), ("topics", "sources"))] == ["sources", "topics"]
+

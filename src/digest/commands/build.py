@@ -16,13 +16,18 @@ DESCRIPTION = "Build the site in SITE (default: here) from the dumps in its cont
 EXAMPLES = """  digest build
   digest build my-site --output /srv/www/news
   digest build --clean -q
+  digest build --scheduler tcp://10.0.0.5:8786   # parse on a Dask cluster
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: .)")
     parser.add_argument("--output", "-o", type=Path, help="where to write the site (default: SITE/build)")
-    parser.add_argument("--clean", action="store_true", help="delete the previous output first instead of swapping it")
+    parser.add_argument("--clean", action="store_true",
+                        help="rebuild from scratch: forget cached records and delete the previous output first")
+    parser.add_argument("--workers", "-j", type=int, metavar="N", help="processes that parse dumps (default: one per core)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="parse on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs pip install 'digest[dask]')")
 
 
 def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False) -> int:
@@ -41,5 +46,8 @@ def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False) 
 def run(args: argparse.Namespace) -> int:
     if not args.site.is_dir():
         raise DigestError(f"{args.site}: no such folder (a site is a folder with your dumps in content/)")
-    options = BuildOptions(site_dir=args.site, output=args.output, clean=args.clean)
+    if args.workers is not None and args.workers < 1:
+        raise DigestError(f"--workers takes a number of processes, 1 or more (got {args.workers})")
+    options = BuildOptions(site_dir=args.site, output=args.output, clean=args.clean, workers=args.workers,
+                           scheduler=args.scheduler)
     return build_and_report(options, args.quiet, args.verbose)

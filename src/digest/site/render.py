@@ -4,6 +4,8 @@ An override can extend the template it replaces as "!default/<name>".
 """
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -57,13 +59,42 @@ def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: Sit
     return html.encode("utf-8")
 
 
+FORK_BELOW = 300  # fewer pages than this render faster here than workers can start
+
+
 def render_site(env: jinja2.Environment, plan: SitePlan, config: SiteConfig,
-                reuse: dict[str, bytes] | None = None) -> dict[str, bytes]:
+                reuse: dict[str, bytes] | None = None, workers: int = 1) -> dict[str, bytes]:
     """Every generated file: pages, feeds, sitemap, robots.txt. `reuse` holds pages known to be
     unchanged since the previous build, which are taken as they are instead of rendered."""
     reuse = reuse or {}
-    files = {page.path: reuse.get(page.path) or render_page(env, page, plan, config) for page in plan.pages}
+    todo = [i for i, page in enumerate(plan.pages) if page.path not in reuse]
+    rendered = dict(zip(todo, render_pages(env, plan, config, todo, workers)))
+    files = {page.path: reuse[page.path] if i not in rendered else rendered[i] for i, page in enumerate(plan.pages)}
     files.update(feed_files(list(plan.feeds), config))
     files["sitemap.xml"] = sitemap(plan.pages, config)
     files["robots.txt"] = robots(config)
     return files
+
+
+_SHARED: tuple[jinja2.Environment, SitePlan, SiteConfig] | None = None  # what forked workers render from
+
+
+def _render_chunk(indices: list[int]) -> list[bytes]:
+    env, plan, config = _SHARED  # type: ignore[misc]
+    return [render_page(env, plan.pages[i], plan, config) for i in indices]
+
+
+def render_pages(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, todo: list[int], workers: int) -> list[bytes]:
+    """Render the pages at `todo`, spread over forked processes on a large site. Forked workers share
+    the plan and the compiled templates with this process instead of receiving them pickled."""
+    global _SHARED
+    if workers <= 1 or len(todo) < FORK_BELOW or "fork" not in multiprocessing.get_all_start_methods():
+        return [render_page(env, plan.pages[i], plan, config) for i in todo]
+    _SHARED = (env, plan, config)
+    try:
+        size = max(1, len(todo) // (workers * 4))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            chunks = pool.map(_render_chunk, [todo[i : i + size] for i in range(0, len(todo), size)])
+            return [page for chunk in chunks for page in chunk]
+    finally:
+        _SHARED = None

@@ -1,0 +1,48 @@
+"""Parsing spread over processes, or over a Dask cluster, builds the very same site."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from digest.build import BuildOptions, build
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from synth import generate  # noqa: E402
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path: Path, root: Path) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(root / "content", site / "content")
+    generate(site / "content" / "synth", 90, seed=5)  # enough to be split into chunks for workers
+    return site
+
+
+def test_process_pool_builds_what_one_process_builds(site: Path, tmp_path: Path) -> None:
+    one = build(BuildOptions(site_dir=site, output=tmp_path / "one", workers=1, clean=True))
+    two = build(BuildOptions(site_dir=site, output=tmp_path / "two", workers=2, clean=True))
+    assert (one.stories, one.pages) == (two.stories, two.pages)
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+def test_dask_cluster_builds_what_one_process_builds(site: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    build(BuildOptions(site_dir=site, output=tmp_path / "local", workers=1, clean=True))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        build(BuildOptions(site_dir=site, output=tmp_path / "dask", scheduler=cluster.scheduler_address, clean=True))
+    assert tree(tmp_path / "local") == tree(tmp_path / "dask")
+
+
+def test_unreachable_scheduler_is_a_plain_error(site: Path) -> None:
+    from tests.conftest import run_digest
+
+    result = run_digest("build", str(site), "--scheduler", "tcp://127.0.0.1:9", "-q")
+    assert result.returncode == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr and "Traceback" not in result.stderr
