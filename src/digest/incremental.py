@@ -55,6 +55,8 @@ def _feed(h: Any, obj: Any, digests: dict[str, str]) -> None:
         h.update(type(obj).__name__.encode())
         for f in dataclasses.fields(obj):
             _feed(h, getattr(obj, f.name), digests)
+    elif callable(obj):  # a taxonomy's rules: by name, since a function's repr holds its address
+        h.update(f"{getattr(obj, '__module__', '')}.{getattr(obj, '__qualname__', type(obj).__name__)}".encode())
     else:
         h.update(repr(obj).encode("utf-8", "surrogatepass"))
 
