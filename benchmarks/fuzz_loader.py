@@ -25,7 +25,13 @@ from digest.loader import load_dump
 ROOT = Path(__file__).resolve().parents[1]
 TOKENS = [b'"', "“".encode(), "”".encode(), b"\n\n", b"Related articles\n", b"Popular\n", b"Source: ", b"Photo: ",
           b"WASHINGTON (AP) \xe2\x80\x94 ", b"BAKU, Azerbaijan, April 23. ", b" said ", b", he said.", b"\x00",
-          b"\xff\xfe", b"(", b")", b"By JOHN SMITH\n", b"Nov. 20, 2019 5:52 AM EST\n", b"\r", b"\t", b"<script>"]
+          b"\xff\xfe", b"(", b")", b"By JOHN SMITH\n", b"Nov. 20, 2019 5:52 AM EST\n", b"\r", b"\t", b"<script>",
+          b"</script>", b"<img src=x onerror=alert(1)>", b"{{ 7*7 }}", b"{% raw %}", b"javascript:alert(1)",
+          b"../../etc/passwd", "\u202e".encode(), "\ufeff".encode(), b"\xed\xa0\x80", b"\xc3"]
+# Mutations stack, so each is bounded: a dump stays the size of a real page (a few MB at most) and
+# the figures measure the loader, not how fast Python copies gigabytes.
+MAX_REPEATED_LINE = 4_000
+MAX_DUMP = 2_000_000
 
 
 def seeds(work: Path) -> list[bytes]:
@@ -47,7 +53,7 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
             del buf[at : at + rng.randint(1, 400)]
         elif op == 3:
             end = buf.find(b"\n", at)
-            line = bytes(buf[at : end if end > 0 else len(buf)])
+            line = bytes(buf[at : end if end > 0 else len(buf)])[:MAX_REPEATED_LINE]
             buf[at:at] = line * rng.randint(2, 50)
         elif op == 4:
             buf[at:at] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 64)))
@@ -58,6 +64,7 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
         else:
             text = bytes(buf).decode("utf-8", errors="replace")
             buf = bytearray(text.encode(rng.choice(["utf-16", "cp1252", "latin-1", "utf-8-sig"]), errors="replace"))
+        del buf[MAX_DUMP:]
     return bytes(buf)
 
 
