@@ -16,6 +16,7 @@ DESCRIPTION = "Build the site in SITE (default: here) from the dumps in its cont
 EXAMPLES = """  digest build
   digest build my-site --output /srv/www/news
   digest build --clean -q
+  digest build --strict        # fail (exit 1) when any dump is skipped, e.g. in CI
 """
 
 
@@ -23,10 +24,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: .)")
     parser.add_argument("--output", "-o", type=Path, help="where to write the site (default: SITE/build)")
     parser.add_argument("--clean", action="store_true", help="delete the previous output first instead of swapping it")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 1 when any dump was skipped (the site is still built and written)")
 
 
-def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False) -> int:
-    """Shared by build and init: run the build, list skipped dumps, print the summary line."""
+def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False, strict: bool = False) -> int:
+    """Shared by build and init: run the build, list skipped dumps, print the summary line.
+    Skipped dumps fail the command only when asked (--strict): scrapers always leave a few bad
+    files, and the site of every good story is what the user came for."""
     started = time.monotonic()
     with progress_bar(enabled=not quiet) as advance:
         report = build(replace(options, progress=advance))
@@ -35,11 +40,11 @@ def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False) 
         print(summary_line(report, time.monotonic() - started))
     if verbose:
         print(f"site written to {report.output}")
-    return EXIT_PROBLEMS if report.problems else EXIT_OK
+    return EXIT_PROBLEMS if strict and report.problems else EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.site.is_dir():
         raise DigestError(f"{args.site}: no such folder (a site is a folder with your dumps in content/)")
     options = BuildOptions(site_dir=args.site, output=args.output, clean=args.clean)
-    return build_and_report(options, args.quiet, args.verbose)
+    return build_and_report(options, args.quiet, args.verbose, args.strict)
