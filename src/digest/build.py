@@ -10,7 +10,8 @@ from pathlib import Path
 
 from digest.config import SiteConfig, load_config
 from digest.corpus import build_corpus
-from digest.errors import DumpError
+from digest.errors import DigestError, DumpError
+from digest.inputs import content_files, read_page_text
 from digest.loader import load_dump
 from digest.records import Corpus, StoryRecord
 from digest.site.markdown import MarkdownPage, parse_pages
@@ -47,12 +48,11 @@ class BuildReport:
 
 def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpError]]:
     """Every dump under content/, in path order so builds do not depend on the file system."""
-    found, problems = [], []
+    found = []
     if not content_dir.is_dir():
         return [], [DumpError(str(content_dir), "no content folder: put your dumps (.txt files) there")]
-    for path in sorted(content_dir.rglob("*")):
-        if path.suffix.lower() not in DUMP_SUFFIXES or path.name.startswith(".") or not path.is_file():
-            continue
+    paths, problems = content_files(content_dir, DUMP_SUFFIXES)
+    for path in paths:
         try:
             found.append((str(path), path.read_bytes()))
         except OSError as error:
@@ -62,9 +62,10 @@ def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpErr
 
 def read_markdown(content_dir: Path) -> tuple[MarkdownPage, ...]:
     """The site's own pages (content/*.md), which the author wrote and digest renders as they are."""
-    files = sorted(p for p in content_dir.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()) \
-        if content_dir.is_dir() else []
-    return parse_pages([(str(path), path.read_text(encoding="utf-8")) for path in files])
+    files, refused = content_files(content_dir, PAGE_SUFFIXES)
+    if refused:  # the author's own page, like a template: an error to fix, not a page to drop
+        raise DigestError(str(refused[0]))
+    return parse_pages([(str(path), read_page_text(path)) for path in files])
 
 
 def read_static(site_static: Path) -> dict[str, bytes]:

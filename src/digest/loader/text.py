@@ -30,11 +30,17 @@ _MOJIBAKE_HINT = re.compile(
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 DETECT_BYTES = 200_000  # charset detection reads a prefix: its cost must not grow with the dump
+# No news page is this long: such a file is a log, an archive or a scrape gone wrong, and loading it
+# would hold the build for seconds per megabyte.
+MAX_DUMP_BYTES = 32_000_000
 
 
 def decode(data: bytes, path: str) -> str:
     if not data.strip():
         raise DumpError(path, "the file is empty")
+    if len(data) > MAX_DUMP_BYTES:
+        raise DumpError(path, f"too large for a news page: {len(data) / 1e6:.1f} MB (the limit is "
+                              f"{MAX_DUMP_BYTES / 1e6:.0f} MB)")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
