@@ -7,9 +7,10 @@ import pytest
 
 
 def article(headline: str, place: str = "RIVERTON", extra: str = "") -> str:
-    """A dump as a scraper saves a news page: furniture, headline, byline, dateline, body, a quote."""
+    """A dump as a scraper saves a news page: its title, furniture, headline, byline, dateline, body,
+    a quote, more furniture."""
     return (
-        f"Menu\nHome\nNews\n\n{headline}\n\nBy Ann Lee\n\n"
+        f"{headline} - Valley Times\n\nMenu\nHome\nNews\n\n{headline}\n\nBy Ann Lee\n\n"
         f"{place} (AP) — Floods closed the only road into the valley on Monday, cutting off three villages "
         f"and the school. {extra}\n\n"
         "“We have never seen the river this high in forty years,” said Mayor Tom Berg.\n\n"
