@@ -5,7 +5,9 @@
 
 Seeds are the sample dumps, ../shared/corpus/dumps when present, and synthetic dumps; mutations flip,
 insert and delete bytes, splice quote marks, datelines and section headers, repeat and stretch lines,
-add NUL bytes and re-encode. Crashes are saved under --crashes for replay; the slowest inputs are listed.
+add NUL bytes and re-encode. Crashes and inputs slower than half the limit are saved under --crashes
+for replay; the slowest inputs are listed. Time is the process's CPU time, so other work on the
+machine does not count against the loader.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ TOKENS = [b'"', "“".encode(), "”".encode(), b"\n\n", b"Related articles\n", 
 # the figures measure the loader, not how fast Python copies gigabytes.
 MAX_REPEATED_LINE = 4_000
 MAX_DUMP = 2_000_000
+LIMIT_SECONDS = 1.0  # per dump
 
 
 def seeds(work: Path) -> list[bytes]:
@@ -82,7 +85,7 @@ def main() -> None:
     started = time.perf_counter()
     for i in range(args.count):
         data = mutate(rng, rng.choice(corpus))
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         try:
             load_dump(f"fuzz-{i}.txt", data)
         except DumpError:
@@ -92,15 +95,18 @@ def main() -> None:
             args.crashes.mkdir(exist_ok=True)
             (args.crashes / f"crash-{i}.txt").write_bytes(data)
             print(f"crash on input {i} ({len(data)} bytes):\n{traceback.format_exc(limit=4)}", file=sys.stderr)
-        elapsed = time.perf_counter() - t0
+        elapsed = time.process_time() - t0
+        if elapsed >= LIMIT_SECONDS / 2:
+            args.crashes.mkdir(exist_ok=True)
+            (args.crashes / f"slow-{i}.txt").write_bytes(data)
         slowest = sorted(slowest + [(elapsed, i, len(data))], reverse=True)[:5]
         if (i + 1) % 10_000 == 0:
-            print(f"{i + 1:,} dumps, {crashes} crashes, slowest {slowest[0][0]:.3f} s", flush=True)
+            print(f"{i + 1:,} dumps, {crashes} crashes, slowest {slowest[0][0]:.3f} s (input {slowest[0][1]})", flush=True)
     total = time.perf_counter() - started
     print(f"{args.count:,} mutated dumps in {total:.0f} s: {crashes} crashes, {refused:,} refused with a DumpError")
     for elapsed, i, size in slowest:
         print(f"  slow: input {i}, {size:,} bytes, {elapsed:.3f} s")
-    sys.exit(1 if crashes or slowest[0][0] >= 1.0 else 0)
+    sys.exit(1 if crashes or slowest[0][0] >= LIMIT_SECONDS else 0)
 
 
 if __name__ == "__main__":
