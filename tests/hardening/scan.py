@@ -67,3 +67,49 @@ def dangers(page: Scan) -> list[str]:
         elif "src" not in attributes or re.match(r"[a-z]+:|//", attributes["src"], re.I) or text.strip():
             found.append(f"a script that is not the site's own file: {attributes} {text[:60]!r}")
     return found
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements whose end tag HTML lets a page leave out; the theme closes them, but a parser need not.
+OPTIONAL_END = {"p", "li", "dt", "dd", "option", "tr", "td", "th"}
+
+
+class _Structure(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.errors: list[str] = []
+        self.seen: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.seen.append(tag)
+        if tag not in VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.seen.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open[-1] != tag and self.open[-1] in OPTIONAL_END:
+            self.open.pop()
+        if not self.open or self.open[-1] != tag:
+            self.errors.append(f"</{tag}> closes <{self.open[-1] if self.open else 'nothing'}>")
+        else:
+            self.open.pop()
+
+
+def structure_errors(html: str) -> list[str]:
+    """Why a page is not a well-formed HTML document: a doctype, one html, head and body, a main,
+    every element closed in order."""
+    parser = _Structure()
+    parser.feed(html)
+    parser.close()
+    errors = list(parser.errors)
+    if not html.startswith("<!DOCTYPE html>"):
+        errors.append("no doctype")
+    for tag in ("html", "head", "body", "main", "title"):
+        if parser.seen.count(tag) != 1:
+            errors.append(f"{parser.seen.count(tag)} <{tag}> elements")
+    if [t for t in parser.open if t not in OPTIONAL_END]:
+        errors.append(f"left open: {parser.open}")
+    return errors
