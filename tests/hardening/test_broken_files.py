@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from digest.build import BuildOptions, build
+from digest.loader.text import normalise
 from tests.conftest import run_digest
 from tests.hardening.conftest import article, tree, write_site
 
@@ -109,3 +110,9 @@ def test_a_markdown_page_that_is_not_utf8_is_an_error_naming_file_and_line(tmp_p
     result = run_digest("build", str(site))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"{site / 'content' / 'about.md'}:5: not UTF-8" in result.stderr
+
+
+def test_mojibake_on_a_megabyte_line_is_repaired_throughout() -> None:
+    """A page saved without line breaks is one long line; its mojibake is repaired in stretches."""
+    line = "The mayorâ€™s office said it would reopen the road. " * 20_000
+    assert normalise(line) == ("The mayor’s office said it would reopen the road. " * 20_000).rstrip()
