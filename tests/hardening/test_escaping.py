@@ -7,12 +7,11 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from digest.build import BuildOptions, build
-from digest.records import Corpus, Event, Person, RelatedItem
+from digest.records import Corpus, RelatedItem
 from tests.hardening.conftest import article, tree, write_site
 from tests.hardening.scan import dangers, scan
 from tests.site import handmade
