@@ -6,8 +6,8 @@ never replaced.
 from __future__ import annotations
 
 import ctypes
-import errno
 import ctypes.util
+import errno
 import os
 import shutil
 import sys
@@ -18,8 +18,6 @@ from digest.errors import OutputError
 
 MARKER = ".digest-build"  # marks a folder as digest's output, safe to replace
 MARKER_TEXT = b"This folder is written by `digest build`; it is replaced whole on every build.\n"
-
-
 RENAME_EXCHANGE = 2  # linux/fs.h
 AT_FDCWD = -100
 
