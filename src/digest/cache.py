@@ -2,12 +2,14 @@
 
 Keyed by the dump's bytes and the loader's own version (a hash of its code and patterns), so an
 edited dump or a changed loader is parsed again. A cache that cannot be read is discarded and
-rebuilt, never trusted.
+rebuilt, never trusted; each row carries a checksum of its record, since SQLite's own checks see
+a damaged page but not a changed byte inside a row.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from functools import cache
 from importlib import resources
@@ -16,7 +18,7 @@ from pathlib import Path
 from digest.records import StoryRecord
 from digest.serial import from_data, to_data
 
-SCHEMA = 1
+SCHEMA = 2  # 2: rows are sealed with a checksum
 
 
 @cache
@@ -31,7 +33,7 @@ def loader_version() -> str:
 
 def record_key(path: str, data: bytes) -> str:
     """The path is part of the key: a record carries its path, so two files with one text differ."""
-    return hashlib.sha256(loader_version().encode() + b"\0" + path.encode() + b"\0" + data).hexdigest()
+    return hashlib.sha256(loader_version().encode() + b"\0" + os.fsencode(path) + b"\0" + data).hexdigest()
 
 
 class RecordCache:
@@ -42,36 +44,75 @@ class RecordCache:
     def _open(self) -> sqlite3.Connection:
         self.file.parent.mkdir(parents=True, exist_ok=True)
         try:
-            db = sqlite3.connect(self.file)
-            if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
+            db = self._connect()
+            if db.execute("PRAGMA quick_check").fetchone() != (b"ok",):
                 raise sqlite3.DatabaseError("integrity check failed")
             db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
             return db
         except sqlite3.DatabaseError:
-            self.file.unlink(missing_ok=True)  # ours, damaged (e.g. a killed build): start afresh
-            db = sqlite3.connect(self.file)
-            db.execute("CREATE TABLE records (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
-            return db
+            return self._reset()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.file)
+        db.text_factory = bytes  # a damaged row may not be UTF-8: decoding it is ours to refuse
+        return db
+
+    def _reset(self) -> sqlite3.Connection:
+        """Ours, damaged (e.g. a killed build): start afresh."""
+        self.file.unlink(missing_ok=True)
+        db = self._connect()
+        db.execute("CREATE TABLE records (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        return db
 
     def get_many(self, keys: list[str]) -> dict[str, StoryRecord]:
         found: dict[str, StoryRecord] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for key, data in self.db.execute(f"SELECT key, data FROM records WHERE key IN ({marks})", chunk):
-                try:
-                    found[key] = from_data(StoryRecord, json.loads(data))
-                except (ValueError, TypeError, KeyError):
-                    continue  # written by another version: parse the dump again
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, data in self.db.execute(f"SELECT key, data FROM records WHERE key IN ({marks})", chunk):
+                    record = _unseal(key, data)
+                    if record is not None and key.decode() in chunk:  # else damaged: parse the dump again
+                        found[key.decode()] = record
+        except sqlite3.DatabaseError:  # damage quick_check missed: keep the rows already verified
+            self.db = self._reset()
         return found
 
     def put_many(self, items: dict[str, StoryRecord], keep: set[str]) -> None:
         """Store new records and forget those no dump needs any more, in one transaction."""
+        try:
+            self._put_many(items, keep)
+        except sqlite3.DatabaseError:
+            self.db = self._reset()
+            self._put_many(items, keep)
+
+    def _put_many(self, items: dict[str, StoryRecord], keep: set[str]) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)",
-                                [(k, json.dumps(to_data(r), ensure_ascii=False)) for k, r in sorted(items.items())])
-            stale = [k for (k,) in self.db.execute("SELECT key FROM records") if k not in keep]
-            self.db.executemany("DELETE FROM records WHERE key = ?", [(k,) for k in stale])
+                                [(k, _seal(k, to_data(r))) for k, r in sorted(items.items())])
+            stale = [row for row, k in self.db.execute("SELECT rowid, key FROM records")
+                     if k.decode(errors="replace") not in keep]
+            self.db.executemany("DELETE FROM records WHERE rowid = ?", [(row,) for row in stale])
 
     def close(self) -> None:
         self.db.close()
+
+
+def _checksum(key: bytes, text: bytes) -> bytes:
+    """Of the key and the record together: a row moved under another key fails it too."""
+    return hashlib.sha256(key + b"\0" + text).hexdigest()[:32].encode()
+
+
+def _seal(key: str, data: object) -> str:
+    text = json.dumps(data)  # ASCII: a file name that is not UTF-8 survives as \udcXX escapes
+    return _checksum(key.encode(), text.encode()).decode() + " " + text
+
+
+def _unseal(key: bytes, stored: bytes) -> StoryRecord | None:
+    seal, _, text = stored.partition(b" ")
+    if _checksum(key, text) != seal:
+        return None
+    try:
+        return from_data(StoryRecord, json.loads(text))
+    except (ValueError, TypeError, KeyError):
+        return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -110,7 +111,7 @@ class Manifest:
 
 
 def manifest_file(cache_dir: Path, output: Path) -> Path:
-    return cache_dir / f"output-{hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]}.json"
+    return cache_dir / f"output-{hashlib.sha256(os.fsencode(output.resolve())).hexdigest()[:16]}.json"
 
 
 def read_manifest(file: Path) -> Manifest:

@@ -1,17 +1,22 @@
 """Read everything a build is made of, in path order so builds do not depend on the file system.
 
 This and the writer are the only steps that touch the disk; the key of all inputs together tells
-a rebuild whether anything changed at all.
+a rebuild whether anything changed at all. Dumps come from scrapers and strangers: a link in
+content/ that leads outside it (to /etc/passwd, say) is never read, since its text would be
+published; a pipe or device named like a dump is never opened, since reading one blocks or never
+ends. Each is reported, not silently dropped.
 """
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from digest import __version__
 from digest.cache import loader_version
 from digest.config import SiteConfig
-from digest.errors import DumpError
+from digest.errors import DigestError, DumpError
 from digest.incremental import digest_of
 from digest.site.markdown import MarkdownPage, parse_pages
 from digest.site.render import theme_dir
@@ -32,12 +37,11 @@ class Inputs:
 
 
 def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpError]]:
-    found, problems = [], []
+    found = []
     if not content_dir.is_dir():
         return [], [DumpError(str(content_dir), "no content folder: put your dumps (.txt files) there")]
-    for path in sorted(content_dir.rglob("*")):
-        if path.suffix.lower() not in DUMP_SUFFIXES or path.name.startswith(".") or not path.is_file():
-            continue
+    paths, problems = content_files(content_dir, DUMP_SUFFIXES)
+    for path in paths:
         try:
             found.append((str(path), path.read_bytes()))
         except OSError as error:
@@ -46,10 +50,11 @@ def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpErr
 
 
 def _markdown_files(content_dir: Path) -> list[tuple[str, str]]:
-    if not content_dir.is_dir():
-        return []
-    files = sorted(p for p in content_dir.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES and p.is_file())
-    return [(str(path), path.read_text(encoding="utf-8")) for path in files]
+    """The site's own pages (content/*.md): the author's, like a template, so a bad one is an error to fix."""
+    files, refused = content_files(content_dir, PAGE_SUFFIXES)
+    if refused:
+        raise DigestError(str(refused[0]))
+    return [(str(path), read_page_text(path)) for path in files]
 
 
 def _files(root: Path) -> list[tuple[str, bytes]]:
@@ -71,10 +76,56 @@ def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
     static = read_static(site_dir / config.static_dir)
     templates = site_dir / config.templates_dir
     theme = [part for root in (templates, theme_dir() / "templates") for name, data in _files(root)
-             for part in (name.encode(), data)]
+             for part in (os.fsencode(name), data)]
     parts = [__version__.encode(), loader_version().encode(), repr(config).encode(), *theme]
-    parts += [part for path, data in dumps for part in (path.encode(), data)]
-    parts += [part for path, text in markdown for part in (path.encode(), text.encode())]
-    parts += [part for path, data in sorted(static.items()) for part in (path.encode(), data)]
-    parts += [str(problem).encode() for problem in problems]
+    parts += [part for path, data in dumps for part in (os.fsencode(path), data)]  # a name may not be UTF-8
+    parts += [part for path, text in markdown for part in (os.fsencode(path), text.encode())]
+    parts += [part for path, data in sorted(static.items()) for part in (os.fsencode(path), data)]
+    parts += [os.fsencode(str(problem)) for problem in problems]
     return Inputs(dumps, problems, parse_pages(markdown), static, templates, theme, digest_of(parts))
+
+
+def content_files(root: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], list[DumpError]]:
+    """(files to read, files refused with their reason), both in path order so builds do not
+    depend on the file system. Hidden files are skipped; rglob does not enter linked folders."""
+    if not root.is_dir():
+        return [], []
+    base = root.resolve()
+    paths, problems = [], []
+    for path in sorted(root.rglob("*")):
+        if path.suffix.lower() not in suffixes or path.name.startswith("."):
+            continue
+        reason = _refusal(path, base)
+        if reason:
+            problems.append(DumpError(str(path), reason))
+        elif path.is_file():
+            paths.append(path)
+    return paths, problems
+
+
+def _refusal(path: Path, base: Path) -> str | None:
+    """Why a path will not be read, or None (a folder named like a dump is no problem: rglob enters it)."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # RuntimeError: a loop of links
+            return "a broken link: its target does not exist"
+        if not target.is_relative_to(base):
+            return f"a link to {target}, outside the content folder: not followed"
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return "not a regular file (a pipe, socket or device): not read"
+    return None
+
+
+def read_page_text(path: Path) -> str:
+    """A Markdown page the author wrote: UTF-8, or an error naming the file and the place."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise DigestError(f"{path}:{line}: not UTF-8 text (byte {error.object[error.start]:#04x}); "
+                          "save the page as UTF-8") from None

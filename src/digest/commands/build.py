@@ -16,6 +16,7 @@ DESCRIPTION = "Build the site in SITE (default: here) from the dumps in its cont
 EXAMPLES = """  digest build
   digest build my-site --output /srv/www/news
   digest build --clean -q
+  digest build --strict        # fail (exit 1) when any dump is skipped, e.g. in CI
   digest build --scheduler tcp://10.0.0.5:8786   # parse on a Dask cluster
 """
 
@@ -28,10 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", "-j", type=int, metavar="N", help="processes that parse dumps (default: one per core)")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="parse on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs pip install 'digest[dask]')")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 1 when any dump was skipped (the site is still built and written)")
 
 
-def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False) -> int:
-    """Shared by build and init: run the build, list skipped dumps, print the summary line."""
+def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False, strict: bool = False) -> int:
+    """Shared by build and init: run the build, list skipped dumps, print the summary line.
+    Skipped dumps fail the command only when asked (--strict): scrapers always leave a few bad
+    files, and the site of every good story is what the user came for."""
     started = time.monotonic()
     with progress_bar(enabled=not quiet) as advance:
         report = build(replace(options, progress=advance))
@@ -40,7 +45,7 @@ def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False) 
         print(summary_line(report, time.monotonic() - started))
     if verbose:
         print(f"site written to {report.output}")
-    return EXIT_PROBLEMS if report.problems else EXIT_OK
+    return EXIT_PROBLEMS if strict and report.problems else EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,4 +55,4 @@ def run(args: argparse.Namespace) -> int:
         raise DigestError(f"--workers takes a number of processes, 1 or more (got {args.workers})")
     options = BuildOptions(site_dir=args.site, output=args.output, clean=args.clean, workers=args.workers,
                            scheduler=args.scheduler)
-    return build_and_report(options, args.quiet, args.verbose)
+    return build_and_report(options, args.quiet, args.verbose, args.strict)

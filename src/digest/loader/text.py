@@ -29,12 +29,19 @@ _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+REPAIR_SPAN = 5_000  # characters ftfy repairs at once: a long paragraph, far longer than any mojibake
 DETECT_BYTES = 200_000  # charset detection reads a prefix: its cost must not grow with the dump
+# No news page is this long: such a file is a log, an archive or a scrape gone wrong, and loading it
+# would hold the build for seconds per megabyte.
+MAX_DUMP_BYTES = 32_000_000
 
 
 def decode(data: bytes, path: str) -> str:
     if not data.strip():
         raise DumpError(path, "the file is empty")
+    if len(data) > MAX_DUMP_BYTES:
+        raise DumpError(path, f"too large for a news page: {len(data) / 1e6:.1f} MB (the limit is "
+                              f"{MAX_DUMP_BYTES / 1e6:.0f} MB)")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
@@ -63,7 +70,7 @@ def normalise(text: str) -> str:
     Whole-text passes only where a cheap test says they are needed: this runs on every byte."""
     if not text.isascii():
         if _MOJIBAKE_HINT.search(text):
-            text = ftfy.fix_text(text, _FTFY)
+            text = "\n".join(_repair(line) if _MOJIBAKE_HINT.search(line) else line for line in text.split("\n"))
         text = unicodedata.normalize("NFC", text)
         for invisible in _INVISIBLES:
             if invisible in text:
@@ -73,6 +80,24 @@ def normalise(text: str) -> str:
         text = text.replace("\t", " ")
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     return "\n".join([_fold(line) for line in text.split("\n")])
+
+
+def _repair(line: str) -> str:
+    """ftfy on the stretches that show mojibake, never on a whole long line: it costs about 1.5 s a
+    megabyte, and a scraper's page with no line breaks is one line. ftfy fixes a line at a time
+    anyway; a long line is cut at spaces, which no mojibake sequence holds."""
+    if len(line) <= REPAIR_SPAN:
+        return ftfy.fix_text(line, _FTFY)
+    pieces, start = [], 0
+    while start < len(line):
+        end = start + REPAIR_SPAN
+        if end < len(line):
+            space = line.rfind(" ", start + 1, end)
+            end = space if space > start else end
+        piece = line[start:end]
+        pieces.append(ftfy.fix_text(piece, _FTFY) if _MOJIBAKE_HINT.search(piece) else piece)
+        start = end
+    return "".join(pieces)
 
 
 def _fold(line: str) -> str:

@@ -39,12 +39,23 @@ def unique_slugs(items: Iterable[T], key: Callable[[T], str], text: Callable[[T]
     for item in items:
         by_slug.setdefault(slug_of(text(item), fallback), []).append(item)
     slugs: dict[str, str] = {}
+    taken = set(by_slug)  # a headline may itself read like a suffixed slug ("Floods 43593de9")
     for base, group in sorted(by_slug.items()):
         group.sort(key=rank)
         slugs[key(group[0])] = base
         for item in group[1:]:
-            slugs[key(item)] = f"{base}-{hashlib.sha256(key(item).encode()).hexdigest()[:8]}"
+            slugs[key(item)] = _suffixed(base, key(item), taken)
     return slugs
+
+
+def _suffixed(base: str, key: str, taken: set[str]) -> str:
+    """base-<hash of key>, the hash lengthened only while that slug is taken: never two on one path."""
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    for length in range(8, len(digest) + 1, 4):
+        if (slug := f"{base}-{digest[:length]}") not in taken:
+            taken.add(slug)
+            return slug
+    raise ValueError(f"no free slug for {key!r}")  # two keys with one sha256: never in practice
 
 
 def story_slugs(stories: Iterable[Story]) -> dict[str, str]:

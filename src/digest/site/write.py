@@ -5,6 +5,10 @@ never replaced.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
+import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +19,27 @@ from digest.errors import OutputError
 
 MARKER = ".digest-build"  # marks a folder as digest's output, safe to replace
 MARKER_TEXT = b"This folder is written by `digest build`; it is replaced whole on every build.\n"
+RENAME_EXCHANGE = 2  # linux/fs.h
+AT_FDCWD = -100
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically (renameat2 with RENAME_EXCHANGE); False where the system or
+    file system cannot, so the caller falls back to two renames."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # no libc, or a libc older than glibc 2.28
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
 
 
 def _check_replaceable(output: Path) -> None:
@@ -34,8 +59,13 @@ def _safe_target(root: Path, relative: str) -> Path:
 
 
 def _remove_leftovers(output: Path) -> None:
-    """Folders a killed build left beside the output (they carry our prefix, so they are ours)."""
-    for stale in output.parent.glob(f".{output.name}.*-digest"):
+    """Folders a killed build left beside the output (they carry our prefix, so they are ours).
+    A build killed between retiring the previous site and moving the new one in left no output:
+    the retired site comes back first."""
+    retired = sorted(output.parent.glob(f".{output.name}.*.old-digest"))
+    if not output.exists() and retired:
+        retired[0].rename(output)
+    for stale in sorted(output.parent.glob(f".{output.name}.*-digest")):
         shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -51,9 +81,12 @@ def built_key(output: Path) -> str | None:
 def write_site(output: Path, files: dict[str, bytes], build_key: str = "") -> None:
     output = output.resolve()
     _check_replaceable(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(output)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new-digest", dir=output.parent))
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(output)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new-digest", dir=output.parent))
+    except OSError as error:
+        raise _unwritable(output, error) from None
     staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
     try:
         made: set[Path] = {staging}
@@ -65,24 +98,39 @@ def write_site(output: Path, files: dict[str, bytes], build_key: str = "") -> No
             target.write_bytes(files[relative])
         (staging / MARKER).write_bytes(MARKER_TEXT + f"build {build_key}\n".encode())
         _swap(staging, output)
+    except OSError as error:  # a full disk, a read-only or vanished folder: say so in one line
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _unwritable(output, error) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
+def _unwritable(output: Path, error: OSError) -> OutputError:
+    reason = error.strerror or str(error)
+    if isinstance(error, (FileExistsError, NotADirectoryError)):  # a file where a folder must go
+        reason = f"{error.filename} is a file, not a folder"
+    return OutputError(f"{output}: cannot write the site ({reason}); the previous site is untouched")
+
+
 def _swap(staging: Path, output: Path) -> None:
+    """Put the new site in place. Where the system can exchange two folders in one step (Linux's
+    renameat2), there is no moment without a site at `output`, so a kill at any point leaves one
+    whole site; elsewhere a kill between the two renames is repaired by the next build."""
     if not output.exists():
         staging.rename(output)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".old-digest", dir=output.parent))
-    retired.rmdir()
-    output.rename(retired)
-    try:
-        staging.rename(output)
-    except OSError:
-        retired.rename(output)
-        raise
-    _discard(retired)
+    elif exchange(staging, output):
+        _discard(staging)  # now holds the previous site
+    else:
+        retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".old-digest", dir=output.parent))
+        retired.rmdir()
+        output.rename(retired)
+        try:
+            staging.rename(output)
+        except OSError:
+            retired.rename(output)
+            raise
+        _discard(retired)
 
 
 def _discard(folder: Path) -> None:
@@ -90,8 +138,9 @@ def _discard(folder: Path) -> None:
     than building them, and the new site is already in place. If that process is cut short, the next
     build removes what is left (the folder carries our prefix)."""
     try:
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
 

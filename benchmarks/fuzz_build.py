@@ -1,0 +1,109 @@
+"""A whole build over an archive with corrupt dumps: it reports exactly the corrupt ones, each once,
+and builds every other.
+
+    python benchmarks/fuzz_build.py                         # 10,000 dumps, 2% corrupt
+    python benchmarks/fuzz_build.py --dumps 500 --seed 3
+
+The archive is benchmarks/synth.py's realistic dumps; the corrupt ones are what scrapers and disks
+leave: empty files, random bytes (an image saved as .txt), NUL-filled files (a crash before the
+data reached the disk), gzip-compressed dumps, and pages of nothing but navigation.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import random
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import generate  # noqa: E402
+
+from digest.build import BuildOptions, BuildReport, build
+from digest.loader import load_dump
+from digest.records import StoryRecord
+
+CORRUPTIONS = {
+    "empty": lambda rng, data: b"",
+    "binary": lambda rng, data: rng.randbytes(max(len(data), 2000)),
+    "nul-filled": lambda rng, data: b"\x00" * len(data),
+    "gzip": lambda rng, data: gzip.compress(data, mtime=0),
+    "furniture": lambda rng, data: b"Home\nNews\nWorld\nSport\n\nSubscribe\nSign in\n\nMost read\n",
+}
+
+
+def corrupt_archive(content: Path, count: int, share: float, seed: int) -> set[str]:
+    """Write `count` dumps into content/, `share` of them corrupt; returns the corrupt paths."""
+    paths = generate(content, count, seed=seed)
+    rng = random.Random(seed)
+    chosen = sorted(rng.sample(paths, round(count * share)))
+    kinds = sorted(CORRUPTIONS)
+    for i, path in enumerate(chosen):
+        path.write_bytes(CORRUPTIONS[kinds[i % len(kinds)]](rng, path.read_bytes()))
+    return {str(p) for p in chosen}
+
+
+@dataclass
+class Outcome:
+    report: BuildReport
+    corrupt: set[str]
+    loaded: set[str]
+    story_pages: int
+    seconds: float
+
+    def failures(self, count: int) -> list[str]:
+        reported = [p.path for p in self.report.problems]
+        found = []
+        if sorted(reported) != sorted(self.corrupt):
+            found.append(f"reported {len(reported)} dumps, {len(set(reported) ^ self.corrupt)} of them wrongly "
+                         f"(or missed); {len(reported) - len(set(reported))} reported twice")
+        if self.loaded != {str(p) for p in self.all_paths} - self.corrupt:
+            found.append(f"{count - len(self.corrupt) - len(self.loaded)} good dumps were not built")
+        if self.report.dumps != count or self.story_pages != self.report.stories:
+            found.append(f"{self.report.dumps} dumps seen, {self.story_pages} story pages for {self.report.stories} stories")
+        return found
+
+    @property
+    def all_paths(self) -> list[Path]:
+        return sorted((self.report.output.parent / "content").glob("*.txt"))
+
+
+def build_archive(site: Path, count: int, share: float, seed: int) -> Outcome:
+    corrupt = corrupt_archive(site / "content", count, share, seed)
+    loaded: set[str] = set()
+
+    def load(path: str, data: bytes) -> StoryRecord:
+        record = load_dump(path, data)
+        loaded.add(path)
+        return record
+
+    started = time.perf_counter()
+    report = build(BuildOptions(site_dir=site, load=load))
+    seconds = time.perf_counter() - started
+    pages = sum(1 for _ in (site / "build" / "stories").glob("*/index.html"))
+    return Outcome(report, corrupt, loaded, pages, seconds)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dumps", type=int, default=10_000)
+    parser.add_argument("--corrupt", type=float, default=0.02, help="share of corrupt dumps (default 0.02)")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="digest-fuzz-build-") as scratch:
+        outcome = build_archive(Path(scratch), args.dumps, args.corrupt, args.seed)
+        failures = outcome.failures(args.dumps)
+        print(f"{args.dumps:,} dumps, {len(outcome.corrupt):,} corrupt: {len(outcome.report.problems):,} reported, "
+              f"{len(outcome.loaded):,} built into {outcome.report.stories:,} stories "
+              f"({outcome.story_pages:,} story pages) in {outcome.seconds:.0f} s")
+        for failure in failures:
+            print(f"  FAIL: {failure}")
+        print("every corrupt dump reported once, every other built" if not failures else "")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""An interrupted record cache is detected and rebuilt, never trusted: whatever a kill or a cut file
+leaves, every record the cache returns is the one stored under its key."""
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from digest.cache import RecordCache, record_key
+from digest.loader import load_dump
+from tests.hardening.conftest import article
+
+ROOT = Path(__file__).resolve().parents[2]
+# A child that stores records in batches forever, so the test can kill it mid-transaction.
+WRITER = """
+import sys
+from digest.cache import RecordCache
+from tests.hardening.test_cache import records
+cache, items = RecordCache(__import__("pathlib").Path(sys.argv[1])), records(200)
+keys = sorted(items)
+print("ready", flush=True)
+for round in range(10**6):
+    batch = {k: items[k] for k in keys[round % 150 : round % 150 + 50]}
+    cache.put_many(batch, keep=set(keys))
+"""
+
+
+def records(count: int) -> dict[str, object]:
+    found = {}
+    for i in range(count):
+        data = article(f"Floods close valley road {i}", extra=f"Road {i} is shut. " * (1 + i % 7)).encode()
+        found[record_key(f"content/{i}.txt", data)] = load_dump(f"content/{i}.txt", data)
+    return found
+
+
+@pytest.fixture(scope="module")
+def stored() -> dict[str, object]:
+    return records(200)
+
+
+def filled(file: Path, items: dict[str, object]) -> None:
+    cache = RecordCache(file)
+    cache.put_many(items, keep=set(items))
+    cache.close()
+
+
+def trusted(file: Path, items: dict[str, object]) -> dict[str, object]:
+    """What a new build would take from the cache; checks it holds no wrong record and still works."""
+    cache = RecordCache(file)
+    found = cache.get_many(sorted(items))
+    assert all(found[key] == items[key] for key in found)
+    cache.put_many(items, keep=set(items))  # and the rebuilt cache takes new records
+    assert cache.get_many(sorted(items)) == items
+    cache.close()
+    return found
+
+
+@pytest.mark.parametrize("cut", [0.0, 0.1, 0.5, 0.9, 0.999])
+def test_a_cache_file_cut_short_is_discarded_or_still_right(tmp_path: Path, stored, cut: float) -> None:
+    file = tmp_path / "records.sqlite"
+    filled(file, stored)
+    data = file.read_bytes()
+    file.write_bytes(data[: int(len(data) * cut)])
+    trusted(file, stored)
+
+
+def test_a_cache_file_with_flipped_bytes_is_never_trusted_wrongly(tmp_path: Path, stored) -> None:
+    file = tmp_path / "records.sqlite"
+    rng = random.Random(3)
+    for _ in range(20):
+        filled(file, stored)
+        data = bytearray(file.read_bytes())
+        for _ in range(rng.randint(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        file.write_bytes(bytes(data))
+        trusted(file, stored)
+        file.unlink()
+
+
+def test_a_row_that_no_longer_parses_is_loaded_again(tmp_path: Path, stored) -> None:
+    file = tmp_path / "records.sqlite"
+    filled(file, stored)
+    cache = RecordCache(file)
+    broken = sorted(stored)[:3]
+    with cache.db:
+        cache.db.executemany("UPDATE records SET data = ? WHERE key = ?", [('{"path": 1', k) for k in broken])
+    found = cache.get_many(sorted(stored))
+    assert set(stored) - set(found) == set(broken)
+
+
+def test_a_writer_killed_mid_transaction_leaves_a_cache_that_is_right_or_empty(tmp_path: Path, stored) -> None:
+    file = tmp_path / "records.sqlite"
+    rng = random.Random(8)
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    for _ in range(6):
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(file)], stdout=subprocess.PIPE, env=env,
+                                  start_new_session=True)
+        assert writer.stdout.readline() == b"ready\n"
+        time.sleep(rng.uniform(0.0, 0.3))
+        os.killpg(writer.pid, signal.SIGKILL)
+        writer.wait()
+        writer.stdout.close()
+        assert len(trusted(file, stored)) > 0 or not file.exists()
