@@ -85,7 +85,9 @@ def digest_rows(work: Path, count: int) -> list[tuple[str, float, float]]:
     rows = [("digest cold build", *run(digest + ["--clean"]))]
     rows.append(("digest rebuild, no change", *run(digest)))
     edited = dumps[count // 2]
-    edited.write_text(edited.read_text().replace(" will change ", " will surely change ", 1))
+    text = edited.read_text()
+    assert " followed the talks." in text, "the edit must change the dump"
+    edited.write_text(text.replace(" followed the talks.", " followed the talks closely.", 1))
     rows.append(("digest rebuild, 1 dump edited", *run(digest)))
     generate(work / "extra", 10, seed=99)
     for i, extra in enumerate(sorted((work / "extra").glob("*.txt"))):

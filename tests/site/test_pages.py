@@ -149,3 +149,21 @@ def test_every_internal_link_of_every_page_kind_resolves(tmp_path: Path) -> None
                 assert f'id="{fragment}"' in resolved.read_text(), f"{page.relative_to(out)}: no anchor {target}"
             checked += 1
     assert checked > 500
+
+
+def test_an_event_of_one_story_gets_no_page_and_no_link() -> None:
+    from dataclasses import replace
+
+    from digest.records import Event
+    from digest.site.plan import plan_site
+    from tests.site.handmade import CONFIG, corpus
+
+    data = corpus()
+    lone = next(s for s in data.stories if s.event is None)
+    single = Event("e-lone", lone.record.headline, lone.record.date, lone.record.date, (lone.id,))
+    data = replace(data, events=data.events + (single,),
+                   stories=tuple(replace(s, event="e-lone") if s.id == lone.id else s for s in data.stories))
+    plan = plan_site(data, CONFIG)
+    assert "e-lone" not in plan.catalog.events and "e-bridge" in plan.catalog.events
+    assert plan.catalog.stories[lone.id].story.event is None
+    assert not [p for p in plan.pages if p.event and p.event.id == "e-lone"]

@@ -45,8 +45,12 @@ def plan_feeds(corpus: Corpus, catalog: Catalog, routes: Routes, config: SiteCon
 
 
 def plan_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...] = ()) -> SitePlan:
-    if "events" not in config.indexes:  # no event pages: nothing may link to one
-        corpus = replace(corpus, events=())
+    # An event is a thread of several stories; one story alone has no timeline to show, and a page
+    # and three feeds for each would double a large site. No event pages: nothing may link to one.
+    shown = {e.id for e in corpus.events if len(e.story_ids) > 1} if "events" in config.indexes else set()
+    if len(shown) < len(corpus.events):
+        corpus = replace(corpus, events=tuple(e for e in corpus.events if e.id in shown),
+                         stories=tuple(s if s.event in shown else replace(s, event=None) for s in corpus.stories))
     classified = {t: classify(t, corpus.stories) for t in taxonomies(corpus, config.indexes)}
     routes = make_routes(corpus, [term for terms in classified.values() for term in terms])
     catalog = make_catalog(corpus, routes, tuple(t for terms in classified.values() for t in terms))
