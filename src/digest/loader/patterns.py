@@ -8,6 +8,8 @@ from importlib import resources
 
 import yaml
 
+from digest.loader.forms import Forms
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -69,21 +71,6 @@ def _name_phrase(abbreviations: list[str]) -> str:
     token = rf"(?:(?:[A-Z]\.){{2,}}|{abbreviation}|[A-Z][\w'’-]*)"
     joiner = r"(?:(?:of|for|de) the|of|the|for|de|del|da|van|von|der|al|bin|la|le)(?= [A-Z])"
     return rf"(?=[A-Z]){token}(?: (?:{token}|{joiner}))*"  # the lookahead rejects most positions at once
-
-
-class Forms:
-    """A list of regular expressions as one test. Forms anchored at the line start are matched
-    once at the start, not tried at every position: a search over twenty alternatives at each
-    character is most of the loader's time otherwise."""
-
-    def __init__(self, forms: list[str]) -> None:
-        starts = [f[1:] for f in forms if f.startswith("^")]
-        anywhere = [f for f in forms if not f.startswith("^")]
-        self._start = re.compile("|".join(f"(?:{f})" for f in starts)) if starts else None
-        self._anywhere = re.compile("|".join(f"(?:{f})" for f in anywhere)) if anywhere else None
-
-    def search(self, text: str) -> bool:
-        return bool((self._start and self._start.match(text)) or (self._anywhere and self._anywhere.search(text)))
 
 
 def _navigation(words: list[str]) -> re.Pattern[str]:
