@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from digest.loader.patterns import Patterns
+from digest.loader.text import fold_inner
 
 MAX_LINE_CHARS = 20_000  # longer lines are cut: no real paragraph is this long, and steps stay linear
 MAX_WRAP_WIDTH = 100  # a dump whose lines all fit this width was wrapped by a text browser
@@ -25,7 +26,7 @@ class Line:
     bullet: bool = False  # a list item ("* Home"): navigation far more often than prose
 
 
-@dataclass(slots=True)
+@dataclass(slots=True)  # not frozen: one is made for every saved line, and a frozen one costs 4x
 class _Raw:
     number: int
     text: str
@@ -53,14 +54,18 @@ def _raw_lines(text: str, patterns: Patterns) -> list[_Raw | None]:
         if not saved:
             out.append(None)
             continue
-        saved = saved[:MAX_LINE_CHARS]
+        saved = saved[:MAX_LINE_CHARS].rstrip(" ")
         body = saved.lstrip(" ")
         indent = len(saved) - len(body)
+        body = fold_inner(body)
         cleaned = _clean(body, patterns)
-        bullet = _BULLET.match(cleaned) if cleaned[:1] in _BULLET_STARTS else None
+        if not cleaned:
+            out.append(None)
+            continue
+        bullet = _BULLET.match(cleaned) if cleaned[0] in _BULLET_STARTS else None
         if bullet:
             cleaned = cleaned[bullet.end() :]
-        out.append(_Raw(number, cleaned, indent, bool(bullet), len(saved)) if cleaned else None)
+        out.append(_Raw(number, cleaned, indent, bullet is not None, indent + len(body)))
     return out
 
 
@@ -72,30 +77,33 @@ def wrap_width(raws: list[_Raw | None]) -> int | None:
     return width if width <= MAX_WRAP_WIDTH else None
 
 
-def _continues(previous: _Raw, line: _Raw, width: int) -> bool:
-    """The line carries on the previous one: the previous was full (the next word did not fit)."""
-    if line.bullet or line.indent != previous.indent + (2 if previous.bullet else 0) and line.indent != previous.indent:
+def _continues(head: _Raw, previous_width: int, line: _Raw, width: int) -> bool:
+    """The line carries on its paragraph (opened by `head`): the previous saved line was full (the
+    next word did not fit)."""
+    if line.bullet or line.indent != head.indent + (2 if head.bullet else 0) and line.indent != head.indent:
         return False
     first_word = line.text.split(" ", 1)[0]
-    return previous.width + 1 + len(first_word) > width - 2
+    return previous_width + 1 + len(first_word) > width - 2
 
 
 def split_lines(text: str, patterns: Patterns) -> tuple[Line, ...]:
     raws = _raw_lines(text, patterns)
     width = wrap_width(raws)
-    lines: list[Line] = []
-    block, previous_blank, previous = 0, True, None
+    paragraphs: list[tuple[_Raw, int, list[str]]] = []  # (first saved line, block, texts joined)
+    block, open_, previous_width = 0, False, 0  # open_: the last saved line was not blank
     for raw in raws:
         if raw is None:
-            previous_blank, previous = True, None
+            open_ = False
             continue
-        if previous_blank and lines:
-            block += 1
-        if width and previous is not None and not previous_blank and _continues(previous, raw, width):
-            last = lines[-1]
-            lines[-1] = Line(last.number, f"{last.text} {raw.text}", last.block, last.indent, last.bullet)
-            previous = _Raw(raw.number, raw.text, previous.indent, previous.bullet, raw.width)
+        if not open_:
+            block += bool(paragraphs)
+        elif width and _continues(paragraphs[-1][0], previous_width, raw, width):
+            paragraphs[-1][2].append(raw.text)
+            previous_width = raw.width
             continue
-        previous_blank, previous = False, raw
-        lines.append(Line(raw.number, raw.text, block, raw.indent, raw.bullet))
-    return tuple(lines)
+        paragraphs.append((raw, block, [raw.text]))
+        open_, previous_width = True, raw.width
+    return tuple(
+        Line(first.number, " ".join(texts) if len(texts) > 1 else texts[0], block, first.indent, first.bullet)
+        for first, block, texts in paragraphs
+    )

@@ -59,8 +59,14 @@ def _decode_other(data: bytes, path: str, error: UnicodeDecodeError) -> str:
 
 def normalise(text: str) -> str:
     """Mojibake repaired, NFC, LF line ends, spaces folded, no invisible or control characters.
-    Leading indentation is kept: text browsers indent paragraphs and set headings flush left.
-    Whole-text passes only where a cheap test says they are needed: this runs on every byte."""
+    Leading indentation is kept: text browsers indent paragraphs and set headings flush left."""
+    return "\n".join([fold_spaces(line) for line in normalise_characters(text).split("\n")])
+
+
+def normalise_characters(text: str) -> str:
+    """normalise() but for the spaces inside each line, which the loader folds in its own pass over
+    the lines (blocks.py). Whole-text passes only where a cheap test says they are needed: this
+    runs on every byte."""
     if not text.isascii():
         if _MOJIBAKE_HINT.search(text):
             text = ftfy.fix_text(text, _FTFY)
@@ -71,13 +77,18 @@ def normalise(text: str) -> str:
         text = _ODD_SPACES.sub(" ", text)
     elif "\t" in text:
         text = text.replace("\t", " ")
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join([_fold(line) for line in text.split("\n")])
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _fold(line: str) -> str:
+def fold_spaces(line: str) -> str:
+    """Trailing spaces dropped, runs of spaces after the indentation made one."""
     line = line.rstrip(" ")
     if "  " not in line:
         return line
     body = line.lstrip(" ")
-    return line[: len(line) - len(body)] + _RUNS.sub(" ", body)
+    return line[: len(line) - len(body)] + fold_inner(body)
+
+
+def fold_inner(body: str) -> str:
+    """Runs of spaces inside a line without its indentation made one."""
+    return _RUNS.sub(" ", body) if "  " in body else body
