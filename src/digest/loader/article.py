@@ -18,7 +18,14 @@ MAX_PROSE_SCORE = 40  # one long paragraph must not outweigh a list of headlines
 FURNITURE_COST = 6
 SHORT_SENTENCE_SCORE = 2  # "He declined to comment." inside the article; neutral enough outside it
 SECTION_COST = 25
-_TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$|[\"”’][.!?]?$")
+_CLOSERS = "\"”’')]"
+_STOPS = ".!?…:;"
+_QUOTE_ENDS = "\"”’"
+
+
+def closes_sentence(text: str) -> bool:
+    """Ends with a stop, maybe inside closing marks ('... said.")'), or with a quotation's mark."""
+    return text[-1:] in _QUOTE_ENDS or text.rstrip(_CLOSERS)[-1:] in _STOPS
 
 
 def lowercase_share(words: list[str]) -> float:
@@ -27,18 +34,31 @@ def lowercase_share(words: list[str]) -> float:
     return sum(map(str.islower, firsts)) / letters if letters else 0.0
 
 
+NOT_PROSE, LOOSE_PROSE, PROSE = 0, 1, 2  # LOOSE_PROSE: long enough, but no closing punctuation
+
+
+def prose_level(line: Line, patterns: Patterns) -> int:
+    """How much the line reads as a sentence-like paragraph: long enough, mostly lower-case words,
+    closing punctuation (PROSE); a long line without it is LOOSE_PROSE, fine where headlines are
+    unlikely. One pass: the caller reads both answers."""
+    text = line.text
+    spaces = text.count(" ")
+    if line.bullet or spaces < MIN_PROSE_WORDS - 1:
+        return NOT_PROSE
+    if lowercase_share(text.split()) < 0.4:
+        return NOT_PROSE
+    if closes_sentence(text):
+        level = PROSE
+    elif spaces + 1 >= MIN_UNPUNCTUATED_WORDS:
+        level = LOOSE_PROSE
+    else:
+        return NOT_PROSE
+    return NOT_PROSE if is_furniture(text, patterns) else level
+
+
 def is_prose(line: Line, patterns: Patterns, strict: bool = False) -> bool:
-    """A sentence-like paragraph: long enough, mostly lower-case words, closing punctuation
-    (a long line may lack it; `strict` asks for it, where headlines are likely)."""
-    if line.bullet or line.text.count(" ") < MIN_PROSE_WORDS - 1:
-        return False
-    split = line.text.split()
-    words = len(split)
-    if lowercase_share(split) < 0.4:
-        return False
-    if not _TERMINAL.search(line.text) and (strict or words < MIN_UNPUNCTUATED_WORDS):
-        return False
-    return not is_furniture(line.text, patterns)
+    """A sentence-like paragraph (`strict` asks for closing punctuation, where headlines are likely)."""
+    return prose_level(line, patterns) >= (PROSE if strict else LOOSE_PROSE)
 
 
 MAX_NAVIGATION_SPACES = 30  # a menu bar is a line of a few dozen words at most
@@ -90,13 +110,14 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
     and closes its sentence: a list's summaries and headlines are not the article."""
     scores, prose, in_list = [], [], False
     skip = embedded(lines, patterns)
+    sections = patterns.section_headers
     for i, line in enumerate(lines):
-        is_text = i not in skip and is_prose(line, patterns)
-        prose.append(is_text)
-        if not is_text and is_label(line.text, patterns.section_headers):
+        level = NOT_PROSE if i in skip else prose_level(line, patterns)
+        prose.append(level != NOT_PROSE)
+        if level == NOT_PROSE and is_label(line.text, sections):
             scores.append(-SECTION_COST)
             in_list = True
-        elif is_text and (not in_list or (_alone(lines, i) and is_prose(line, patterns, strict=True))):
+        elif level != NOT_PROSE and (not in_list or (level == PROSE and _alone(lines, i))):
             scores.append(min(line.text.count(" ") + 1, MAX_PROSE_SCORE))
             in_list = False
         elif not in_list and _alone(lines, i) and is_short_sentence(line, patterns):

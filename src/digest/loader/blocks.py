@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from digest.loader.patterns import Patterns
 from digest.loader.text import fold_inner
@@ -17,8 +18,7 @@ WRAP_SHARE = 0.97  # the width that this share of lines fits in is the dump's wr
 _BULLET = re.compile(r"^(?:[*+o•·-]|\d{1,3}\.) +(?=\S)")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):  # immutable; a tuple, because every paragraph of every dump makes one
     number: int  # 1-based, for messages that point into the dump
     text: str
     block: int  # index of the blank-line-separated block the line belongs to
@@ -39,12 +39,13 @@ class _Raw:
 _BULLET_STARTS = frozenset("*+o•·-0123456789")
 
 
+_RESIDUE_LINE_STARTS = frozenset("#ILh[")
+
+
 def _clean(raw: str, patterns: Patterns) -> str:
-    if raw[:1] in "#ILh[" and patterns.residue_line.match(raw):
+    if raw[0] in _RESIDUE_LINE_STARTS and patterns.residue_line.match(raw):
         return ""
-    if "(" in raw or "[" in raw or "__" in raw:
-        return patterns.residue_inline.sub(" ", raw).strip()
-    return raw
+    return patterns.residue_inline.sub(" ", raw).strip()
 
 
 def _raw_lines(text: str, patterns: Patterns) -> list[_Raw | None]:
@@ -56,12 +57,18 @@ def _raw_lines(text: str, patterns: Patterns) -> list[_Raw | None]:
             continue
         saved = saved[:MAX_LINE_CHARS].rstrip(" ")
         body = saved.lstrip(" ")
-        indent = len(saved) - len(body)
-        body = fold_inner(body)
-        cleaned = _clean(body, patterns)
-        if not cleaned:
+        if not body:
             out.append(None)
             continue
+        indent = len(saved) - len(body)
+        if "  " in body:
+            body = fold_inner(body)
+        cleaned = body
+        if body[0] in _RESIDUE_LINE_STARTS or "(" in body or "[" in body or "__" in body:
+            cleaned = _clean(body, patterns)
+            if not cleaned:
+                out.append(None)
+                continue
         bullet = _BULLET.match(cleaned) if cleaned[0] in _BULLET_STARTS else None
         if bullet:
             cleaned = cleaned[bullet.end() :]
