@@ -63,10 +63,11 @@ def is_prose(line: Line, patterns: Patterns, strict: bool = False) -> bool:
 
 MAX_NAVIGATION_SPACES = 30  # a menu bar is a line of a few dozen words at most
 MAX_LABEL_SPACES = 6  # labels ("Most read", "Skip to main content") are short; longer lines skip the lookup
+MAX_LABEL_CHARS = 80  # seven words of a label never run longer: a cheaper first test than counting
 
 
 def is_label(text: str, labels: frozenset[str]) -> bool:
-    return text.count(" ") <= MAX_LABEL_SPACES and label_key(text) in labels
+    return len(text) <= MAX_LABEL_CHARS and text.count(" ") <= MAX_LABEL_SPACES and label_key(text) in labels
 
 
 _SHORT_SENTENCE = re.compile(r"^[\"“‘'(]?[A-Z][^.!?]*(?:[.!?]|\.\.\.)[\"”’')]?$")

@@ -20,6 +20,10 @@ LOOKBEHIND_CHARS = 160  # how far before a quote its "X said:" introduction may 
 _MARKS = re.compile("[“”\"«»]")
 
 
+def has_quote_marks(text: str) -> bool:
+    return _MARKS.search(text) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     start: int  # index of the opening mark
@@ -170,8 +174,11 @@ def _neighbour(speakers: list[Speaker | None], i: int) -> Speaker | None:
     return None
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
 def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if s]
+    return [s for s in _SENTENCE_BREAK.split(text) if s]
 
 
 def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]:
@@ -196,8 +203,6 @@ def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]
 def find_quotes(paragraphs: list[str], patterns: Patterns, paragraph_base: int = 0) -> tuple[Quote, ...]:
     paragraphs = [p.replace("’’", "”").replace("‘‘", "“") for p in paragraphs]  # doubled singles as doubles
     book = SpeakerBook(patterns, tuple(paragraphs))
-    for paragraph in paragraphs:
-        book.learn(paragraph)
     quotes: list[Quote] = []
     carried: Speaker | None = None
     for index, paragraph in enumerate(paragraphs):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from digest.loader.article import is_furniture
 from digest.loader.blocks import Line
 from digest.loader.patterns import MONTH_RE, Patterns, label_key
-from digest.loader.quotes import find_quotes
+from digest.loader.quotes import find_quotes, has_quote_marks
 from digest.records import RelatedItem
 
 MIN_SUMMARY_WORDS = 25  # a line this long is a summary (or text), never a title
@@ -41,8 +41,10 @@ _DATE_ONLY = re.compile(rf"^(?:\w+,? )?(?:\d{{1,2}} (?:{MONTH_RE})\.?,? \d{{4}}|
 
 def _opens_section(key: str, patterns: Patterns) -> bool:
     """"Most popular in the section", "More from UK": a known header that goes on a little."""
-    words = key.split()
-    return len(words) <= MAX_HEADER_WORDS and any(" ".join(words[:n]) in patterns.section_headers for n in (2, 3))
+    if key.count(" ") >= MAX_HEADER_WORDS or " " not in key:
+        return False
+    words = key.split(" ", 3)
+    return " ".join(words[:2]) in patterns.section_headers or " ".join(words[:3]) in patterns.section_headers
 
 
 def _drafts(lines: tuple[Line, ...], patterns: Patterns) -> list[_Draft]:
@@ -95,7 +97,7 @@ def parse_related(lines: tuple[Line, ...], patterns: Patterns) -> tuple[RelatedI
     items = []
     for draft in _merge(_drafts(lines, patterns)):
         labels = tuple(l for l in draft.labels if label_key(l) != label_key(draft.title))
-        quotes = find_quotes([draft.summary], patterns) if draft.summary else ()
+        quotes = find_quotes([draft.summary], patterns) if draft.summary and has_quote_marks(draft.summary) else ()
         quotes = tuple(replace(q, paragraph=-1) for q in quotes if q.kind == "direct")
         items.append(RelatedItem(draft.title, draft.summary, labels, tuple(draft.sections), quotes))
     return tuple(items)
