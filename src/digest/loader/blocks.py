@@ -6,7 +6,6 @@ flush left; other scrapers save one paragraph a line. Both come out as one line 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from digest.loader.patterns import Patterns
@@ -26,15 +25,6 @@ class Line(NamedTuple):  # immutable; a tuple, because every paragraph of every 
     bullet: bool = False  # a list item ("* Home"): navigation far more often than prose
 
 
-@dataclass(slots=True)  # not frozen: one is made for every saved line, and a frozen one costs 4x
-class _Raw:
-    number: int
-    text: str
-    indent: int
-    bullet: bool
-    width: int  # the saved line's length, indentation included
-
-
 # Every inline residue form holds "(", "[" or "__", and most lines hold none: test before the patterns.
 _BULLET_STARTS = frozenset("*+o•·-0123456789")
 
@@ -48,69 +38,69 @@ def _clean(raw: str, patterns: Patterns) -> str:
     return patterns.residue_inline.sub(" ", raw).strip()
 
 
-def _raw_lines(text: str, patterns: Patterns) -> list[_Raw | None]:
-    """One entry a saved line; None for a blank (or residue-only) line, which ends a block."""
-    out: list[_Raw | None] = []
+def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
+    """One Line a saved line that keeps any text, and each one's saved width (indentation and
+    residue included). A blank or residue-only line ends a block."""
+    lines: list[Line] = []
+    widths: list[int] = []
+    block, blank = 0, False
     for number, saved in enumerate(text.split("\n"), start=1):
-        if not saved:
-            out.append(None)
-            continue
         saved = saved[:MAX_LINE_CHARS].rstrip(" ")
         body = saved.lstrip(" ")
-        if not body:
-            out.append(None)
+        cleaned = body
+        if body and (body[0] in _RESIDUE_LINE_STARTS or "(" in body or "[" in body or "__" in body):
+            cleaned = _clean(body, patterns)
+        if not cleaned:
+            blank = True
             continue
+        if blank and lines:
+            block += 1
+        blank = False
         indent = len(saved) - len(body)
         if "  " in body:
             body = fold_inner(body)
-        cleaned = body
-        if body[0] in _RESIDUE_LINE_STARTS or "(" in body or "[" in body or "__" in body:
-            cleaned = _clean(body, patterns)
-            if not cleaned:
-                out.append(None)
-                continue
+            cleaned = fold_inner(cleaned)
         bullet = _BULLET.match(cleaned) if cleaned[0] in _BULLET_STARTS else None
         if bullet:
             cleaned = cleaned[bullet.end() :]
-        out.append(_Raw(number, cleaned, indent, bullet is not None, indent + len(body)))
-    return out
+        lines.append(Line(number, cleaned, block, indent, bullet is not None))
+        widths.append(indent + len(body))
+    return lines, widths
 
 
-def wrap_width(raws: list[_Raw | None]) -> int | None:
-    widths = sorted(r.width for r in raws if r)
+def wrap_width(widths: list[int]) -> int | None:
     if len(widths) < 20:
         return None
-    width = widths[min(len(widths) - 1, int(WRAP_SHARE * len(widths)))]
+    ordered = sorted(widths)
+    width = ordered[min(len(ordered) - 1, int(WRAP_SHARE * len(ordered)))]
     return width if width <= MAX_WRAP_WIDTH else None
 
 
-def _continues(head: _Raw, previous_width: int, line: _Raw, width: int) -> bool:
+def _continues(head: Line, previous_width: int, line: Line, width: int) -> bool:
     """The line carries on its paragraph (opened by `head`): the previous saved line was full (the
     next word did not fit)."""
-    if line.bullet or line.indent != head.indent + (2 if head.bullet else 0) and line.indent != head.indent:
+    if line.block != head.block or line.bullet:
+        return False
+    if line.indent != head.indent + (2 if head.bullet else 0) and line.indent != head.indent:
         return False
     first_word = line.text.split(" ", 1)[0]
     return previous_width + 1 + len(first_word) > width - 2
 
 
+def _join_wrapped(lines: list[Line], widths: list[int], width: int) -> tuple[Line, ...]:
+    paragraphs: list[tuple[Line, list[str]]] = []  # (first saved line, the texts it joins)
+    previous_width = 0
+    for line, saved_width in zip(lines, widths):
+        if paragraphs and _continues(paragraphs[-1][0], previous_width, line, width):
+            paragraphs[-1][1].append(line.text)
+        else:
+            paragraphs.append((line, [line.text]))
+        previous_width = saved_width
+    return tuple(first if len(texts) == 1 else first._replace(text=" ".join(texts)) for first, texts in paragraphs)
+
+
 def split_lines(text: str, patterns: Patterns) -> tuple[Line, ...]:
-    raws = _raw_lines(text, patterns)
-    width = wrap_width(raws)
-    paragraphs: list[tuple[_Raw, int, list[str]]] = []  # (first saved line, block, texts joined)
-    block, open_, previous_width = 0, False, 0  # open_: the last saved line was not blank
-    for raw in raws:
-        if raw is None:
-            open_ = False
-            continue
-        if not open_:
-            block += bool(paragraphs)
-        elif width and _continues(paragraphs[-1][0], previous_width, raw, width):
-            paragraphs[-1][2].append(raw.text)
-            previous_width = raw.width
-            continue
-        paragraphs.append((raw, block, [raw.text]))
-        open_, previous_width = True, raw.width
-    return tuple(
-        Line(first.number, " ".join(texts) if len(texts) > 1 else texts[0], block, first.indent, first.bullet)
-        for first, block, texts in paragraphs
-    )
+    """Lines of text, one a paragraph: a text browser's wrapped lines joined again."""
+    lines, widths = _saved_lines(text, patterns)
+    width = wrap_width(widths)
+    return tuple(lines) if width is None else _join_wrapped(lines, widths, width)
