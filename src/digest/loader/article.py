@@ -86,8 +86,8 @@ def is_navigation(text: str, patterns: Patterns) -> bool:
 
 
 def is_furniture(text: str, patterns: Patterns) -> bool:
-    return (is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers)
-            or bool(patterns.furniture.search(text)) or is_navigation(text, patterns))
+    return (is_label(text, patterns.furniture_labels) or patterns.furniture.search(text)
+            or is_navigation(text, patterns))
 
 
 def embedded(lines: tuple[Line, ...], patterns: Patterns) -> set[int]:

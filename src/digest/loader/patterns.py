@@ -38,6 +38,7 @@ class Patterns:
     tag_headers: frozenset[str]
     item_labels: frozenset[str]
     boilerplate_lines: frozenset[str]
+    furniture_labels: frozenset[str]  # boilerplate lines and section headers: one lookup for both
     credit_label: dict[str, str]  # folded label -> field ("source", "photo")
     credit_split: re.Pattern[str]
     source_suffix: re.Pattern[str]
@@ -94,6 +95,7 @@ def _compile(data: dict) -> Patterns:
         tag_headers=_labels(data["tag_headers"]),
         item_labels=_labels(data["item_labels"]),
         boilerplate_lines=_labels(data["boilerplate_lines"]),
+        furniture_labels=_labels(data["boilerplate_lines"] + data["section_headers"] + data["tag_headers"]),
         credit_label=credit_label,
         credit_split=re.compile(rf"(?:^|(?<=[.)\s]))({'|'.join(credit_names)}):\s*", re.IGNORECASE),
         source_suffix=re.compile(rf"\s+(?:{suffixes})\s*$", re.IGNORECASE),
