@@ -8,6 +8,7 @@ to start at the article's own markers: the repeated headline and the first datel
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from digest.loader.blocks import Line
 from digest.loader.patterns import Patterns, label_key
@@ -28,8 +29,18 @@ def closes_sentence(text: str) -> bool:
     return text[-1:] in _QUOTE_ENDS or text.rstrip(_CLOSERS)[-1:] in _STOPS
 
 
+_FIRST = itemgetter(0)
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_ASCII_NOT_LOWER = bytes(c for c in range(128) if not chr(c).islower())
+
+
 def lowercase_share(words: list[str]) -> float:
-    firsts = "".join([w[0] for w in words])
+    """The share of words, among those that start with a letter, that start in lower case."""
+    firsts = "".join(map(_FIRST, words))
+    if firsts.isascii():  # most text: counted by byte deletion, without a Python call per word
+        data = firsts.encode("ascii")
+        letters = len(data.translate(None, _ASCII_NOT_LETTERS))
+        return len(data.translate(None, _ASCII_NOT_LOWER)) / letters if letters else 0.0
     letters = sum(map(str.isalpha, firsts))
     return sum(map(str.islower, firsts)) / letters if letters else 0.0
 
@@ -113,7 +124,8 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
     skip = embedded(lines, patterns)
     sections = patterns.section_headers
     for i, line in enumerate(lines):
-        level = NOT_PROSE if i in skip else prose_level(line, patterns)
+        short = line.bullet or line.text.count(" ") < MIN_PROSE_WORDS - 1  # most lines: never prose
+        level = NOT_PROSE if short or i in skip else prose_level(line, patterns)
         prose.append(level != NOT_PROSE)
         if level == NOT_PROSE and is_label(line.text, sections):
             scores.append(-SECTION_COST)
