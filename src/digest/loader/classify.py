@@ -62,6 +62,14 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
 )
 
 
+def _line_kind(line: Line, patterns: Patterns) -> str | None:
+    for _, rule in LINE_RULES:
+        kind = rule(line, patterns)
+        if kind:
+            return kind
+    return None
+
+
 def title_line(lines: tuple[Line, ...], patterns: Patterns) -> Title | None:
     """The first saved line, when it reads as a title (not the article's first sentence)."""
     if not lines or lines[0].number != 1 or lines[0].bullet or lines[0].indent:
@@ -143,7 +151,7 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
             headline, marker = title.headline, heading
     kinds: dict[str, list[Line]] = {"body": [], "credit": [], "caption": [], "dropped": []}
     for line, score in zip(lines[start : run[1]], scores[start - offset : run[1] - offset]):
-        kind = next((k for _, rule in LINE_RULES if (k := rule(line, patterns))), "body" if score > 0 else "dropped")
+        kind = _line_kind(line, patterns) or ("body" if score > 0 else "dropped")
         kinds[kind].append(line)
     header = lines[_header_start(lines, marker, start, headline, offset) : start]
     # a short credit line just after the last paragraph scores too little to join the run

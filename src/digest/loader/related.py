@@ -58,12 +58,12 @@ def _drafts(lines: tuple[Line, ...], patterns: Patterns) -> list[_Draft]:
             section, labels, last_title = None, [], None
         elif key in patterns.section_headers or _opens_section(key, patterns):
             section, labels, last_title = line.text.rstrip(": "), [], None
+        elif section is None:
+            continue  # outside a list: nothing to collect
         elif line.text.endswith(":") or _DATE_ONLY.match(line.text):
             continue  # a prompt ("Stay up to date:") or an item's date, not an item
         elif key == last_title:
             continue  # the title printed twice (link text, then heading)
-        elif section is None:
-            continue  # outside a list: nothing to collect
         elif key in patterns.boilerplate_lines or is_furniture(line.text, patterns):
             section, labels, last_title = None, [], None  # share buttons, footers: the list has ended
         elif _is_summary(line.text):
