@@ -50,6 +50,8 @@ def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
         cleaned = body
         if body and (body[0] in _RESIDUE_LINE_STARTS or "(" in body or "[" in body or "__" in body):
             cleaned = _clean(body, patterns)
+            if "  " in cleaned:
+                cleaned = fold_inner(cleaned)  # "the [9]Unite union" -> "the Unite union"
         if not cleaned:
             blank = True
             continue

@@ -43,11 +43,13 @@ class Patterns:
     credit_split: re.Pattern[str]
     source_suffix: re.Pattern[str]
     publisher_phrases: tuple[re.Pattern[str], ...]
+    masthead_words: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
     agencies: dict[str, str]  # folded name -> canonical name
     speech_verbs: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
     role_words: RoleWords
+    sentence_openers: frozenset[str]
     min_quote_words: int
     name_phrase: str  # regex source of a run of name or title words, "Lt. Col. Alexander Vindman"
     residue_line: re.Pattern[str]
@@ -100,11 +102,13 @@ def _compile(data: dict) -> Patterns:
         credit_split=re.compile(rf"(?:^|(?<=[.)\s]))({'|'.join(credit_names)}):\s*", re.IGNORECASE),
         source_suffix=re.compile(rf"\s+(?:{suffixes})\s*$", re.IGNORECASE),
         publisher_phrases=tuple(re.compile(p) for p in data["publisher_phrases"]),
+        masthead_words=frozenset(data["masthead_words"]),
         datelines=tuple(re.compile(p.format(month=MONTH_RE)) for p in data["datelines"]),
         agencies={name.casefold(): canonical for name, canonical in data["agencies"].items()},
         speech_verbs=tuple(sorted(data["speech_verbs"], key=len, reverse=True)),
         reporting_verbs=tuple(sorted(data["reporting_verbs"], key=len, reverse=True)),
         role_words=RoleWords(w.casefold() for w in data["role_words"]),
+        sentence_openers=frozenset(data["sentence_openers"]),
         min_quote_words=int(data["min_quote_words"]),
         name_phrase=_name_phrase(data["name_abbreviations"]),
         residue_line=_any(data["residue_lines"]),

@@ -37,6 +37,7 @@ class Grammar:
     after_subject: re.Pattern[str]  # `" Huseynov stated` / `," he concluded` / `," Commerzbank analyst Carsten Fritsch said`
     after_name: re.Pattern[str]  # the same after a quote that closed its sentence: `." Volker said.`
     after_verb: re.Pattern[str]  # `," said Maia Sandu` / `," said planetary geologist Rosaly Lopes`
+    after_verb_employer: re.Pattern[str]  # `," said Unite regional officer Karen Doyle`
     before: re.Pattern[str]  # `Dick Schoof, said: “` / `Esper said, “` / `Tottenham said in a statement: "`
     according_after: re.Pattern[str]  # `," according to the ministry`
     according_before: re.Pattern[str]  # `According to the website, ... “`
@@ -51,6 +52,8 @@ DESCRIPTOR = r"(?:[Tt]he|[Aa]n?) (?:[A-Z][\w-]* ){0,3}[a-z0-9][\w-]*"
 # Lower-case words of a role before a name after the verb; never words that start a phrase of time or place.
 _STOP = "on|in|at|to|for|that|this|with|from|by|after|before|during|when|while|as|of|and|but|it|he|she|they|we|the|a|an|his|her|their|its|last|next|earlier|later|then|also"
 ROLE_PREFIX = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{0,4}}?"
+ROLE_WORDS = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{1,4}}?"
+EMPLOYER = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} "  # "Unite", "Commerzbank", "Ventura County"
 
 
 @cache
@@ -66,6 +69,7 @@ def grammar(patterns: Patterns) -> Grammar:
         after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{apposition} {adverb}(?:{verbs})\b"),
         after_name=re.compile(rf"^\s*(?P<who>{PRONOUN}|{name}) {adverb}(?:{verbs})\b"),
         after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
+        after_verb_employer=re.compile(rf"^[\s,]*(?:{verbs}) {EMPLOYER}{ROLE_WORDS}(?P<who>{name})"),
         before=re.compile(
             rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?),? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".,]{{1,40}}[:,])\s*$"
         ),
@@ -111,7 +115,7 @@ def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker |
         if m:
             return book.resolve(m.group("who"), upto=span.start)
     else:
-        m = g.after_verb.match(after)
+        m = g.after_verb_employer.match(after) or g.after_verb.match(after)
         if m:
             return book.resolve(m.group("who"), role_after(after[m.end() :], book.patterns), upto=span.start)
         m = g.after_subject.match(after)

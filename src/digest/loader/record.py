@@ -6,7 +6,13 @@ import re
 from digest.errors import DumpError
 from digest.loader.blocks import split_lines
 from digest.loader.classify import Layout, classify
-from digest.loader.credits import canonical_source, parse_credits, publisher_in_copyright, publisher_in_text
+from digest.loader.credits import (
+    canonical_source,
+    parse_credits,
+    publisher_in_copyright,
+    publisher_in_masthead,
+    publisher_in_text,
+)
 from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, match_dateline, with_year
 from digest.loader.header import read_header
 from digest.loader.patterns import Patterns, patterns
@@ -43,7 +49,9 @@ def story_date(dateline: DatelineMatch | None, timestamp: str | None, layout: La
 def _publisher(layout: Layout, pats: Patterns) -> str | None:
     if layout.title and layout.title.publisher:
         return layout.title.publisher
-    return publisher_in_copyright([line.text for line in layout.tail])
+    return publisher_in_copyright([line.text for line in layout.tail]) or publisher_in_masthead(
+        [line.text for line in layout.lines[: layout.lines.index(layout.body[0])]] if layout.body else [], pats
+    )
 
 
 def _bureau(layout: Layout, pats: Patterns) -> Dateline | None:

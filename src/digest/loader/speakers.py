@@ -41,6 +41,8 @@ def split_name(phrase: str, patterns: Patterns) -> Speaker | None:
         while cut > 0 and tokens[cut - 1] not in patterns.role_words and tokens[cut - 1][0].isupper():
             cut -= 1
         name_tokens = tokens[cut:]
+        while name_tokens and name_tokens[0] in patterns.sentence_openers:
+            name_tokens = name_tokens[1:]  # "But Derek Hollis, who ...": the name starts after "But"
         if name_tokens and all(t not in patterns.role_words for t in name_tokens):
             role_parts = [" ".join(tokens[:cut])] + [p for j, p in enumerate(parts) if j != i]
             role = ", ".join(r for r in role_parts if r) or None
