@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from digest.loader.marks import single_quoted, swap_levels
 from digest.loader.patterns import Patterns
 from digest.loader.speakers import Speaker, SpeakerBook, role_after
 from digest.records import Quote
@@ -66,7 +67,7 @@ def grammar(patterns: Patterns) -> Grammar:
     apposition = r"(?:, (?P<role>[^,“”\"]{3,80}),)?"
     lead_words = r"(?:[^\s“”\"]+ ){0,6}?"  # "Commerzbank analyst ", "in that law, "
     return Grammar(
-        after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{apposition} {adverb}(?:{verbs})\b"),
+        after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{apposition},? {adverb}(?:{verbs})\b"),
         after_name=re.compile(rf"^\s*(?P<who>{PRONOUN}|{name}) {adverb}(?:{verbs})\b"),
         after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
         after_verb_employer=re.compile(rf"^[\s,]*(?:{verbs}) {EMPLOYER}{ROLE_WORDS}(?P<who>{name})"),
@@ -206,6 +207,8 @@ def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]
 
 def find_quotes(paragraphs: list[str], patterns: Patterns, paragraph_base: int = 0) -> tuple[Quote, ...]:
     paragraphs = [p.replace("’’", "”").replace("‘‘", "“") for p in paragraphs]  # doubled singles as doubles
+    if single_quoted(paragraphs):
+        paragraphs = [swap_levels(p) for p in paragraphs]
     book = SpeakerBook(patterns, tuple(paragraphs))
     quotes: list[Quote] = []
     carried: Speaker | None = None
