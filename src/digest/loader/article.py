@@ -142,12 +142,15 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
 
 def main_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:
     """[start, end) of the best-scoring stretch of lines (Kadane), or None when no line is prose.
-    A staff credit ("... contributed to this report", "Reporting by ...") closes the article."""
+    A staff credit ("... contributed to this report", "Reporting by ...") closes the article, and so
+    does an end line ("About Acme Robotics")."""
     best, best_span = 0, None
     total, start = 0, 0
     for i, score in enumerate(scores):
         if total <= 0:
             total, start = 0, i
+        elif best_span and best_span[0] == start and score < 0 and patterns.article_end.search(lines[i].text):
+            return best_span  # "About Acme Robotics", "Media contact:": the article has ended
         total += score
         if total > best:
             best, best_span = total, (start, i + 1)

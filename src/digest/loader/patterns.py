@@ -59,6 +59,7 @@ class Patterns:
     furniture: Forms
     caption: Forms
     staff_credit: Forms
+    article_end: Forms
     bylines: tuple[re.Pattern[str], ...]
     bureau_datelines: tuple[re.Pattern[str], ...]
     embed_signature: Forms
@@ -118,6 +119,7 @@ def _compile(data: dict) -> Patterns:
         furniture=Forms(data["furniture_forms"]),
         caption=Forms(data["caption_forms"]),
         staff_credit=Forms(data["staff_credit_forms"]),
+        article_end=Forms(data["article_end_forms"]),
         bylines=tuple(re.compile(p) for p in data["byline_forms"]),
         bureau_datelines=tuple(re.compile(p) for p in data["bureau_datelines"]),
         embed_signature=Forms(data["embed_signatures"]),
