@@ -34,7 +34,7 @@ def page(request: pytest.FixtureRequest) -> tuple[StoryRecord, dict]:
 
 
 def test_there_are_pages_of_many_families() -> None:
-    assert len(CASES) >= 8
+    assert len(CASES) >= 9
 
 
 def test_headline_publisher_and_source(page: tuple[StoryRecord, dict]) -> None:

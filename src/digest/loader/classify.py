@@ -79,7 +79,15 @@ def title_line(lines: tuple[Line, ...], patterns: Patterns) -> Title | None:
         return None
     if is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers) or is_navigation(text, patterns):
         return None  # "Skip to main content", a menu bar: a page saved without its title ("A | B | C" titles are fine)
-    return parse_title(text, patterns)
+    title = parse_title(text, patterns)
+    if title.site_first and not _printed_again(title.headline, lines):
+        return Title(text, None)  # "Brexit - What happens next": a topic, not a site, before the headline
+    return title
+
+
+def _printed_again(headline: str, lines: tuple[Line, ...]) -> bool:
+    key = label_key(headline)
+    return any(line.text[:1] == headline[:1] and label_key(line.text) == key for line in lines[1:])
 
 
 def _is_heading(line: Line, prose: bool, patterns: Patterns) -> bool:
