@@ -12,11 +12,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from digest.errors import DumpError
 from digest.loader import load_dump
 from digest.records import StoryRecord
 
 PAGES = Path(__file__).parent / "pages"
-CASES = sorted(PAGES.glob("*.yaml"))
+ALL = sorted(PAGES.glob("*.yaml"))
+CASES = [case for case in ALL if "error" not in yaml.safe_load(case.read_text(encoding="utf-8"))]
+REFUSED = [case for case in ALL if case not in CASES]
 
 
 def _words(text: str) -> str:
@@ -34,7 +37,15 @@ def page(request: pytest.FixtureRequest) -> tuple[StoryRecord, dict]:
 
 
 def test_there_are_pages_of_many_families() -> None:
-    assert len(CASES) >= 9
+    assert len(CASES) >= 10
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=[c.stem for c in REFUSED])
+def test_a_page_without_an_article_is_refused_by_name(case: Path) -> None:
+    truth = yaml.safe_load(case.read_text(encoding="utf-8"))
+    with pytest.raises(DumpError, match=truth["error"]) as caught:
+        load_dump(case.with_suffix(".txt").name, case.with_suffix(".txt").read_bytes())
+    assert case.with_suffix(".txt").name in str(caught.value)
 
 
 def test_headline_publisher_and_source(page: tuple[StoryRecord, dict]) -> None:

@@ -14,6 +14,8 @@ from digest.loader.text import fold_inner
 MAX_LINE_CHARS = 20_000  # longer lines are cut: no real paragraph is this long, and steps stay linear
 MAX_WRAP_WIDTH = 100  # a dump whose lines all fit this width was wrapped by a text browser
 WRAP_SHARE = 0.97  # the width that this share of lines fits in is the dump's wrap width
+WRAP_SLACK = 10  # a wrapped line ends within this many characters of the wrap width
+WRAP_FULL_SHARE = 0.15  # at least this share of a wrapped dump's lines are full ones
 _BULLET = re.compile(r"^(?:[*+o•·-]|\d{1,3}\.) +(?=\S)")
 
 
@@ -70,12 +72,19 @@ def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
     return lines, widths
 
 
-def wrap_width(widths: list[int]) -> int | None:
+def wrap_width(lines: list[Line], widths: list[int]) -> int | None:
+    """The width a text browser wrapped the dump at, or None: most lines fit it, and a good share
+    of them (every full line of a paragraph, menus left out) come close to it. A page of short lines (a list of
+    headlines) fits a narrow width too, but few of its lines reach it."""
     if len(widths) < 20:
         return None
     ordered = sorted(widths)
     width = ordered[min(len(ordered) - 1, int(WRAP_SHARE * len(ordered)))]
-    return width if width <= MAX_WRAP_WIDTH else None
+    if width > MAX_WRAP_WIDTH:
+        return None
+    text_widths = [w for line, w in zip(lines, widths) if not line.bullet]  # menus are lists of short items
+    full = sum(1 for w in text_widths if w >= width - WRAP_SLACK)
+    return width if full >= WRAP_FULL_SHARE * len(text_widths) else None
 
 
 def _continues(head: Line, previous_width: int, line: Line, width: int) -> bool:
@@ -104,5 +113,5 @@ def _join_wrapped(lines: list[Line], widths: list[int], width: int) -> tuple[Lin
 def split_lines(text: str, patterns: Patterns) -> tuple[Line, ...]:
     """Lines of text, one a paragraph: a text browser's wrapped lines joined again."""
     lines, widths = _saved_lines(text, patterns)
-    width = wrap_width(widths)
+    width = wrap_width(lines, widths)
     return tuple(lines) if width is None else _join_wrapped(lines, widths, width)
