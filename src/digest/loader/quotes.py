@@ -109,6 +109,13 @@ def _closes_sentence(span: Span, after: str) -> bool:
     return span.text.rstrip()[-1:] in ".!?" and after.lstrip()[:1].isupper()
 
 
+def _introduces(before: str) -> bool:
+    """Text ending as an introduction can ("he said:", "Esper said,", "told reporters"): a cheap test
+    before the search, which tries a name at every position."""
+    last = before.rstrip()[-1:]
+    return last in (":", ";", ",") or last.isalpha()
+
+
 def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker | None:
     after = text[span.end :]
     if _closes_sentence(span, after):
@@ -123,7 +130,7 @@ def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker |
         if m:
             return book.resolve(m.group("who"), m.group("role"), upto=span.start)
     before = text[max(0, span.start - LOOKBEHIND_CHARS) : span.start]
-    m = g.before.search(before) or g.according_after.match(after) or g.according_before.search(before)
+    m = (_introduces(before) and g.before.search(before)) or g.according_after.match(after) or g.according_before.search(before)
     if m:
         return book.resolve(m.group("who"), upto=span.start)
     return None

@@ -21,6 +21,11 @@ def name_pattern(patterns: Patterns) -> re.Pattern[str]:
     return re.compile(patterns.name_phrase)
 
 
+@cache
+def full_name_pattern(patterns: Patterns) -> re.Pattern[str]:
+    return re.compile(patterns.full_name_phrase)
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     name: str
@@ -79,11 +84,9 @@ def _sentences(text: str) -> list[str]:
 
 def learn_names(paragraphs: tuple[str, ...], patterns: Patterns) -> list[Speaker]:
     names: dict[str, Speaker] = {}
-    pattern = name_pattern(patterns)
+    pattern = full_name_pattern(patterns)
     for text in paragraphs:
         for m in pattern.finditer(text):
-            if " " not in m.group(0):
-                continue  # one word: never a full name, whatever split_name makes of it
             speaker = split_name(m.group(0), patterns)
             if speaker and " " in speaker.name and speaker.name not in names:
                 names[speaker.name] = speaker
