@@ -40,6 +40,9 @@ def _clean(raw: str, patterns: Patterns) -> str:
     return patterns.residue_inline.sub(" ", raw).strip()
 
 
+_new_tuple = tuple.__new__  # Line(...) without its Python-level __new__: one is made a saved line
+
+
 def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
     """One Line a saved line that keeps any text, and each one's saved width (indentation and
     residue included). A blank or residue-only line ends a block."""
@@ -47,6 +50,9 @@ def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
     widths: list[int] = []
     block, blank = 0, False
     for number, saved in enumerate(text.split("\n"), start=1):
+        if not saved:
+            blank = True
+            continue
         saved = saved[:MAX_LINE_CHARS].rstrip(" ")
         body = saved.lstrip(" ")
         cleaned = body
@@ -67,7 +73,7 @@ def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
         bullet = _BULLET.match(cleaned) if cleaned[0] in _BULLET_STARTS else None
         if bullet:
             cleaned = cleaned[bullet.end() :]
-        lines.append(Line(number, cleaned, block, indent, bullet is not None))
+        lines.append(_new_tuple(Line, (number, cleaned, block, indent, bullet is not None)))
         widths.append(indent + len(body))
     return lines, widths
 
