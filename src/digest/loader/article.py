@@ -124,17 +124,22 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
     skip = embedded(lines, patterns)
     sections = patterns.section_headers
     for i, line in enumerate(lines):
-        short = line.bullet or line.text.count(" ") < MIN_PROSE_WORDS - 1  # most lines: never prose
+        text = line.text
+        spaces = text.count(" ")
+        short = line.bullet or spaces < MIN_PROSE_WORDS - 1  # most lines: never prose
         level = NOT_PROSE if short or i in skip else prose_level(line, patterns)
         prose.append(level != NOT_PROSE)
-        if level == NOT_PROSE and is_label(line.text, sections):
-            scores.append(-SECTION_COST)
-            in_list = True
-        elif level != NOT_PROSE and (not in_list or (level == PROSE and _alone(lines, i))):
-            scores.append(min(line.text.count(" ") + 1, MAX_PROSE_SCORE))
+        if level == NOT_PROSE:
+            if len(text) <= MAX_LABEL_CHARS and spaces <= MAX_LABEL_SPACES and label_key(text) in sections:
+                scores.append(-SECTION_COST)
+                in_list = True
+            elif not in_list and short and _alone(lines, i) and is_short_sentence(line, patterns):
+                scores.append(SHORT_SENTENCE_SCORE)
+            else:
+                scores.append(-FURNITURE_COST)
+        elif not in_list or (level == PROSE and _alone(lines, i)):
+            scores.append(min(spaces + 1, MAX_PROSE_SCORE))
             in_list = False
-        elif not in_list and _alone(lines, i) and is_short_sentence(line, patterns):
-            scores.append(SHORT_SENTENCE_SCORE)
         else:
             scores.append(-FURNITURE_COST)
     return scores, prose
