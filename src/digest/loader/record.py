@@ -37,8 +37,11 @@ def story_date(dateline: DatelineMatch | None, timestamp: str | None, layout: La
     The page's time comes first, then header, credit and caption lines: they date the story, the
     body may date its background."""
     metadata = " ".join(line.text for line in layout.header + layout.credits + layout.captions)
-    page_dates = full_dates(timestamp or "") + full_dates(metadata) + full_dates(" ".join(line.text for line in layout.body))
-    if dateline and dateline.month and dateline.day:
+    page_dates = full_dates(timestamp or "") + full_dates(metadata)
+    month_day = (dateline.month, dateline.day) if dateline and dateline.month and dateline.day else None
+    if not page_dates or (month_day and month_day not in [(m, d) for _, m, d in page_dates]):
+        page_dates += full_dates(" ".join(line.text for line in layout.body))  # the body, only when needed
+    if month_day:
         return with_year(dateline.month, dateline.day, page_dates)
     if page_dates:
         year, month, day = page_dates[0]
