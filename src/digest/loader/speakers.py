@@ -84,13 +84,31 @@ def _sentences(text: str) -> list[str]:
 
 def learn_names(paragraphs: tuple[str, ...], patterns: Patterns) -> list[Speaker]:
     names: dict[str, Speaker] = {}
-    pattern = full_name_pattern(patterns)
     for text in paragraphs:
-        for m in pattern.finditer(text):
-            speaker = split_name(m.group(0), patterns)
+        for phrase in _full_name_phrases(text, patterns):
+            speaker = split_name(phrase, patterns)
             if speaker and " " in speaker.name and speaker.name not in names:
                 names[speaker.name] = speaker
     return list(names.values())
+
+
+# Where a phrase of two or more name words may start: a capital, its word, then a capital or a
+# joiner ("Bank of England"). It starts with a character class, so the regular-expression engine
+# skips to each capital in C; the full pattern is tried only there.
+_TWO_WORDS = re.compile(r"[A-Z][\w'’.-]* (?:[A-Z]|(?:of|for|de|the|del|da|van|von|der|al|bin|la|le) )")
+
+
+def _full_name_phrases(text: str, patterns: Patterns) -> list[str]:
+    """What full_name_pattern().finditer(text) finds, faster."""
+    pattern, found, pos = full_name_pattern(patterns), [], 0
+    while candidate := _TWO_WORDS.search(text, pos):
+        m = pattern.match(text, candidate.start())
+        if m:
+            found.append(m.group(0))
+            pos = m.end()
+        else:
+            pos = candidate.start() + 1
+    return found
 
 
 @dataclass
