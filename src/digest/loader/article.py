@@ -11,7 +11,7 @@ import re
 from operator import itemgetter
 
 from digest.loader.blocks import Line
-from digest.loader.patterns import Patterns, label_key
+from digest.loader.patterns import MENU_FIRST_WORD, Patterns, label_key
 
 MIN_PROSE_WORDS = 5
 MIN_UNPUNCTUATED_WORDS = 15  # a paragraph without closing punctuation must be this long
@@ -56,15 +56,15 @@ def prose_level(line: Line, patterns: Patterns) -> int:
     spaces = text.count(" ")
     if line.bullet or spaces < MIN_PROSE_WORDS - 1:
         return NOT_PROSE
-    if lowercase_share(text.split()) < 0.4:
-        return NOT_PROSE
     if closes_sentence(text):
         level = PROSE
     elif spaces + 1 >= MIN_UNPUNCTUATED_WORDS:
         level = LOOSE_PROSE
     else:
         return NOT_PROSE
-    return NOT_PROSE if is_furniture(text, patterns) else level
+    if lowercase_share(text.split()) < 0.4 or is_furniture(text, patterns):
+        return NOT_PROSE
+    return level
 
 
 def is_prose(line: Line, patterns: Patterns, strict: bool = False) -> bool:
@@ -93,7 +93,10 @@ def is_short_sentence(line: Line, patterns: Patterns) -> bool:
 
 
 def is_navigation(text: str, patterns: Patterns) -> bool:
-    return text.count(" ") <= MAX_NAVIGATION_SPACES and bool(patterns.navigation.fullmatch(text))
+    if text.count(" ") > MAX_NAVIGATION_SPACES:
+        return False
+    first = MENU_FIRST_WORD.match(text).group(1)  # a menu starts with a menu word: most lines stop here
+    return first.casefold() in patterns.navigation_starts and bool(patterns.navigation.fullmatch(text))
 
 
 def is_furniture(text: str, patterns: Patterns) -> bool:

@@ -65,6 +65,7 @@ class Patterns:
     bureau_datelines: tuple[re.Pattern[str], ...]
     embed_signature: Forms
     navigation: re.Pattern[str]  # a whole line of menu words and separators
+    navigation_starts: frozenset[str]  # the first word of each menu word, folded: a cheap first test
 
 
 def _labels(items: list[str]) -> frozenset[str]:
@@ -81,10 +82,14 @@ def _name_phrase(abbreviations: list[str], words: str = "one") -> str:
     return rf"(?=[A-Z]){token}(?: (?:{token}|{joiner}))*"  # the lookahead rejects most positions at once
 
 
+_MENU_SEPARATOR = r"[\s|•·*/,>»-]"
+MENU_FIRST_WORD = re.compile(rf"{_MENU_SEPARATOR}*((?:(?!{_MENU_SEPARATOR}).)*)")
+
+
 def _navigation(words: list[str]) -> re.Pattern[str]:
     """Two or more menu words and nothing else, with any separators ("|", "•", "*") between."""
     word = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    sep = r"[\s|•·*/,>»-]+"
+    sep = rf"{_MENU_SEPARATOR}+"
     return re.compile(rf"(?:{sep})?(?:{word})(?:{sep}(?:{word}))+(?:{sep})?", re.IGNORECASE)
 
 
@@ -98,6 +103,7 @@ def _compile(data: dict) -> Patterns:
     suffixes = "|".join(re.escape(s) for s in data["source_suffixes"])
     return Patterns(
         navigation=_navigation(data["navigation_words"]),
+        navigation_starts=frozenset(MENU_FIRST_WORD.match(w).group(1).casefold() for w in data["navigation_words"]),
         section_headers=_labels(data["section_headers"]) | _labels(data["tag_headers"]),
         tag_headers=_labels(data["tag_headers"]),
         item_labels=_labels(data["item_labels"]),
