@@ -16,6 +16,7 @@ from digest.loader.speakers import Speaker, SpeakerBook, role_after
 from digest.records import Quote
 
 LOOKBEHIND_CHARS = 160  # how far before a quote its "X said:" introduction may stand
+MAX_NAME_CHARS = 200  # a speaker's name and title ("Council of Europe Secretary General Alain Berset")
 
 
 _MARKS = re.compile("[“”\"«»]")
@@ -201,9 +202,11 @@ def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]
         return found
     for sentence in sentences(text):
         offset = text.find(sentence, offset)
-        if not g.reporting_verb.search(sentence) or any(len(span.text.split()) >= book.patterns.min_quote_words for span in quote_spans(sentence)):
+        verb = g.reporting_verb.search(sentence)
+        if not verb or any(len(span.text.split()) >= book.patterns.min_quote_words for span in quote_spans(sentence)):
             continue
-        m = g.reported_lead.search(sentence) or g.reported_tail.match(sentence)
+        # the speaker's name ends just before the verb: the search starts a name's length before it
+        m = g.reported_lead.search(sentence, max(0, verb.start() - MAX_NAME_CHARS)) or g.reported_tail.match(sentence)
         if not m:
             continue
         speaker = book.resolve(m.group("who"), upto=offset + m.start("who"))
@@ -223,4 +226,6 @@ def find_quotes(paragraphs: list[str], patterns: Patterns, paragraph_base: int =
         found, carried = direct_quotes(paragraph, index, book, carried)
         quotes.extend(found)
         quotes.extend(reported_quotes(paragraph, index, book))
-    return tuple(replace(q, paragraph=q.paragraph + paragraph_base) for q in quotes)
+    if paragraph_base:
+        return tuple(replace(q, paragraph=q.paragraph + paragraph_base) for q in quotes)
+    return tuple(quotes)
