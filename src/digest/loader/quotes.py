@@ -110,11 +110,11 @@ def _closes_sentence(span: Span, after: str) -> bool:
     return span.text.rstrip()[-1:] in ".!?" and after.lstrip()[:1].isupper()
 
 
-def _introduces(before: str) -> bool:
-    """Text ending as an introduction can ("he said:", "Esper said,", "told reporters"): a cheap test
+def _introduces(before: str, verbs: tuple[str, ...]) -> bool:
+    """Text ending as an introduction can ("he said:", "Esper said,", "he said"): a cheap test
     before the search, which tries a name at every position."""
-    last = before.rstrip()[-1:]
-    return last in (":", ";", ",") or last.isalpha()
+    before = before.rstrip()
+    return before[-1:] in (":", ";", ",") or before.endswith(verbs)
 
 
 def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker | None:
@@ -131,7 +131,7 @@ def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker |
         if m:
             return book.resolve(m.group("who"), m.group("role"), upto=span.start)
     before = text[max(0, span.start - LOOKBEHIND_CHARS) : span.start]
-    m = (_introduces(before) and g.before.search(before)) or g.according_after.match(after) or g.according_before.search(before)
+    m = (_introduces(before, book.patterns.speech_verbs) and g.before.search(before)) or g.according_after.match(after) or g.according_before.search(before)
     if m:
         return book.resolve(m.group("who"), upto=span.start)
     return None
