@@ -187,7 +187,7 @@ def _neighbour(speakers: list[Speaker | None], i: int) -> Speaker | None:
     return None
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_SENTENCE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z])")  # starts with \s: the engine skips to spaces
 
 
 def sentences(text: str) -> list[str]:

@@ -11,7 +11,7 @@ PRONOUNS = {"he", "she", "they", "it", "He", "She", "They", "It"}
 _AGE_ANAPHOR = re.compile(r"^[Tt]he \d{1,3}-year-old$")
 _NOT_ROLE_START = re.compile(r"^(?:who|which|that|adding|according|as|in|at|on|when|while|after|before)\b")
 _APPOSITIVE = re.compile(r"^, ([^,.;“”\"]{3,80})[,.;]")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+_SENTENCE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"])")  # starts with \s: the engine skips to spaces
 _DESCRIBED = re.compile(r"(?:the|[Aa]n?) |The (?![A-Z])")  # "the doctor", "a spokesman": not "The Hague"
 _POSSESSIVE = ("'s", "’s")
 
