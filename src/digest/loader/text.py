@@ -18,6 +18,7 @@ _ODD_SPACES = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _RUNS = re.compile(" {2,}")
 _INVISIBLES = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_IRREGULAR = re.compile("[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BINARY_SIGNS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 # A share of control characters (NUL, C1) and undecodable bytes this high means a binary file.
 MAX_CONTROL_SHARE = 0.02
@@ -33,7 +34,7 @@ DETECT_BYTES = 200_000  # charset detection reads a prefix: its cost must not gr
 
 
 def decode(data: bytes, path: str) -> str:
-    if not data.strip():
+    if not data or data.isspace():  # without copying the dump
         raise DumpError(path, "the file is empty")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -71,13 +72,14 @@ def normalise_characters(text: str) -> str:
         if _MOJIBAKE_HINT.search(text):
             text = ftfy.fix_text(text, _FTFY)
         text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _IRREGULAR.search(text):  # most dumps have none: one search instead of three passes
         for invisible in _INVISIBLES:
             if invisible in text:
                 text = text.replace(invisible, "")
-        text = _ODD_SPACES.sub(" ", text)
-    elif "\t" in text:
-        text = text.replace("\t", " ")
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+        text = _CONTROL.sub("", _ODD_SPACES.sub(" ", text))
+    return text
 
 
 def fold_spaces(line: str) -> str:
