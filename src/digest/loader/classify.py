@@ -43,6 +43,8 @@ LineRule = Callable[[Line, Patterns], "str | None"]
 
 
 def is_credit(line: Line, patterns: Patterns) -> str | None:
+    if ":" not in line.text:  # "Source: ...", "Photo: ...": most lines have no colon at all
+        return None
     match = patterns.credit_split.match(line.text)
     return "credit" if match and label_key(match.group(1)) in patterns.credit_label else None
 
