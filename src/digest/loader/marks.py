@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 # A quotation in single marks: opened at a word's start, closed where no letter follows ("can’t"
-# and "Britain’s" stay inside); and one in double marks.
-_SINGLE_SPAN = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_])((?:[^‘’'\"“”]|[’'](?=[^\W\d_]))*)[’'](?![^\W\d_])")
+# and "Britain’s" stay inside); and one in double marks. Each pattern starts with the mark itself,
+# so the engine skips to the marks.
+_SINGLE_SPAN = re.compile(r"[‘'](?<![^\s(\[—–-][‘'])(?=[^\W\d_])((?:[^‘’'\"“”]|[’'](?=[^\W\d_]))*)[’'](?![^\W\d_])")
 _DOUBLE_SPAN = re.compile(r"[“\"]([^“”\"]*)[”\"]")
 SAID_WORDS = 4  # a span this long is words said; shorter ones are names and scare quotes (‘poor’)
 _SWAP = {"“": "‘", "”": "’", '"': "'"}

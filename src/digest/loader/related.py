@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from digest.loader.article import is_furniture
 from digest.loader.blocks import Line
@@ -39,11 +40,18 @@ MAX_HEADER_WORDS = 6
 _DATE_ONLY = re.compile(rf"^(?:\w+,? )?(?:\d{{1,2}} (?:{MONTH_RE})\.?,? \d{{4}}|(?:{MONTH_RE})\.? \d{{1,2}},? \d{{4}})$")
 
 
+@cache
+def _header_starts(patterns: Patterns) -> frozenset[str]:
+    return frozenset(header.split(" ", 1)[0] for header in patterns.section_headers if " " in header)
+
+
 def _opens_section(key: str, patterns: Patterns) -> bool:
     """"Most popular in the section", "More from UK": a known header that goes on a little."""
     if key.count(" ") >= MAX_HEADER_WORDS or " " not in key:
         return False
     words = key.split(" ", 3)
+    if words[0] not in _header_starts(patterns):
+        return False
     return " ".join(words[:2]) in patterns.section_headers or " ".join(words[:3]) in patterns.section_headers
 
 
