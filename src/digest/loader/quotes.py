@@ -49,11 +49,13 @@ class Grammar:
 
 
 PRONOUN = r"[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he \d{1,3}-year-old"  # "the 56-year-old" refers back, as a pronoun
-# An unnamed speaker the story describes: "the doctor", "a WeWork spokesperson", "the statement".
-DESCRIPTOR = r"(?:[Tt]he|[Aa]n?) (?:[A-Z][\w-]* ){0,3}[a-z0-9][\w-]*"
 # Lower-case words of a role before a name after the verb; never words that start a phrase of time or place.
 _STOP = "on|in|at|to|for|that|this|with|from|by|after|before|during|when|while|as|of|and|but|it|he|she|they|we|the|a|an|his|her|their|its|last|next|earlier|later|then|also"
 ROLE_PREFIX = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{0,4}}?"
+# An unnamed speaker the story describes: "the doctor", "a WeWork spokesperson", "a team spokesman";
+# up to three lower-case words, none that starts a phrase of time or place ("the minister on Monday").
+_DESCRIBING = rf"(?!(?:{_STOP})\b)[a-z0-9][\w-]*"
+DESCRIPTOR = rf"(?:[Tt]he|[Aa]n?) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}"
 ROLE_WORDS = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{1,4}}?"
 EMPLOYER = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} "  # "Unite", "Commerzbank", "Ventura County"
 
