@@ -62,15 +62,35 @@ def required_text(form: str) -> str:
     return max(best, run, key=len)
 
 
+def _starts_plainly(form: str) -> bool:
+    """The form (after "^") does not open with a character class ("[A-Z][\\w ]+ writers?", "\\w+"):
+    it fails at once on most lines, so it can share one union with the others. One that opens with
+    a class may scan the whole line first, and is better gated."""
+    return not (form[:1] in ("[", ".") or (form[:1] == "\\" and form[1:2].isalnum()))
+
+
+class Gated:
+    """One regular expression behind its gate: the plain text every match holds."""
+
+    def __init__(self, form: str) -> None:
+        self.gate = required_text(form)
+        self.pattern = re.compile(form)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self.gate in text else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.gate in text else None
+
+
 class Forms:
     """A list of regular expressions as one yes-or-no test of a line."""
 
     def __init__(self, forms: list[str]) -> None:
-        starts = [f[1:] for f in forms if f.startswith("^")]
-        anywhere = [f for f in forms if not f.startswith("^")]
-        self._start = re.compile("|".join(f"(?:{f})" for f in starts)) if starts else None
-        gated = [(required_text(f), re.compile(f)) for f in anywhere]
-        ungated = [f for f, (gate, _) in zip(anywhere, gated) if not gate]
+        plain = [f[1:] for f in forms if f.startswith("^") and (_starts_plainly(f[1:]) or not required_text(f))]
+        self._start = re.compile("|".join(f"(?:{f})" for f in plain)) if plain else None
+        gated = [(required_text(f), re.compile(f)) for f in forms if f[1:] not in plain]
+        ungated = [f for f, (gate, _) in zip([f for f in forms if f[1:] not in plain], gated) if not gate]
         self._gated = tuple((gate, form) for gate, form in gated if gate)
         self._ungated = re.compile("|".join(f"(?:{f})" for f in ungated)) if ungated else None
 

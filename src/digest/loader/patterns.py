@@ -8,7 +8,7 @@ from importlib import resources
 
 import yaml
 
-from digest.loader.forms import Forms
+from digest.loader.forms import Forms, Gated
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -61,8 +61,8 @@ class Patterns:
     caption: Forms
     staff_credit: Forms
     article_end: Forms
-    bylines: tuple[re.Pattern[str], ...]
-    bureau_datelines: tuple[re.Pattern[str], ...]
+    bylines: tuple[Gated, ...]
+    bureau_datelines: tuple[Gated, ...]
     embed_signature: Forms
     navigation: re.Pattern[str]  # a whole line of menu words and separators
     navigation_starts: frozenset[str]  # the first word of each menu word, folded: a cheap first test
@@ -82,8 +82,9 @@ def _name_phrase(abbreviations: list[str], words: str = "one") -> str:
     return rf"(?=[A-Z]){token}(?: (?:{token}|{joiner}))*"  # the lookahead rejects most positions at once
 
 
-_MENU_SEPARATOR = r"[\s|•·*/,>»-]"
-MENU_FIRST_WORD = re.compile(rf"{_MENU_SEPARATOR}*((?:(?!{_MENU_SEPARATOR}).)*)")
+_MENU_SEPARATORS = r"\s|•·*/,>»-"  # between menu words: "Home | News", "* World", "Business » Markets"
+_MENU_SEPARATOR = rf"[{_MENU_SEPARATORS}]"
+MENU_FIRST_WORD = re.compile(rf"{_MENU_SEPARATOR}*([^{_MENU_SEPARATORS}]*)")
 
 
 def _navigation(words: list[str]) -> re.Pattern[str]:
@@ -131,8 +132,8 @@ def _compile(data: dict) -> Patterns:
         caption=Forms(data["caption_forms"]),
         staff_credit=Forms(data["staff_credit_forms"]),
         article_end=Forms(data["article_end_forms"]),
-        bylines=tuple(re.compile(p) for p in data["byline_forms"]),
-        bureau_datelines=tuple(re.compile(p) for p in data["bureau_datelines"]),
+        bylines=tuple(Gated(p) for p in data["byline_forms"]),
+        bureau_datelines=tuple(Gated(p) for p in data["bureau_datelines"]),
         embed_signature=Forms(data["embed_signatures"]),
     )
 

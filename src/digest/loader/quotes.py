@@ -16,7 +16,7 @@ from digest.loader.speakers import Speaker, SpeakerBook, role_after
 from digest.records import Quote
 
 LOOKBEHIND_CHARS = 160  # how far before a quote its "X said:" introduction may stand
-MAX_NAME_CHARS = 200  # a speaker's name and title ("Council of Europe Secretary General Alain Berset")
+MAX_NAME_CHARS = 120  # a speaker's name and title ("Council of Europe Secretary General Alain Berset")
 
 
 _MARKS = re.compile("[“”\"«»]")

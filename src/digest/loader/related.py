@@ -37,6 +37,7 @@ def _is_summary(text: str) -> bool:
 
 
 MAX_HEADER_WORDS = 6
+MAX_DATE_CHARS = 40  # "Wednesday, 20 November 2019": a date alone on its line is short
 _DATE_ONLY = re.compile(rf"^(?:\w+,? )?(?:\d{{1,2}} (?:{MONTH_RE})\.?,? \d{{4}}|(?:{MONTH_RE})\.? \d{{1,2}},? \d{{4}})$")
 
 
@@ -68,7 +69,7 @@ def _drafts(lines: tuple[Line, ...], patterns: Patterns) -> list[_Draft]:
             section, labels, last_title = line.text.rstrip(": "), [], None
         elif section is None:
             continue  # outside a list: nothing to collect
-        elif line.text.endswith(":") or _DATE_ONLY.match(line.text):
+        elif line.text.endswith(":") or (len(line.text) <= MAX_DATE_CHARS and _DATE_ONLY.match(line.text)):
             continue  # a prompt ("Stay up to date:") or an item's date, not an item
         elif key == last_title:
             continue  # the title printed twice (link text, then heading)
