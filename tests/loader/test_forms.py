@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from digest.loader.forms import Forms, required_text
-from digest.loader.patterns import patterns
+from digest.loader.patterns import patterns, word_union
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,12 @@ def test_forms_agree_with_plain_regular_expressions() -> None:
         for line in LINES:
             assert forms.search(line) == any(p.search(line) for p in plain), (key, line)
     assert patterns().furniture.search("Read More »")
+
+
+def test_word_union_matches_what_a_longest_first_list_matches() -> None:
+    words = ["said", "says", "stated", "state", "pointed out", "tell", "tells"]
+    tree = re.compile(rf" (?:{word_union(words)})\b")
+    plain = re.compile(rf" (?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})\b")
+    for text in [" she said", " it states", " stated x", " pointed out", " tells", " tell", " state", "x sa"]:
+        found, expected = tree.search(text), plain.search(text)
+        assert (found and found.group()) == (expected and expected.group()), text

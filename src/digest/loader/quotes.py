@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from digest.loader.marks import single_quoted, swap_levels
-from digest.loader.patterns import Patterns
+from digest.loader.patterns import Patterns, word_union
 from digest.loader.speakers import Speaker, SpeakerBook, role_after
 from digest.records import Quote
 
@@ -63,8 +63,8 @@ EMPLOYER = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} "  # "Unite", "Commerz
 @cache
 def grammar(patterns: Patterns) -> Grammar:
     name = patterns.name_phrase
-    verbs = "|".join(re.escape(v) for v in patterns.speech_verbs)
-    reporting = "|".join(re.escape(v) for v in patterns.reporting_verbs)
+    verbs = word_union(patterns.speech_verbs)
+    reporting = word_union(patterns.reporting_verbs)
     who = rf"(?P<who>{PRONOUN}|{name}|{DESCRIPTOR})"
     adverb = r"(?:\w+ly |also |then |later |has |had |have )?"
     apposition = r"(?:, (?P<role>[^,“”\"]{3,80}),)?"
