@@ -16,7 +16,6 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-MONTH_RE = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 
 
 class RoleWords(frozenset):
@@ -88,6 +87,9 @@ def word_union(words: list[str] | tuple[str, ...]) -> str:
         return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
     return build(tree)
+
+
+MONTH_RE = word_union([m.capitalize() for m in MONTHS])  # "Sep(?:t(?:ember)?)?": longest first
 
 
 def _labels(items: list[str]) -> frozenset[str]:
