@@ -16,6 +16,8 @@ from digest.loader.speakers import Speaker, SpeakerBook, role_after
 from digest.records import Quote
 
 LOOKBEHIND_CHARS = 160  # how far before a quote its "X said:" introduction may stand
+LOOKAHEAD_CHARS = 400  # how far after a quote its attribution may run; a window, so each quote costs
+# the same however long its paragraph
 MAX_NAME_CHARS = 120  # a speaker's name and title ("Council of Europe Secretary General Alain Berset")
 
 
@@ -120,7 +122,7 @@ def _introduces(before: str, verbs: tuple[str, ...]) -> bool:
 
 
 def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker | None:
-    after = text[span.end :]
+    after = text[span.end : span.end + LOOKAHEAD_CHARS]
     if _closes_sentence(span, after):
         m = g.after_name.match(after)
         if m:
@@ -168,25 +170,34 @@ def direct_quotes(text: str, paragraph: int, book: SpeakerBook, carried: Speaker
     quotes: list[Quote] = []
     spans = quote_spans(text)
     speakers = [attribute(text, span, book, g) for span in spans]
+    neighbours = _neighbours(speakers)
     last: Speaker | None = None
     for i, span in enumerate(spans):
-        kind = _kind(span, speakers[i] is not None or _neighbour(speakers, i) is not None, book.patterns)
+        kind = _kind(span, speakers[i] is not None or neighbours[i] is not None, book.patterns)
         if kind != "direct":
             quotes.append(Quote(clean_quote(span.text), None, None, kind, paragraph))
             continue
-        speaker = speakers[i] or (carried if span.start == 0 else None) or _neighbour(speakers, i)
+        speaker = speakers[i] or (carried if span.start == 0 else None) or neighbours[i]
         last = speaker or last
         quotes.append(Quote(clean_quote(span.text), speaker and speaker.name, speaker and speaker.role, "direct", paragraph))
     book.attributed(paragraph, last)
     return quotes, last
 
 
-def _neighbour(speakers: list[Speaker | None], i: int) -> Speaker | None:
-    """A quote with no words of its own beside it belongs to the nearest attributed one."""
-    for j in list(range(i - 1, -1, -1)) + list(range(i + 1, len(speakers))):
-        if speakers[j]:
-            return speakers[j]
-    return None
+def _neighbours(speakers: list[Speaker | None]) -> list[Speaker | None]:
+    """Per quote, the speaker it takes when it has no words of its own beside it: the nearest
+    attributed quote before it, else the nearest after it. Two passes: linear in the quotes."""
+    before: list[Speaker | None] = []
+    seen: Speaker | None = None
+    for speaker in speakers:
+        before.append(seen)
+        seen = speaker or seen
+    after: list[Speaker | None] = []
+    seen = None
+    for speaker in reversed(speakers):
+        after.append(seen)
+        seen = speaker or seen
+    return [b or a for b, a in zip(before, reversed(after))]
 
 
 _SENTENCE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z])")  # starts with \s: the engine skips to spaces

@@ -95,7 +95,9 @@ def learn_names(paragraphs: tuple[str, ...], patterns: Patterns) -> list[Speaker
 # Where a phrase of two or more name words may start: a capital, its word, then a capital or a
 # joiner ("Bank of England"). It starts with a character class, so the regular-expression engine
 # skips to each capital in C; the full pattern is tried only there.
-_TWO_WORDS = re.compile(r"[A-Z][\w'’.-]* (?:[A-Z]|(?:of|for|de|the|del|da|van|von|der|al|bin|la|le) )")
+# The look-behind after the capital turns a capital inside a word away at once, so each word is read
+# once from its start and a run of capitals without spaces stays linear.
+_TWO_WORDS = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’.-]* (?:[A-Z]|(?:of|for|de|the|del|da|van|von|der|al|bin|la|le) )")
 
 
 def _full_name_phrases(text: str, patterns: Patterns) -> list[str]:
