@@ -65,3 +65,20 @@ def test_a_large_dump_loads() -> None:
     record = load_dump("big.txt", data)
     assert record.headline == "Floods close the valley road"
     assert record.body[0].startswith("Floods closed the only road")
+
+
+def _wrapped(words: str, lines: int = 14_000) -> str:
+    """A text browser's dump of one paragraph of about a megabyte: its lines join into one."""
+    return "A page\n\n" + "".join(f"   {words}\n" for _ in range(lines))
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        'the "best of the times and the" worst said Aa Bb and "so on and',  # thousands of quotes
+        "it was 'the best of 'the times and 'the worst of 'the times 'he said and",  # single marks
+    ],
+)
+def test_a_megabyte_paragraph_of_quotes_loads(words: str) -> None:
+    record = load_dump("wrapped.txt", _wrapped(words).encode())
+    assert len(record.body) == 1 and len(record.body[0]) > 800_000

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from digest.loader.patterns import patterns
 from digest.loader.quotes import find_quotes
+from digest.loader.speakers import _full_name_phrases, full_name_pattern
 
 
 def quotes(*paragraphs: str) -> list[tuple[str, str | None, str]]:
@@ -72,3 +73,11 @@ def test_pronoun_resolves_to_the_subject_of_the_sentence_before() -> None:
 def test_quoted_titles_are_fragments() -> None:
     found = quotes("She starred in “Once Upon A Time in Hollywood,” the director said of the film.")
     assert [kind for _, _, kind in found] == ["fragment"]
+
+
+def test_full_names_are_found_as_the_plain_pattern_finds_them() -> None:
+    text = ("Lt. Col. Alexander Vindman met the Bank of England's governor; McDonald Trump, iPhone Maker and "
+            "U.S. President Joe Biden spoke. Prime Minister of the Netherlands Dick Schoof said so. Yes, Sir.")
+    pats = patterns()
+    assert _full_name_phrases(text, pats) == [m.group(0) for m in full_name_pattern(pats).finditer(text)]
+    assert "Lt. Col. Alexander Vindman" in _full_name_phrases(text, pats)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from digest.loader import load_text
+from digest.loader.credits import publisher_in_masthead
+from digest.loader.patterns import patterns
 
 MENU = "\n".join(["Menu", "News", "Sports", "Business", "Opinion", "Weather", "Sign in", "Subscribe"])
 TRENDING = "\n".join(
@@ -110,3 +112,10 @@ def test_dump_saved_without_its_title_line_takes_the_heading_above_the_body() ->
     record = load_text("untitled.txt", text)
     assert (record.headline, record.headline_inferred) == ("Storm cuts power to thousands across the coast", False)
     assert record.body[0].startswith("A storm with winds")
+
+
+def test_masthead_names_the_publisher_only_when_nothing_else_does() -> None:
+    pats = patterns()
+    assert publisher_in_masthead(["Skip to main content", "The Harbour Chronicle", "News"], pats) == "The Harbour Chronicle"
+    assert publisher_in_masthead(["World News", "Breaking News", "Germany"], pats) is None
+    assert publisher_in_masthead(["Floods hit the north, says the Daily"], pats) is None

@@ -5,6 +5,7 @@ import pytest
 
 from digest.errors import DumpError
 from digest.loader import load_dump
+from digest.loader.article import lowercase_share
 from digest.loader.text import decode, normalise
 
 DUMP = "Minister’s visit ends\n\nPARIS, May 2. The minister said the café talks “went well and will go on next week,” she added.\n"
@@ -33,3 +34,9 @@ def test_page_furniture_only_is_an_error() -> None:
 
 def test_normalise_folds_spacing_and_keeps_curly_quotes() -> None:
     assert normalise("A\u00a0 b\u200b\r\n“c”  \t") == "A b\n“c”"
+
+
+def test_lowercase_share_counts_word_initials_in_any_script() -> None:
+    assert lowercase_share("the Mayor said 3 things".split()) == 0.75  # "3" is not a letter
+    assert lowercase_share("über Änderungen sprach sie".split()) == 0.75
+    assert lowercase_share("2019 - 42".split()) == 0.0

@@ -3,8 +3,15 @@ from __future__ import annotations
 
 import pytest
 
+from digest.loader import load_text
 from digest.loader.patterns import patterns
 from digest.loader.title import parse_title
+
+BODY = (
+    "The old slate mine will reopen next spring after a company agreed to buy the site, bringing "
+    "hundreds of jobs back to the valley.\n\nThe company said it would invest in new equipment and hire "
+    "most of its workers from the towns nearby.\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -34,3 +41,15 @@ def test_site_suffix_is_cut_and_kept_as_publisher(line: str, headline: str, publ
 def test_headline_without_a_site_suffix_is_kept_whole(line: str) -> None:
     title = parse_title(line, patterns())
     assert (title.headline, title.publisher) == (line, None)
+
+
+def test_site_name_first_when_the_page_prints_the_headline_again() -> None:
+    page = "Kestrel Daily | Mine reopening brings jobs back to the valley\n\nMine reopening brings jobs back to the valley\n\n" + BODY
+    record = load_text("p.txt", page)
+    assert (record.headline, record.publisher) == ("Mine reopening brings jobs back to the valley", "Kestrel Daily")
+
+
+def test_a_topic_before_the_headline_is_not_a_site() -> None:
+    page = "Brexit - What happens next for traders and their lorries\n\n" + BODY
+    record = load_text("p.txt", page)
+    assert record.headline == "Brexit - What happens next for traders and their lorries"

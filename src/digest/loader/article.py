@@ -8,9 +8,10 @@ to start at the article's own markers: the repeated headline and the first datel
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from digest.loader.blocks import Line
-from digest.loader.patterns import Patterns, label_key
+from digest.loader.patterns import MENU_FIRST_WORD, Patterns, label_key
 
 MIN_PROSE_WORDS = 5
 MIN_UNPUNCTUATED_WORDS = 15  # a paragraph without closing punctuation must be this long
@@ -18,35 +19,66 @@ MAX_PROSE_SCORE = 40  # one long paragraph must not outweigh a list of headlines
 FURNITURE_COST = 6
 SHORT_SENTENCE_SCORE = 2  # "He declined to comment." inside the article; neutral enough outside it
 SECTION_COST = 25
-_TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$|[\"”’][.!?]?$")
+_CLOSERS = "\"”’')]"
+_STOPS = ".!?…:;"
+_QUOTE_ENDS = "\"”’"
+
+
+def closes_sentence(text: str) -> bool:
+    """Ends with a stop, maybe inside closing marks ('... said.")'), or with a quotation's mark."""
+    return text[-1:] in _QUOTE_ENDS or text.rstrip(_CLOSERS)[-1:] in _STOPS
+
+
+_FIRST = itemgetter(0)
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_ASCII_NOT_LOWER = bytes(c for c in range(128) if not chr(c).islower())
 
 
 def lowercase_share(words: list[str]) -> float:
-    firsts = "".join([w[0] for w in words])
+    """The share of words, among those that start with a letter, that start in lower case."""
+    firsts = "".join(map(_FIRST, words))
+    if firsts.isascii():  # most text: counted by byte deletion, without a Python call per word
+        data = firsts.encode("ascii")
+        letters = len(data.translate(None, _ASCII_NOT_LETTERS))
+        return len(data.translate(None, _ASCII_NOT_LOWER)) / letters if letters else 0.0
     letters = sum(map(str.isalpha, firsts))
     return sum(map(str.islower, firsts)) / letters if letters else 0.0
 
 
+NOT_PROSE, LOOSE_PROSE, PROSE = 0, 1, 2  # LOOSE_PROSE: long enough, but no closing punctuation
+
+
+def prose_level(line: Line, patterns: Patterns) -> int:
+    """How much the line reads as a sentence-like paragraph: long enough, mostly lower-case words,
+    closing punctuation (PROSE); a long line without it is LOOSE_PROSE, fine where headlines are
+    unlikely. One pass: the caller reads both answers."""
+    text = line.text
+    spaces = text.count(" ")
+    if line.bullet or spaces < MIN_PROSE_WORDS - 1:
+        return NOT_PROSE
+    if closes_sentence(text):
+        level = PROSE
+    elif spaces + 1 >= MIN_UNPUNCTUATED_WORDS:
+        level = LOOSE_PROSE
+    else:
+        return NOT_PROSE
+    if lowercase_share(text.split()) < 0.4 or is_furniture(text, patterns):
+        return NOT_PROSE
+    return level
+
+
 def is_prose(line: Line, patterns: Patterns, strict: bool = False) -> bool:
-    """A sentence-like paragraph: long enough, mostly lower-case words, closing punctuation
-    (a long line may lack it; `strict` asks for it, where headlines are likely)."""
-    if line.bullet or line.text.count(" ") < MIN_PROSE_WORDS - 1:
-        return False
-    split = line.text.split()
-    words = len(split)
-    if lowercase_share(split) < 0.4:
-        return False
-    if not _TERMINAL.search(line.text) and (strict or words < MIN_UNPUNCTUATED_WORDS):
-        return False
-    return not is_furniture(line.text, patterns)
+    """A sentence-like paragraph (`strict` asks for closing punctuation, where headlines are likely)."""
+    return prose_level(line, patterns) >= (PROSE if strict else LOOSE_PROSE)
 
 
 MAX_NAVIGATION_SPACES = 30  # a menu bar is a line of a few dozen words at most
 MAX_LABEL_SPACES = 6  # labels ("Most read", "Skip to main content") are short; longer lines skip the lookup
+MAX_LABEL_CHARS = 80  # seven words of a label never run longer: a cheaper first test than counting
 
 
 def is_label(text: str, labels: frozenset[str]) -> bool:
-    return text.count(" ") <= MAX_LABEL_SPACES and label_key(text) in labels
+    return len(text) <= MAX_LABEL_CHARS and text.count(" ") <= MAX_LABEL_SPACES and label_key(text) in labels
 
 
 _SHORT_SENTENCE = re.compile(r"^[\"“‘'(]?[A-Z][^.!?]*(?:[.!?]|\.\.\.)[\"”’')]?$")
@@ -61,12 +93,15 @@ def is_short_sentence(line: Line, patterns: Patterns) -> bool:
 
 
 def is_navigation(text: str, patterns: Patterns) -> bool:
-    return text.count(" ") <= MAX_NAVIGATION_SPACES and bool(patterns.navigation.fullmatch(text))
+    if text.count(" ") > MAX_NAVIGATION_SPACES:
+        return False
+    first = MENU_FIRST_WORD.match(text).group(1)  # a menu starts with a menu word: most lines stop here
+    return first.casefold() in patterns.navigation_starts and bool(patterns.navigation.fullmatch(text))
 
 
 def is_furniture(text: str, patterns: Patterns) -> bool:
-    return (is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers)
-            or bool(patterns.furniture.search(text)) or is_navigation(text, patterns))
+    return (is_label(text, patterns.furniture_labels) or patterns.furniture.search(text)
+            or is_navigation(text, patterns))
 
 
 def embedded(lines: tuple[Line, ...], patterns: Patterns) -> set[int]:
@@ -90,17 +125,24 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
     and closes its sentence: a list's summaries and headlines are not the article."""
     scores, prose, in_list = [], [], False
     skip = embedded(lines, patterns)
+    sections = patterns.section_headers
     for i, line in enumerate(lines):
-        is_text = i not in skip and is_prose(line, patterns)
-        prose.append(is_text)
-        if not is_text and is_label(line.text, patterns.section_headers):
-            scores.append(-SECTION_COST)
-            in_list = True
-        elif is_text and (not in_list or (_alone(lines, i) and is_prose(line, patterns, strict=True))):
-            scores.append(min(line.text.count(" ") + 1, MAX_PROSE_SCORE))
+        text = line.text
+        spaces = text.count(" ")
+        short = line.bullet or spaces < MIN_PROSE_WORDS - 1  # most lines: never prose
+        level = NOT_PROSE if short or i in skip else prose_level(line, patterns)
+        prose.append(level != NOT_PROSE)
+        if level == NOT_PROSE:
+            if len(text) <= MAX_LABEL_CHARS and spaces <= MAX_LABEL_SPACES and label_key(text) in sections:
+                scores.append(-SECTION_COST)
+                in_list = True
+            elif not in_list and short and _alone(lines, i) and is_short_sentence(line, patterns):
+                scores.append(SHORT_SENTENCE_SCORE)
+            else:
+                scores.append(-FURNITURE_COST)
+        elif not in_list or (level == PROSE and _alone(lines, i)):
+            scores.append(min(spaces + 1, MAX_PROSE_SCORE))
             in_list = False
-        elif not in_list and _alone(lines, i) and is_short_sentence(line, patterns):
-            scores.append(SHORT_SENTENCE_SCORE)
         else:
             scores.append(-FURNITURE_COST)
     return scores, prose
@@ -108,12 +150,15 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
 
 def main_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:
     """[start, end) of the best-scoring stretch of lines (Kadane), or None when no line is prose.
-    A staff credit ("... contributed to this report", "Reporting by ...") closes the article."""
+    A staff credit ("... contributed to this report", "Reporting by ...") closes the article, and so
+    does an end line ("About Acme Robotics")."""
     best, best_span = 0, None
     total, start = 0, 0
     for i, score in enumerate(scores):
         if total <= 0:
             total, start = 0, i
+        elif best_span and best_span[0] == start and score < 0 and patterns.article_end.search(lines[i].text):
+            return best_span  # "About Acme Robotics", "Media contact:": the article has ended
         total += score
         if total > best:
             best, best_span = total, (start, i + 1)

@@ -43,6 +43,8 @@ LineRule = Callable[[Line, Patterns], "str | None"]
 
 
 def is_credit(line: Line, patterns: Patterns) -> str | None:
+    if ":" not in line.text:  # "Source: ...", "Photo: ...": most lines have no colon at all
+        return None
     match = patterns.credit_split.match(line.text)
     return "credit" if match and label_key(match.group(1)) in patterns.credit_label else None
 
@@ -62,6 +64,14 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
 )
 
 
+def _line_kind(line: Line, patterns: Patterns) -> str | None:
+    for _, rule in LINE_RULES:
+        kind = rule(line, patterns)
+        if kind:
+            return kind
+    return None
+
+
 def title_line(lines: tuple[Line, ...], patterns: Patterns) -> Title | None:
     """The first saved line, when it reads as a title (not the article's first sentence)."""
     if not lines or lines[0].number != 1 or lines[0].bullet or lines[0].indent:
@@ -71,7 +81,15 @@ def title_line(lines: tuple[Line, ...], patterns: Patterns) -> Title | None:
         return None
     if is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers) or is_navigation(text, patterns):
         return None  # "Skip to main content", a menu bar: a page saved without its title ("A | B | C" titles are fine)
-    return parse_title(text, patterns)
+    title = parse_title(text, patterns)
+    if title.site_first and not _printed_again(title.headline, lines):
+        return Title(text, None)  # "Brexit - What happens next": a topic, not a site, before the headline
+    return title
+
+
+def _printed_again(headline: str, lines: tuple[Line, ...]) -> bool:
+    key = label_key(headline)
+    return any(line.text[:1] == headline[:1] and label_key(line.text) == key for line in lines[1:])
 
 
 def _is_heading(line: Line, prose: bool, patterns: Patterns) -> bool:
@@ -143,7 +161,7 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
             headline, marker = title.headline, heading
     kinds: dict[str, list[Line]] = {"body": [], "credit": [], "caption": [], "dropped": []}
     for line, score in zip(lines[start : run[1]], scores[start - offset : run[1] - offset]):
-        kind = next((k for _, rule in LINE_RULES if (k := rule(line, patterns))), "body" if score > 0 else "dropped")
+        kind = _line_kind(line, patterns) or ("body" if score > 0 else "dropped")
         kinds[kind].append(line)
     header = lines[_header_start(lines, marker, start, headline, offset) : start]
     # a short credit line just after the last paragraph scores too little to join the run

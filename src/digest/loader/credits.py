@@ -73,3 +73,23 @@ def publisher_in_copyright(lines: list[str]) -> str | None:
             if name and not name[0].isdigit():
                 return name
     return None
+
+
+MASTHEAD_REACH = 12  # a masthead stands among the page's first lines
+MAX_MASTHEAD_WORDS = 5
+_MASTHEAD_JOINERS = frozenset(("of", "the", "and", "&"))
+
+
+def publisher_in_masthead(lines: list[str], patterns: Patterns) -> str | None:
+    """A newspaper's name printed at the top of the page ("The Harbour Chronicle"): two to five
+    capitalised words, the last one a word such names end in."""
+    for line in lines[:MASTHEAD_REACH]:
+        words = line.split()
+        if not 2 <= len(words) <= MAX_MASTHEAD_WORDS or words[-1] not in patterns.masthead_words:
+            continue
+        if not all(w[:1].isupper() or w in _MASTHEAD_JOINERS for w in words):
+            continue
+        key = label_key(line)
+        if not (patterns.navigation.fullmatch(line) or key in patterns.item_labels or key in patterns.furniture_labels):
+            return line  # "World News", "Breaking News", "Top News": menus and labels, not a name
+    return None

@@ -8,9 +8,16 @@ from digest.loader.patterns import MONTH_RE, MONTHS, Patterns
 from digest.records import Dateline
 
 # Full dates anywhere in a page: "April 23, 2025", "23 April 2025", "Nov. 20, 2019", "2025-04-23".
-_MONTH_DAY_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>(?:19|20)\d\d)\b")
-_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?P<month>{MONTH_RE})\.?,? (?P<year>(?:19|20)\d\d)\b")
-_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+# One pattern, in order of appearance; the lookahead turns most positions away before the
+# alternatives are tried, and a page with no year at all is not searched.
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_FULL_DATE = re.compile(
+    rf"(?=[ADFJMNOS\d])(?<!\w)(?:(?P<m1>{MONTH_RE})\.? (?P<d1>\d{{1,2}}){_ORDINAL},? (?P<y1>{_YEAR})"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL} (?P<m2>{MONTH_RE})\.?,? (?P<y2>{_YEAR})"
+    rf"|(?P<y3>{_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
+)
+_ANY_YEAR = re.compile(rf"{_YEAR}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +47,16 @@ def match_dateline(text: str, patterns: Patterns) -> DatelineMatch | None:
 
 def full_dates(text: str) -> list[tuple[int, int, int]]:
     """Every (year, month, day) the text prints in full, in order of appearance."""
-    found: list[tuple[int, int, int, int]] = []
-    for pattern in (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO):
-        for m in pattern.finditer(text):
-            month_text = m.group("month")
-            month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
-            day, year = int(m.group("day")), int(m.group("year"))
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                found.append((m.start(), year, month, day))
-    return [(y, mo, d) for _, y, mo, d in sorted(found)]
+    if not _ANY_YEAR.search(text):
+        return []
+    found: list[tuple[int, int, int]] = []
+    for m in _FULL_DATE.finditer(text):
+        k = "1" if m.group("y1") else "2" if m.group("y2") else "3"
+        year, month_text, day = m.group(f"y{k}", f"m{k}", f"d{k}")
+        month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
+        if 1 <= month <= 12 and 1 <= int(day) <= 31:
+            found.append((int(year), month, int(day)))
+    return found
 
 
 def with_year(month: int, day: int, page_dates: list[tuple[int, int, int]]) -> str | None:

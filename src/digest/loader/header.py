@@ -12,9 +12,12 @@ from digest.loader.blocks import Line
 from digest.loader.dateline import match_bureau
 from digest.loader.patterns import MONTH_RE, Patterns
 
-_TIME = re.compile(r"\b\d{1,2}:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?")
+# "5:52 AM", "14:32"; with a dot ("14.32 GMT", "2.32pm") only when a zone or am/pm says it is a time.
+_ZONE = r"(?:[AaPp]\.?[Mm]\.?|GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|ET|PT|IST|AEST|AEDT|SAST|WAT|EAT)\b"
+_TIME = re.compile(rf"\b\d{{1,2}}:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?|\b\d{{1,2}}\.\d\d\s?{_ZONE}")
 _DATE = re.compile(rf"\b(?:{MONTH_RE})\.? \d{{1,2}},? \d{{4}}\b|\b\d{{1,2}} (?:{MONTH_RE}),? \d{{4}}\b|\b\d{{1,2}} (?:{MONTH_RE})\b")
 MAX_TIMESTAMP_WORDS = 14
+_DIGIT = re.compile(r"\d")  # no date without one: a cheap test before the date pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,7 @@ _BYLINE_TAIL = re.compile(rf"\s+(?:{MONTH_RE})\.?$")  # "By Erin Cunningham Marc
 
 def _timestamp(text: str) -> str | None:
     """"Nov. 20, 2019 5:52 AM EST", "Published: 20 November 2019": a date with a time or a label."""
-    if len(text.split()) > MAX_TIMESTAMP_WORDS or not _DATE.search(text):
+    if text.count(" ") >= MAX_TIMESTAMP_WORDS or not _DIGIT.search(text) or not _DATE.search(text):
         return None
     return text if _TIME.search(text) or _STAMP_WORD.match(text) else None
 

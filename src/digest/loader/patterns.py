@@ -8,13 +8,14 @@ from importlib import resources
 
 import yaml
 
+from digest.loader.forms import Forms, Gated
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-MONTH_RE = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 
 
 class RoleWords(frozenset):
@@ -36,17 +37,21 @@ class Patterns:
     tag_headers: frozenset[str]
     item_labels: frozenset[str]
     boilerplate_lines: frozenset[str]
+    furniture_labels: frozenset[str]  # boilerplate lines and section headers: one lookup for both
     credit_label: dict[str, str]  # folded label -> field ("source", "photo")
     credit_split: re.Pattern[str]
     source_suffix: re.Pattern[str]
     publisher_phrases: tuple[re.Pattern[str], ...]
+    masthead_words: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
     agencies: dict[str, str]  # folded name -> canonical name
     speech_verbs: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
     role_words: RoleWords
+    sentence_openers: frozenset[str]
     min_quote_words: int
     name_phrase: str  # regex source of a run of name or title words, "Lt. Col. Alexander Vindman"
+    full_name_phrase: str  # the same, two words or more: where a document's full names are
     residue_line: re.Pattern[str]
     residue_inline: re.Pattern[str]
     title_separators: tuple[str, ...]
@@ -54,42 +59,62 @@ class Patterns:
     furniture: Forms
     caption: Forms
     staff_credit: Forms
-    bylines: tuple[re.Pattern[str], ...]
-    bureau_datelines: tuple[re.Pattern[str], ...]
+    article_end: Forms
+    bylines: tuple[Gated, ...]
+    bureau_datelines: tuple[Gated, ...]
     embed_signature: Forms
     navigation: re.Pattern[str]  # a whole line of menu words and separators
+    navigation_starts: frozenset[str]  # the first word of each menu word, folded: a cheap first test
+
+
+def word_union(words: list[str] | tuple[str, ...]) -> str:
+    """An alternation of words as a tree of their letters: "s(?:a(?:id|ys)|tated)" for "said",
+    "says", "stated". The engine reads each letter once instead of trying every word in turn;
+    where one word starts another, the longer is tried first, as a longest-first list would."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if "" in node:
+            return f"(?:{'|'.join(branches)})?"
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return build(tree)
+
+
+MONTH_RE = word_union([m.capitalize() for m in MONTHS])  # "Sep(?:t(?:ember)?)?": longest first
 
 
 def _labels(items: list[str]) -> frozenset[str]:
     return frozenset(label_key(item) for item in items)
 
 
-def _name_phrase(abbreviations: list[str]) -> str:
+def _name_phrase(abbreviations: list[str], words: str = "one") -> str:
+    """A run of name or title words; `words="two"` asks for two or more, and for a word's start."""
     abbreviation = rf"(?:(?:{'|'.join(map(re.escape, abbreviations))}|[A-Z])\.(?= [A-Z]))"
     token = rf"(?:(?:[A-Z]\.){{2,}}|{abbreviation}|[A-Z][\w'’-]*)"
     joiner = r"(?:(?:of|for|de) the|of|the|for|de|del|da|van|von|der|al|bin|la|le)(?= [A-Z])"
+    if words == "two":
+        return rf"(?=[A-Z])(?<![\w'’.-]){token}(?: (?:{token}|{joiner}))+"
     return rf"(?=[A-Z]){token}(?: (?:{token}|{joiner}))*"  # the lookahead rejects most positions at once
 
 
-class Forms:
-    """A list of regular expressions as one test. Forms anchored at the line start are matched
-    once at the start, not tried at every position: a search over twenty alternatives at each
-    character is most of the loader's time otherwise."""
-
-    def __init__(self, forms: list[str]) -> None:
-        starts = [f[1:] for f in forms if f.startswith("^")]
-        anywhere = [f for f in forms if not f.startswith("^")]
-        self._start = re.compile("|".join(f"(?:{f})" for f in starts)) if starts else None
-        self._anywhere = re.compile("|".join(f"(?:{f})" for f in anywhere)) if anywhere else None
-
-    def search(self, text: str) -> bool:
-        return bool((self._start and self._start.match(text)) or (self._anywhere and self._anywhere.search(text)))
+_MENU_SEPARATORS = r"\s|•·*/,>»-"  # between menu words: "Home | News", "* World", "Business » Markets"
+_MENU_SEPARATOR = rf"[{_MENU_SEPARATORS}]"
+MENU_FIRST_WORD = re.compile(rf"{_MENU_SEPARATOR}*([^{_MENU_SEPARATORS}]*)")
 
 
 def _navigation(words: list[str]) -> re.Pattern[str]:
     """Two or more menu words and nothing else, with any separators ("|", "•", "*") between."""
     word = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    sep = r"[\s|•·*/,>»-]+"
+    sep = rf"{_MENU_SEPARATOR}+"
     return re.compile(rf"(?:{sep})?(?:{word})(?:{sep}(?:{word}))+(?:{sep})?", re.IGNORECASE)
 
 
@@ -103,21 +128,26 @@ def _compile(data: dict) -> Patterns:
     suffixes = "|".join(re.escape(s) for s in data["source_suffixes"])
     return Patterns(
         navigation=_navigation(data["navigation_words"]),
+        navigation_starts=frozenset(MENU_FIRST_WORD.match(w).group(1).casefold() for w in data["navigation_words"]),
         section_headers=_labels(data["section_headers"]) | _labels(data["tag_headers"]),
         tag_headers=_labels(data["tag_headers"]),
         item_labels=_labels(data["item_labels"]),
         boilerplate_lines=_labels(data["boilerplate_lines"]),
+        furniture_labels=_labels(data["boilerplate_lines"] + data["section_headers"] + data["tag_headers"]),
         credit_label=credit_label,
         credit_split=re.compile(rf"(?:^|(?<=[.)\s]))({'|'.join(credit_names)}):\s*", re.IGNORECASE),
         source_suffix=re.compile(rf"\s+(?:{suffixes})\s*$", re.IGNORECASE),
         publisher_phrases=tuple(re.compile(p) for p in data["publisher_phrases"]),
+        masthead_words=frozenset(data["masthead_words"]),
         datelines=tuple(re.compile(p.format(month=MONTH_RE)) for p in data["datelines"]),
         agencies={name.casefold(): canonical for name, canonical in data["agencies"].items()},
         speech_verbs=tuple(sorted(data["speech_verbs"], key=len, reverse=True)),
         reporting_verbs=tuple(sorted(data["reporting_verbs"], key=len, reverse=True)),
         role_words=RoleWords(w.casefold() for w in data["role_words"]),
+        sentence_openers=frozenset(data["sentence_openers"]),
         min_quote_words=int(data["min_quote_words"]),
         name_phrase=_name_phrase(data["name_abbreviations"]),
+        full_name_phrase=_name_phrase(data["name_abbreviations"], words="two"),
         residue_line=_any(data["residue_lines"]),
         residue_inline=_any(data["residue_inline"]),
         title_separators=tuple(data["title_separators"]),
@@ -125,8 +155,9 @@ def _compile(data: dict) -> Patterns:
         furniture=Forms(data["furniture_forms"]),
         caption=Forms(data["caption_forms"]),
         staff_credit=Forms(data["staff_credit_forms"]),
-        bylines=tuple(re.compile(p) for p in data["byline_forms"]),
-        bureau_datelines=tuple(re.compile(p) for p in data["bureau_datelines"]),
+        article_end=Forms(data["article_end_forms"]),
+        bylines=tuple(Gated(p) for p in data["byline_forms"]),
+        bureau_datelines=tuple(Gated(p) for p in data["bureau_datelines"]),
         embed_signature=Forms(data["embed_signatures"]),
     )
 

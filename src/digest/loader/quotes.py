@@ -10,14 +10,22 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from digest.loader.patterns import Patterns
+from digest.loader.marks import single_quoted, swap_levels
+from digest.loader.patterns import Patterns, word_union
 from digest.loader.speakers import Speaker, SpeakerBook, role_after
 from digest.records import Quote
 
 LOOKBEHIND_CHARS = 160  # how far before a quote its "X said:" introduction may stand
+LOOKAHEAD_CHARS = 400  # how far after a quote its attribution may run; a window, so each quote costs
+# the same however long its paragraph
+MAX_NAME_CHARS = 120  # a speaker's name and title ("Council of Europe Secretary General Alain Berset")
 
 
 _MARKS = re.compile("[“”\"«»]")
+
+
+def has_quote_marks(text: str) -> bool:
+    return _MARKS.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +41,7 @@ class Grammar:
     after_subject: re.Pattern[str]  # `" Huseynov stated` / `," he concluded` / `," Commerzbank analyst Carsten Fritsch said`
     after_name: re.Pattern[str]  # the same after a quote that closed its sentence: `." Volker said.`
     after_verb: re.Pattern[str]  # `," said Maia Sandu` / `," said planetary geologist Rosaly Lopes`
+    after_verb_employer: re.Pattern[str]  # `," said Unite regional officer Karen Doyle`
     before: re.Pattern[str]  # `Dick Schoof, said: “` / `Esper said, “` / `Tottenham said in a statement: "`
     according_after: re.Pattern[str]  # `," according to the ministry`
     according_before: re.Pattern[str]  # `According to the website, ... “`
@@ -42,26 +51,31 @@ class Grammar:
 
 
 PRONOUN = r"[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he \d{1,3}-year-old"  # "the 56-year-old" refers back, as a pronoun
-# An unnamed speaker the story describes: "the doctor", "a WeWork spokesperson", "the statement".
-DESCRIPTOR = r"(?:[Tt]he|[Aa]n?) (?:[A-Z][\w-]* ){0,3}[a-z0-9][\w-]*"
 # Lower-case words of a role before a name after the verb; never words that start a phrase of time or place.
 _STOP = "on|in|at|to|for|that|this|with|from|by|after|before|during|when|while|as|of|and|but|it|he|she|they|we|the|a|an|his|her|their|its|last|next|earlier|later|then|also"
 ROLE_PREFIX = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{0,4}}?"
+# An unnamed speaker the story describes: "the doctor", "a WeWork spokesperson", "a team spokesman";
+# up to three lower-case words, none that starts a phrase of time or place ("the minister on Monday").
+_DESCRIBING = rf"(?!(?:{_STOP})\b)[a-z0-9][\w-]*"
+DESCRIPTOR = rf"(?:[Tt]he|[Aa]n?) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}"
+ROLE_WORDS = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{1,4}}?"
+EMPLOYER = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} "  # "Unite", "Commerzbank", "Ventura County"
 
 
 @cache
 def grammar(patterns: Patterns) -> Grammar:
     name = patterns.name_phrase
-    verbs = "|".join(re.escape(v) for v in patterns.speech_verbs)
-    reporting = "|".join(re.escape(v) for v in patterns.reporting_verbs)
+    verbs = word_union(patterns.speech_verbs)
+    reporting = word_union(patterns.reporting_verbs)
     who = rf"(?P<who>{PRONOUN}|{name}|{DESCRIPTOR})"
     adverb = r"(?:\w+ly |also |then |later |has |had |have )?"
     apposition = r"(?:, (?P<role>[^,“”\"]{3,80}),)?"
     lead_words = r"(?:[^\s“”\"]+ ){0,6}?"  # "Commerzbank analyst ", "in that law, "
     return Grammar(
-        after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{apposition} {adverb}(?:{verbs})\b"),
+        after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{apposition},? {adverb}(?:{verbs})\b"),
         after_name=re.compile(rf"^\s*(?P<who>{PRONOUN}|{name}) {adverb}(?:{verbs})\b"),
         after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
+        after_verb_employer=re.compile(rf"^[\s,]*(?:{verbs}) {EMPLOYER}{ROLE_WORDS}(?P<who>{name})"),
         before=re.compile(
             rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?),? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".,]{{1,40}}[:,])\s*$"
         ),
@@ -100,21 +114,28 @@ def _closes_sentence(span: Span, after: str) -> bool:
     return span.text.rstrip()[-1:] in ".!?" and after.lstrip()[:1].isupper()
 
 
+def _introduces(before: str, verbs: tuple[str, ...]) -> bool:
+    """Text ending as an introduction can ("he said:", "Esper said,", "he said"): a cheap test
+    before the search, which tries a name at every position."""
+    before = before.rstrip()
+    return before[-1:] in (":", ";", ",") or before.endswith(verbs)
+
+
 def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker | None:
-    after = text[span.end :]
+    after = text[span.end : span.end + LOOKAHEAD_CHARS]
     if _closes_sentence(span, after):
         m = g.after_name.match(after)
         if m:
             return book.resolve(m.group("who"), upto=span.start)
     else:
-        m = g.after_verb.match(after)
+        m = g.after_verb_employer.match(after) or g.after_verb.match(after)
         if m:
             return book.resolve(m.group("who"), role_after(after[m.end() :], book.patterns), upto=span.start)
         m = g.after_subject.match(after)
         if m:
             return book.resolve(m.group("who"), m.group("role"), upto=span.start)
     before = text[max(0, span.start - LOOKBEHIND_CHARS) : span.start]
-    m = g.before.search(before) or g.according_after.match(after) or g.according_before.search(before)
+    m = (_introduces(before, book.patterns.speech_verbs) and g.before.search(before)) or g.according_after.match(after) or g.according_before.search(before)
     if m:
         return book.resolve(m.group("who"), upto=span.start)
     return None
@@ -149,29 +170,41 @@ def direct_quotes(text: str, paragraph: int, book: SpeakerBook, carried: Speaker
     quotes: list[Quote] = []
     spans = quote_spans(text)
     speakers = [attribute(text, span, book, g) for span in spans]
+    neighbours = _neighbours(speakers)
     last: Speaker | None = None
     for i, span in enumerate(spans):
-        kind = _kind(span, speakers[i] is not None or _neighbour(speakers, i) is not None, book.patterns)
+        kind = _kind(span, speakers[i] is not None or neighbours[i] is not None, book.patterns)
         if kind != "direct":
             quotes.append(Quote(clean_quote(span.text), None, None, kind, paragraph))
             continue
-        speaker = speakers[i] or (carried if span.start == 0 else None) or _neighbour(speakers, i)
+        speaker = speakers[i] or (carried if span.start == 0 else None) or neighbours[i]
         last = speaker or last
         quotes.append(Quote(clean_quote(span.text), speaker and speaker.name, speaker and speaker.role, "direct", paragraph))
     book.attributed(paragraph, last)
     return quotes, last
 
 
-def _neighbour(speakers: list[Speaker | None], i: int) -> Speaker | None:
-    """A quote with no words of its own beside it belongs to the nearest attributed one."""
-    for j in list(range(i - 1, -1, -1)) + list(range(i + 1, len(speakers))):
-        if speakers[j]:
-            return speakers[j]
-    return None
+def _neighbours(speakers: list[Speaker | None]) -> list[Speaker | None]:
+    """Per quote, the speaker it takes when it has no words of its own beside it: the nearest
+    attributed quote before it, else the nearest after it. Two passes: linear in the quotes."""
+    before: list[Speaker | None] = []
+    seen: Speaker | None = None
+    for speaker in speakers:
+        before.append(seen)
+        seen = speaker or seen
+    after: list[Speaker | None] = []
+    seen = None
+    for speaker in reversed(speakers):
+        after.append(seen)
+        seen = speaker or seen
+    return [b or a for b, a in zip(before, reversed(after))]
+
+
+_SENTENCE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z])")  # starts with \s: the engine skips to spaces
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if s]
+    return [s for s in _SENTENCE_BREAK.split(text) if s]
 
 
 def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]:
@@ -182,9 +215,11 @@ def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]
         return found
     for sentence in sentences(text):
         offset = text.find(sentence, offset)
-        if not g.reporting_verb.search(sentence) or any(len(span.text.split()) >= book.patterns.min_quote_words for span in quote_spans(sentence)):
+        verb = g.reporting_verb.search(sentence)
+        if not verb or any(len(span.text.split()) >= book.patterns.min_quote_words for span in quote_spans(sentence)):
             continue
-        m = g.reported_lead.search(sentence) or g.reported_tail.match(sentence)
+        # the speaker's name ends just before the verb: the search starts a name's length before it
+        m = g.reported_lead.search(sentence, max(0, verb.start() - MAX_NAME_CHARS)) or g.reported_tail.match(sentence)
         if not m:
             continue
         speaker = book.resolve(m.group("who"), upto=offset + m.start("who"))
@@ -195,13 +230,15 @@ def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]
 
 def find_quotes(paragraphs: list[str], patterns: Patterns, paragraph_base: int = 0) -> tuple[Quote, ...]:
     paragraphs = [p.replace("’’", "”").replace("‘‘", "“") for p in paragraphs]  # doubled singles as doubles
+    if single_quoted(paragraphs):
+        paragraphs = [swap_levels(p) for p in paragraphs]
     book = SpeakerBook(patterns, tuple(paragraphs))
-    for paragraph in paragraphs:
-        book.learn(paragraph)
     quotes: list[Quote] = []
     carried: Speaker | None = None
     for index, paragraph in enumerate(paragraphs):
         found, carried = direct_quotes(paragraph, index, book, carried)
         quotes.extend(found)
         quotes.extend(reported_quotes(paragraph, index, book))
-    return tuple(replace(q, paragraph=q.paragraph + paragraph_base) for q in quotes)
+    if paragraph_base:
+        return tuple(replace(q, paragraph=q.paragraph + paragraph_base) for q in quotes)
+    return tuple(quotes)

@@ -6,13 +6,19 @@ import re
 from digest.errors import DumpError
 from digest.loader.blocks import split_lines
 from digest.loader.classify import Layout, classify
-from digest.loader.credits import canonical_source, parse_credits, publisher_in_copyright, publisher_in_text
+from digest.loader.credits import (
+    canonical_source,
+    parse_credits,
+    publisher_in_copyright,
+    publisher_in_masthead,
+    publisher_in_text,
+)
 from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, match_dateline, with_year
 from digest.loader.header import read_header
 from digest.loader.patterns import Patterns, patterns
 from digest.loader.quotes import find_quotes
 from digest.loader.related import parse_related
-from digest.loader.text import decode, normalise
+from digest.loader.text import decode, normalise_characters
 from digest.records import Dateline, StoryRecord
 
 INFERRED_HEADLINE_WORDS = 16
@@ -31,8 +37,11 @@ def story_date(dateline: DatelineMatch | None, timestamp: str | None, layout: La
     The page's time comes first, then header, credit and caption lines: they date the story, the
     body may date its background."""
     metadata = " ".join(line.text for line in layout.header + layout.credits + layout.captions)
-    page_dates = full_dates(timestamp or "") + full_dates(metadata) + full_dates(" ".join(line.text for line in layout.body))
-    if dateline and dateline.month and dateline.day:
+    page_dates = full_dates(timestamp or "") + full_dates(metadata)
+    month_day = (dateline.month, dateline.day) if dateline and dateline.month and dateline.day else None
+    if not page_dates or (month_day and month_day not in [(m, d) for _, m, d in page_dates]):
+        page_dates += full_dates(" ".join(line.text for line in layout.body))  # the body, only when needed
+    if month_day:
         return with_year(dateline.month, dateline.day, page_dates)
     if page_dates:
         year, month, day = page_dates[0]
@@ -43,7 +52,9 @@ def story_date(dateline: DatelineMatch | None, timestamp: str | None, layout: La
 def _publisher(layout: Layout, pats: Patterns) -> str | None:
     if layout.title and layout.title.publisher:
         return layout.title.publisher
-    return publisher_in_copyright([line.text for line in layout.tail])
+    return publisher_in_copyright([line.text for line in layout.tail]) or publisher_in_masthead(
+        [line.text for line in layout.lines[: layout.lines.index(layout.body[0])]] if layout.body else [], pats
+    )
 
 
 def _bureau(layout: Layout, pats: Patterns) -> Dateline | None:
@@ -57,7 +68,7 @@ def page_kind(body: list[str], dateline: object) -> str:
 
 def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord:
     pats = pats or patterns()
-    layout = classify(split_lines(normalise(text), pats), pats)
+    layout = classify(split_lines(normalise_characters(text), pats), pats)
     body = [line.text for line in layout.body]
     if not body:
         raise DumpError(path, "no article text found (only a headline, credits or page furniture)")

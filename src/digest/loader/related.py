@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from digest.loader.article import is_furniture
 from digest.loader.blocks import Line
 from digest.loader.patterns import MONTH_RE, Patterns, label_key
-from digest.loader.quotes import find_quotes
+from digest.loader.quotes import find_quotes, has_quote_marks
 from digest.records import RelatedItem
 
 MIN_SUMMARY_WORDS = 25  # a line this long is a summary (or text), never a title
@@ -36,13 +37,23 @@ def _is_summary(text: str) -> bool:
 
 
 MAX_HEADER_WORDS = 6
+MAX_DATE_CHARS = 40  # "Wednesday, 20 November 2019": a date alone on its line is short
 _DATE_ONLY = re.compile(rf"^(?:\w+,? )?(?:\d{{1,2}} (?:{MONTH_RE})\.?,? \d{{4}}|(?:{MONTH_RE})\.? \d{{1,2}},? \d{{4}})$")
+
+
+@cache
+def _header_starts(patterns: Patterns) -> frozenset[str]:
+    return frozenset(header.split(" ", 1)[0] for header in patterns.section_headers if " " in header)
 
 
 def _opens_section(key: str, patterns: Patterns) -> bool:
     """"Most popular in the section", "More from UK": a known header that goes on a little."""
-    words = key.split()
-    return len(words) <= MAX_HEADER_WORDS and any(" ".join(words[:n]) in patterns.section_headers for n in (2, 3))
+    if key.count(" ") >= MAX_HEADER_WORDS or " " not in key:
+        return False
+    words = key.split(" ", 3)
+    if words[0] not in _header_starts(patterns):
+        return False
+    return " ".join(words[:2]) in patterns.section_headers or " ".join(words[:3]) in patterns.section_headers
 
 
 def _drafts(lines: tuple[Line, ...], patterns: Patterns) -> list[_Draft]:
@@ -56,12 +67,12 @@ def _drafts(lines: tuple[Line, ...], patterns: Patterns) -> list[_Draft]:
             section, labels, last_title = None, [], None
         elif key in patterns.section_headers or _opens_section(key, patterns):
             section, labels, last_title = line.text.rstrip(": "), [], None
-        elif line.text.endswith(":") or _DATE_ONLY.match(line.text):
+        elif section is None:
+            continue  # outside a list: nothing to collect
+        elif line.text.endswith(":") or (len(line.text) <= MAX_DATE_CHARS and _DATE_ONLY.match(line.text)):
             continue  # a prompt ("Stay up to date:") or an item's date, not an item
         elif key == last_title:
             continue  # the title printed twice (link text, then heading)
-        elif section is None:
-            continue  # outside a list: nothing to collect
         elif key in patterns.boilerplate_lines or is_furniture(line.text, patterns):
             section, labels, last_title = None, [], None  # share buttons, footers: the list has ended
         elif _is_summary(line.text):
@@ -95,7 +106,7 @@ def parse_related(lines: tuple[Line, ...], patterns: Patterns) -> tuple[RelatedI
     items = []
     for draft in _merge(_drafts(lines, patterns)):
         labels = tuple(l for l in draft.labels if label_key(l) != label_key(draft.title))
-        quotes = find_quotes([draft.summary], patterns) if draft.summary else ()
+        quotes = find_quotes([draft.summary], patterns) if draft.summary and has_quote_marks(draft.summary) else ()
         quotes = tuple(replace(q, paragraph=-1) for q in quotes if q.kind == "direct")
         items.append(RelatedItem(draft.title, draft.summary, labels, tuple(draft.sections), quotes))
     return tuple(items)

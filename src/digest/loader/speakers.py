@@ -3,13 +3,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from digest.loader.patterns import Patterns
 
 PRONOUNS = {"he", "she", "they", "it", "He", "She", "They", "It"}
 _AGE_ANAPHOR = re.compile(r"^[Tt]he \d{1,3}-year-old$")
 _NOT_ROLE_START = re.compile(r"^(?:who|which|that|adding|according|as|in|at|on|when|while|after|before)\b")
+_APPOSITIVE = re.compile(r"^, ([^,.;“”\"]{3,80})[,.;]")
+_SENTENCE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"])")  # starts with \s: the engine skips to spaces
+_DESCRIBED = re.compile(r"(?:the|[Aa]n?) |The (?![A-Z])")  # "the doctor", "a spokesman": not "The Hague"
+_POSSESSIVE = ("'s", "’s")
+
+
+@cache
+def name_pattern(patterns: Patterns) -> re.Pattern[str]:
+    return re.compile(patterns.name_phrase)
+
+
+@cache
+def full_name_pattern(patterns: Patterns) -> re.Pattern[str]:
+    return re.compile(patterns.full_name_phrase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +41,13 @@ def split_name(phrase: str, patterns: Patterns) -> Speaker | None:
         return person
     parts = [p.strip() for p in phrase.strip(" ,").split(",") if p.strip()]
     for i in reversed(range(len(parts))):
-        tokens = [re.sub(r"['’]s$", "", t) for t in parts[i].split()]
+        tokens = [t[:-2] if t.endswith(_POSSESSIVE) else t for t in parts[i].split()]
         cut = len(tokens)
         while cut > 0 and tokens[cut - 1] not in patterns.role_words and tokens[cut - 1][0].isupper():
             cut -= 1
         name_tokens = tokens[cut:]
+        while name_tokens and name_tokens[0] in patterns.sentence_openers:
+            name_tokens = name_tokens[1:]  # "But Derek Hollis, who ...": the name starts after "But"
         if name_tokens and all(t not in patterns.role_words for t in name_tokens):
             role_parts = [" ".join(tokens[:cut])] + [p for j, p in enumerate(parts) if j != i]
             role = ", ".join(r for r in role_parts if r) or None
@@ -50,7 +66,7 @@ def _name_of_place(phrase: str, patterns: Patterns) -> Speaker | None:
 
 def role_after(text: str, patterns: Patterns) -> str | None:
     """An appositive after the name: ", President of the Republic of Moldova," -> that role."""
-    m = re.match(r"^, ([^,.;“”\"]{3,80})[,.;]", text)
+    m = _APPOSITIVE.match(text)
     if not m or _NOT_ROLE_START.match(m.group(1)):
         return None
     first = m.group(1).split()[0]
@@ -63,7 +79,38 @@ ANTECEDENT_PARAGRAPHS = 2
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text) if s]
+    return [s for s in _SENTENCE_BREAK.split(text) if s]
+
+
+def learn_names(paragraphs: tuple[str, ...], patterns: Patterns) -> list[Speaker]:
+    names: dict[str, Speaker] = {}
+    for text in paragraphs:
+        for phrase in _full_name_phrases(text, patterns):
+            speaker = split_name(phrase, patterns)
+            if speaker and " " in speaker.name and speaker.name not in names:
+                names[speaker.name] = speaker
+    return list(names.values())
+
+
+# Where a phrase of two or more name words may start: a capital, its word, then a capital or a
+# joiner ("Bank of England"). It starts with a character class, so the regular-expression engine
+# skips to each capital in C; the full pattern is tried only there.
+# The look-behind after the capital turns a capital inside a word away at once, so each word is read
+# once from its start and a run of capitals without spaces stays linear.
+_TWO_WORDS = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’.-]* (?:[A-Z]|(?:of|for|de|the|del|da|van|von|der|al|bin|la|le) )")
+
+
+def _full_name_phrases(text: str, patterns: Patterns) -> list[str]:
+    """What full_name_pattern().finditer(text) finds, faster."""
+    pattern, found, pos = full_name_pattern(patterns), [], 0
+    while candidate := _TWO_WORDS.search(text, pos):
+        m = pattern.match(text, candidate.start())
+        if m:
+            found.append(m.group(0))
+            pos = m.end()
+        else:
+            pos = candidate.start() + 1
+    return found
 
 
 @dataclass
@@ -75,16 +122,18 @@ class SpeakerBook:
 
     patterns: Patterns
     paragraphs: tuple[str, ...] = ()
-    full_names: list[Speaker] = field(default_factory=list)
     last: Speaker | None = None  # the last speaker resolved in the current paragraph
     current: int = 0
     speakers: dict[int, Speaker] = field(default_factory=dict)  # paragraph -> its last quote's speaker
+    _full_names: list[Speaker] | None = None
 
-    def learn(self, text: str) -> None:
-        for m in re.finditer(self.patterns.name_phrase, text):
-            speaker = split_name(m.group(0), self.patterns)
-            if speaker and len(speaker.name.split()) >= 2 and all(s.name != speaker.name for s in self.full_names):
-                self.full_names.append(speaker)
+    @property
+    def full_names(self) -> list[Speaker]:
+        """Every full name the document prints, in order; read on the first short name to resolve
+        (most paragraphs, and many documents, need none)."""
+        if self._full_names is None:
+            self._full_names = learn_names(self.paragraphs, self.patterns)
+        return self._full_names
 
     def begin(self, paragraph: int) -> None:
         self.current, self.last = paragraph, None
@@ -104,7 +153,7 @@ class SpeakerBook:
 
     def subject(self, sentence: str) -> Speaker | None:
         """The named subject of a sentence: a known name among its first words, not after a preposition."""
-        for m in re.finditer(self.patterns.name_phrase, sentence):
+        for m in name_pattern(self.patterns).finditer(sentence):
             before = sentence[: m.start()].split()
             if len(before) >= SUBJECT_REACH:
                 return None
@@ -135,7 +184,7 @@ class SpeakerBook:
         phrase = phrase.strip()
         if phrase in PRONOUNS or _AGE_ANAPHOR.match(phrase):
             return self.antecedent(upto)
-        if re.match(r"(?:[Tt]he|[Aa]n?) ", phrase) and not re.match(r"The [A-Z]", phrase):
+        if _DESCRIBED.match(phrase):
             speaker = Speaker(phrase[0].lower() + phrase[1:], role)  # "the doctor": described, not named
             self.last = speaker
             return speaker

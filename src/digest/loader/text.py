@@ -18,6 +18,7 @@ _ODD_SPACES = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _RUNS = re.compile(" {2,}")
 _INVISIBLES = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_IRREGULAR = re.compile("[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BINARY_SIGNS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 # A share of control characters (NUL, C1) and undecodable bytes this high means a binary file.
 MAX_CONTROL_SHARE = 0.02
@@ -37,7 +38,7 @@ MAX_DUMP_BYTES = 32_000_000
 
 
 def decode(data: bytes, path: str) -> str:
-    if not data.strip():
+    if not data or data.isspace():  # without copying the dump
         raise DumpError(path, "the file is empty")
     if len(data) > MAX_DUMP_BYTES:
         raise DumpError(path, f"too large for a news page: {len(data) / 1e6:.1f} MB (the limit is "
@@ -66,20 +67,26 @@ def _decode_other(data: bytes, path: str, error: UnicodeDecodeError) -> str:
 
 def normalise(text: str) -> str:
     """Mojibake repaired, NFC, LF line ends, spaces folded, no invisible or control characters.
-    Leading indentation is kept: text browsers indent paragraphs and set headings flush left.
-    Whole-text passes only where a cheap test says they are needed: this runs on every byte."""
+    Leading indentation is kept: text browsers indent paragraphs and set headings flush left."""
+    return "\n".join([fold_spaces(line) for line in normalise_characters(text).split("\n")])
+
+
+def normalise_characters(text: str) -> str:
+    """normalise() but for the spaces inside each line, which the loader folds in its own pass over
+    the lines (blocks.py). Whole-text passes only where a cheap test says they are needed: this
+    runs on every byte."""
     if not text.isascii():
         if _MOJIBAKE_HINT.search(text):
             text = "\n".join(_repair(line) if _MOJIBAKE_HINT.search(line) else line for line in text.split("\n"))
         text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _IRREGULAR.search(text):  # most dumps have none: one search instead of three passes
         for invisible in _INVISIBLES:
             if invisible in text:
                 text = text.replace(invisible, "")
-        text = _ODD_SPACES.sub(" ", text)
-    elif "\t" in text:
-        text = text.replace("\t", " ")
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join([_fold(line) for line in text.split("\n")])
+        text = _CONTROL.sub("", _ODD_SPACES.sub(" ", text))
+    return text
 
 
 def _repair(line: str) -> str:
@@ -100,9 +107,15 @@ def _repair(line: str) -> str:
     return "".join(pieces)
 
 
-def _fold(line: str) -> str:
+def fold_spaces(line: str) -> str:
+    """Trailing spaces dropped, runs of spaces after the indentation made one."""
     line = line.rstrip(" ")
     if "  " not in line:
         return line
     body = line.lstrip(" ")
-    return line[: len(line) - len(body)] + _RUNS.sub(" ", body)
+    return line[: len(line) - len(body)] + fold_inner(body)
+
+
+def fold_inner(body: str) -> str:
+    """Runs of spaces inside a line without its indentation made one."""
+    return _RUNS.sub(" ", body) if "  " in body else body

@@ -2,7 +2,8 @@
 
 Browsers save the HTML <title> as the dump's first line: "Headline - Reuters", "Headline | Hosted",
 "Headline : CityAM", "Headline | UK News | Sky News". The last short part is the publisher; short
-parts before it are site sections ("UK News") and go too.
+parts before it are site sections ("UK News") and go too. Some sites put their name first
+("Kestrel Daily | Headline"): a short title-case first part before a long one.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from digest.loader.patterns import Patterns
 class Title:
     headline: str
     publisher: str | None
+    site_first: bool = False  # the site's name stood before the headline: the page must confirm it
 
 
 def _split_last(text: str, patterns: Patterns) -> tuple[str, str] | None:
@@ -29,10 +31,26 @@ def _split_last(text: str, patterns: Patterns) -> tuple[str, str] | None:
     return rest, last
 
 
+MIN_HEADLINE_WORDS = 4  # with the site's name first, what follows must read as a headline
+
+
+def _split_first(text: str, patterns: Patterns) -> tuple[str, str] | None:
+    """(site, rest) at the left-most separator: "Kestrel Daily | Mine reopening brings 600 jobs"."""
+    found = [(at, sep) for sep in patterns.title_separators if (at := text.find(sep)) > 0]
+    if not found:
+        return None
+    at, sep = min(found)
+    first, rest = text[:at].strip(), text[at + len(sep) :].strip()
+    if len(first.split()) > patterns.max_site_words or not _is_title_case(first):
+        return None
+    return (first, rest) if len(rest.split()) >= MIN_HEADLINE_WORDS else None
+
+
 def parse_title(text: str, patterns: Patterns) -> Title:
     split = _split_last(text, patterns)
     if split is None:
-        return Title(text, None)
+        first = _split_first(text, patterns)
+        return Title(first[1], first[0], site_first=True) if first else Title(text, None)
     headline, publisher = split
     # A second short part is a section of the site ("UK News"), when the headline stays long.
     section = _split_last(headline, patterns)

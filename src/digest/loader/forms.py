@@ -1,0 +1,103 @@
+"""Lists of line forms (regular expressions from patterns.yaml) tested as one, fast.
+
+Most lines match no form, so the test is built to say "no" cheaply. A form anchored at the line
+start is matched once, at the start, in one union with the others. A form that may match anywhere
+is gated by a piece of plain text it cannot match without ("Read More", " | ", "©"): a substring
+test costs a fraction of a regular-expression search, which tries every alternative at every
+character. The gate is read from the form itself, so the YAML stays plain regular expressions.
+"""
+from __future__ import annotations
+
+import re
+
+_SPECIAL = frozenset(".^$*+?{}[]|()\\")
+_QUANTIFIERS = frozenset("?*+{")
+
+
+def _skip_class(form: str, i: int) -> int:
+    """Index just past the character class that opens at form[i] ("[")."""
+    i += 1
+    if form[i : i + 1] == "^":
+        i += 1
+    if form[i : i + 1] == "]":
+        i += 1
+    while i < len(form) and form[i] != "]":
+        i += 2 if form[i] == "\\" else 1
+    return i + 1
+
+
+def _skip_quantifier(form: str, i: int) -> int:
+    """Index just past the quantifier at form[i] ("?", "*", "+", "{m,n}", and a lazy "?")."""
+    i = form.index("}", i) + 1 if form[i] == "{" and "}" in form[i:] else i + 1
+    return i + 1 if form[i : i + 1] in ("?", "+") else i
+
+
+def required_text(form: str) -> str:
+    """The longest run of plain characters every match of `form` holds: outside groups, character
+    classes and quantified atoms. '' when there is none, or when case or alternatives make one
+    unsafe (an '(?i' flag, a top-level '|')."""
+    if "(?i" in form:
+        return ""
+    best, run, depth, i = "", "", 0, 0
+    while i < len(form):
+        ch, literal = form[i], None
+        if ch == "\\":
+            escaped = form[i + 1 : i + 2]
+            literal = escaped if escaped and not escaped.isalnum() else None  # \b, \s, \d: no text
+            i += 2
+        elif ch == "[":
+            i = _skip_class(form, i)
+        elif ch in _QUANTIFIERS:
+            i = _skip_quantifier(form, i)
+        elif ch == "|" and depth == 0:
+            return ""
+        else:
+            depth += (ch == "(") - (ch == ")")
+            literal = None if ch in _SPECIAL else ch
+            i += 1
+        if literal is not None and depth == 0 and form[i : i + 1] not in _QUANTIFIERS:
+            run += literal
+        else:
+            best, run = max(best, run, key=len), ""
+    return max(best, run, key=len)
+
+
+def _starts_plainly(form: str) -> bool:
+    """The form (after "^") does not open with a character class ("[A-Z][\\w ]+ writers?", "\\w+"):
+    it fails at once on most lines, so it can share one union with the others. One that opens with
+    a class may scan the whole line first, and is better gated."""
+    return not (form[:1] in ("[", ".") or (form[:1] == "\\" and form[1:2].isalnum()))
+
+
+class Gated:
+    """One regular expression behind its gate: the plain text every match holds."""
+
+    def __init__(self, form: str) -> None:
+        self.gate = required_text(form)
+        self.pattern = re.compile(form)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text) if self.gate in text else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.gate in text else None
+
+
+class Forms:
+    """A list of regular expressions as one yes-or-no test of a line."""
+
+    def __init__(self, forms: list[str]) -> None:
+        plain = [f[1:] for f in forms if f.startswith("^") and (_starts_plainly(f[1:]) or not required_text(f))]
+        self._start = re.compile("|".join(f"(?:{f})" for f in plain)) if plain else None
+        gated = [(required_text(f), re.compile(f)) for f in forms if f[1:] not in plain]
+        ungated = [f for f, (gate, _) in zip([f for f in forms if f[1:] not in plain], gated) if not gate]
+        self._gated = tuple((gate, form) for gate, form in gated if gate)
+        self._ungated = re.compile("|".join(f"(?:{f})" for f in ungated)) if ungated else None
+
+    def search(self, text: str) -> bool:
+        if self._start is not None and self._start.match(text):
+            return True
+        for gate, form in self._gated:
+            if gate in text and form.search(text):
+                return True
+        return bool(self._ungated is not None and self._ungated.search(text))
