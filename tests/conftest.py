@@ -38,3 +38,8 @@ def shared() -> Path:
 def run_digest(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """The real command, as a user runs it."""
     return subprocess.run([sys.executable, "-m", "digest", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below a folder, by its relative path: what two builds are compared by."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

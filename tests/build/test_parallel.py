@@ -2,19 +2,14 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 from digest.build import BuildOptions, build
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from synth import generate  # noqa: E402
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from benchmarks.synth import generate
+from tests.conftest import tree
 
 
 @pytest.fixture
