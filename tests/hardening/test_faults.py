@@ -21,6 +21,16 @@ from digest.site import write
 from tests.hardening.conftest import article, tree, write_site
 
 
+def settled(condition, seconds: float = 30) -> bool:
+    """The previous site is deleted by a process of its own after the build; wait for it to finish."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 def leftovers(output: Path) -> list[str]:
     return sorted(p.name for p in output.parent.glob(f".{output.name}.*"))
 
@@ -61,7 +71,7 @@ def test_a_build_killed_at_random_moments_leaves_a_whole_site(tmp_path: Path) ->
         restore(site / "build", before)  # so that every kill interrupts the same change
     assert subprocess.run(command, capture_output=True).returncode == 0
     assert tree(site / "build") == after
-    assert leftovers(site / "build") == []
+    assert settled(lambda: leftovers(site / "build") == [])
 
 
 def fill_disk_under(folder: Path, monkeypatch: pytest.MonkeyPatch, after: int) -> None:
