@@ -88,7 +88,7 @@ def cut_long_lines(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     lines = text.split("\n")
-    if all(len(line) <= limit for line in lines):
+    if max(map(len, lines)) <= limit:
         return text
     return "\n".join(line[:limit] for line in lines)
 
