@@ -8,6 +8,7 @@ import pytest
 
 from digest.errors import DumpError
 from digest.loader import load_dump
+from digest.loader.text import cut_long_lines
 
 ARTICLE = (
     "Floods close the valley road - Valley Times\n\n"
@@ -82,3 +83,12 @@ def _wrapped(words: str, lines: int = 14_000) -> str:
 def test_a_megabyte_paragraph_of_quotes_loads(words: str) -> None:
     record = load_dump("wrapped.txt", _wrapped(words).encode())
     assert len(record.body) == 1 and len(record.body[0]) > 800_000
+
+
+def test_a_long_line_with_mojibake_is_cut_before_it_is_repaired() -> None:
+    text = "Headline\n\n" + "It’s" + "x" * 50_000 + "\nThe end.\n"
+    assert cut_long_lines(text, 20_000).split("\n")[2] == ("It’s" + "x" * 50_000)[:20_000]
+    assert cut_long_lines("short\nlines\n", 20_000) == "short\nlines\n"
+    record = load_dump("mojibake.txt", ("Storm hits the coast - Daily\n\nThe storm hit the coast on Monday, and crews"
+                                        " worked through the night to restore power to homes.\n\nItâ€™s " + "x" * 3_000_000).encode())
+    assert record.body[0].startswith("The storm hit the coast")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from digest.errors import DumpError
-from digest.loader.blocks import split_lines
+from digest.loader.blocks import MAX_LINE_CHARS, split_lines
 from digest.loader.classify import Layout, classify
 from digest.loader.credits import (
     canonical_source,
@@ -18,7 +18,7 @@ from digest.loader.header import read_header
 from digest.loader.patterns import Patterns, patterns
 from digest.loader.quotes import find_quotes
 from digest.loader.related import parse_related
-from digest.loader.text import decode, normalise_characters
+from digest.loader.text import cut_long_lines, decode, normalise_characters
 from digest.records import Dateline, StoryRecord
 
 INFERRED_HEADLINE_WORDS = 16
@@ -68,7 +68,7 @@ def page_kind(body: list[str], dateline: object) -> str:
 
 def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord:
     pats = pats or patterns()
-    layout = classify(split_lines(normalise_characters(text), pats), pats)
+    layout = classify(split_lines(normalise_characters(cut_long_lines(text, MAX_LINE_CHARS)), pats), pats)
     body = [line.text for line in layout.body]
     if not body:
         raise DumpError(path, "no article text found (only a headline, credits or page furniture)")

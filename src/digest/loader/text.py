@@ -107,6 +107,17 @@ def _repair(line: str) -> str:
     return "".join(pieces)
 
 
+def cut_long_lines(text: str, limit: int) -> str:
+    """Lines longer than `limit` cut to it, before the repairs: the loader drops what lies beyond
+    anyway, and ftfy reads a megabyte line slowly (most dumps are shorter than one such line)."""
+    if len(text) <= limit:
+        return text
+    lines = text.split("\n")
+    if max(map(len, lines)) <= limit:
+        return text
+    return "\n".join(line[:limit] for line in lines)
+
+
 def fold_spaces(line: str) -> str:
     """Trailing spaces dropped, runs of spaces after the indentation made one."""
     line = line.rstrip(" ")
