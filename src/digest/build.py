@@ -14,7 +14,6 @@ from digest.executor import make_executor
 from digest.parse import parse_dumps
 from digest.corpus import build_corpus
 from digest.errors import DumpError
-from digest.loader import load_dump
 from digest.records import Corpus, StoryRecord
 from digest.incremental import Manifest, Previous, digest_of, manifest_file, page_keys, site_key, story_digests, write_manifest
 from digest.inputs import read_inputs
@@ -34,9 +33,7 @@ class BuildOptions:
     clean: bool = False  # delete the previous output before writing, rather than swapping it out
     # told (stage, done, total) as long stages advance, so a command line can draw a progress bar
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
-    # dump -> record; `digest serve` passes its own memo, which then replaces the cache and workers
-    load: Callable[[str, bytes], StoryRecord] = field(default=load_dump, compare=False)
-    workers: int | None = None  # processes that parse dumps; default one per core
+    workers: int | None = None  # processes that parse and render; default one per core
     scheduler: str | None = None  # a Dask scheduler's address: parse on that cluster instead
 
 
@@ -52,18 +49,6 @@ class BuildReport:
     rendered: int = 0  # pages rendered by this build; the others were unchanged since the last one
 
 
-def load_records(dumps: list[tuple[str, bytes]], progress=None, load=load_dump) -> tuple[list[StoryRecord], list[DumpError]]:
-    records, problems = [], []
-    for done, (path, data) in enumerate(dumps, 1):
-        try:
-            records.append(load(path, data))
-        except DumpError as error:
-            problems.append(error)
-        if progress:
-            progress("reading dumps", done, len(dumps))
-    return records, problems
-
-
 def report_data(report: BuildReport) -> dict:
     return {"dumps": report.dumps, "stories": report.stories, "pages": report.pages, "events": report.events,
             "warnings": list(report.warnings), "problems": [[p.path, p.reason, p.line] for p in report.problems]}
@@ -76,8 +61,6 @@ def report_of(data: dict, output: Path) -> BuildReport:
 
 def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildOptions) -> tuple[list[StoryRecord], list[DumpError]]:
     """Parsed records: from the cache where the dump and the loader are unchanged, else parsed by workers."""
-    if options.load is not load_dump:
-        return load_records(dumps, options.progress, options.load)
     cache_file = site_dir / CACHE_DIR / "records.sqlite"
     if options.clean:
         cache_file.unlink(missing_ok=True)
@@ -124,7 +107,7 @@ def build(options: BuildOptions) -> BuildReport:
         return report_of(previous.manifest.report, output)  # nothing changed since this output was built
     records, load_problems = read_records(inputs.dumps, site_dir, options)
     corpus = build_corpus(records)
-    workers = 1 if options.load is not load_dump else options.workers or os.cpu_count() or 1
+    workers = options.workers or os.cpu_count() or 1
     site = make_site(corpus, config, inputs.documents, inputs.templates, inputs.theme, previous, workers)
     if options.clean:
         remove_output(output)

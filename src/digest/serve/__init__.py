@@ -17,7 +17,6 @@ from digest.build import BuildOptions, build
 from digest.commands.console import summary_line
 from digest.config import load_config
 from digest.errors import DigestError, OutputError
-from digest.serve.cache import RecordCache
 from digest.serve.server import LiveServer, start_server
 from digest.serve.state import LiveState
 from digest.serve.watch import SiteWatcher
@@ -37,8 +36,9 @@ class Rebuilder:
     """Runs one build at a time and publishes its outcome to the open tabs."""
 
     def __init__(self, options: BuildOptions, state: LiveState, quiet: bool) -> None:
-        self.cache = RecordCache()
-        self.options, self.state, self.quiet = replace(options, load=self.cache), state, quiet
+        # Records come from the build's own cache, so a rebuild parses only the changed dumps. One
+        # process: forking workers from a process that runs server threads is not safe.
+        self.options, self.state, self.quiet = replace(options, workers=1), state, quiet
         self._lock = threading.Lock()
         self.last_error: DigestError | None = None
 
@@ -50,7 +50,6 @@ class Rebuilder:
             started = time.monotonic()
             try:
                 report = build(self.options)
-                self.cache.forget_unused()
             except DigestError as error:
                 self.last_error = error
                 print(f"digest: build failed, still serving the previous site: {error}", file=sys.stderr, flush=True)
