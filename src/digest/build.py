@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from digest.config import SiteConfig, load_config
@@ -15,13 +16,15 @@ from digest.parse import parse_dumps
 from digest.corpus import build_corpus
 from digest.errors import DumpError
 from digest.records import Corpus, StoryRecord
-from digest.incremental import Manifest, Previous, digest_of, manifest_file, page_keys, site_key, story_digests, write_manifest
+from digest.incremental import Manifest, Previous, fingerprint, manifest_file, page_keys, site_key, story_digests, write_manifest
 from digest.inputs import read_inputs
+from digest.site.feeds import FEED_ITEMS, FEED_KINDS, Feed, feed_files
 from digest.site.markdown import MarkdownPage
 from digest.site.plan import SitePlan, plan_site
-from digest.site.render import make_environment, render_site
-from digest.site.search import SEARCH_FOLDER, is_indexed, pagefind_binary, search_index
-from digest.site.write import remove_output, write_site
+from digest.site.render import make_environment, render_site, site_files
+from digest.site.routes import Routes
+from digest.site.search import SEARCH_FOLDER, SearchIndex, pagefind_binary, write_search_index
+from digest.site.write import StagedSite, staged_site
 
 CACHE_DIR = Path(".digest-cache")  # inside the site: parsed records and what each output was built from
 
@@ -69,32 +72,62 @@ def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildO
 
 
 @dataclass(frozen=True)
-class SiteFiles:
-    files: dict[str, bytes]  # pages, feeds, search index
+class SiteOutcome:
     plan: SitePlan
-    warning: str | None
-    page_keys: dict[str, str]
-    search_key: str  # "" when no index was built
-    reused: int = 0  # pages taken from the previous output instead of rendered
+    keys: dict[str, str]  # each page and feed file -> the key it was made from
+    search: SearchIndex
+    rendered: int  # pages rendered by this build; the others were linked from the previous site
+
+
+def feed_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, str]:
+    """A feed is made of its newest stories and the site's settings; its three files share its key."""
+    keys = {}
+    for feed in plan.feeds:
+        shown = Feed(feed.folder, feed.title, feed.page, feed.stories[:FEED_ITEMS])
+        feed_key = fingerprint(shown, digests, key)
+        keys.update({Routes.feed(feed.folder, kind): feed_key for kind in FEED_KINDS})
+    return keys
+
+
+def write_feeds(plan: SitePlan, config: SiteConfig, keys: dict[str, str], previous: Previous, stage: StagedSite) -> None:
+    for feed in plan.feeds:
+        paths = [Routes.feed(feed.folder, kind) for kind in FEED_KINDS]
+        if all(previous.reusable(path, keys[path]) for path in paths):
+            for path in paths:
+                stage.link(path, previous.output / path)
+        else:
+            for path, data in feed_files([feed], config).items():
+                stage.write(path, data)
+
+
+def reuse_shard(previous: Previous, stage: StagedSite, name: str, key: str) -> bool:
+    """Link a search shard's bundle from the previous site if it was built from the same pages."""
+    files = previous.files_under(f"{SEARCH_FOLDER}/{name}") if previous.manifest.search.get(name) == key else []
+    for path in files:
+        stage.link(path, previous.output / path)
+    return bool(files)
 
 
 def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...], templates: Path,
-              theme: list[bytes] | None = None, previous: Previous | None = None, workers: int = 1) -> SiteFiles:
-    """The site's generated files from a corpus. Pages whose key is the previous build's are taken
-    from its output; so is the search index when the pages it indexes are the same."""
+              theme: list[bytes], previous: Previous, stage: StagedSite, workers: int = 1) -> SiteOutcome:
+    """Write the site's generated files into `stage`. Pages and feeds whose key is the previous
+    build's are linked from its output instead of rendered; so are unchanged search shards."""
     plan = plan_site(corpus, config, documents)
-    keys = page_keys(plan, story_digests(corpus), site_key(plan, config, theme or []))
-    old = previous.manifest if previous else Manifest()
-    reuse = {path: data for path, key in keys.items()
-             if old.pages.get(path) == key and previous and (data := previous.file(path)) is not None}
-    rendered = render_site(make_environment(templates), plan, config, reuse, workers)
-    search_key = digest_of(part for path in sorted(rendered) if is_indexed(path, rendered[path])
-                           for part in (path.encode(), rendered[path]))
-    index = previous.folder(SEARCH_FOLDER) if previous and old.search and search_key == old.search else {}
-    warning = None
-    if not index:
-        index, warning = search_index(rendered, pagefind_binary())
-    return SiteFiles({**rendered, **index}, plan, warning, keys, search_key if index else "", len(reuse))
+    digests = story_digests(corpus)
+    key = site_key(plan, config, theme)
+    keys = page_keys(plan, digests, key)
+    reuse = {path for path, page_key in keys.items() if previous.reusable(path, page_key)}
+    for path in sorted(reuse):
+        stage.link(path, previous.output / path)
+    render_site(make_environment(templates), plan, config, stage.write, reuse, workers)
+    feeds = feed_keys(plan, digests, key)
+    write_feeds(plan, config, feeds, previous, stage)
+    for path, data in site_files(plan, config).items():
+        stage.write(path, data)
+    stories = [(page.path, page.story.day) for page in plan.pages if page.kind == "story" and page.story]
+    search = write_search_index(stories, keys, stage.root, stage.write, partial(reuse_shard, previous, stage),
+                                pagefind_binary(), workers)
+    return SiteOutcome(plan, {**keys, **feeds}, search, len(plan.pages) - len(reuse))
 
 
 def build(options: BuildOptions) -> BuildReport:
@@ -108,13 +141,14 @@ def build(options: BuildOptions) -> BuildReport:
     records, load_problems = read_records(inputs.dumps, site_dir, options)
     corpus = build_corpus(records)
     workers = options.workers or os.cpu_count() or 1
-    site = make_site(corpus, config, inputs.documents, inputs.templates, inputs.theme, previous, workers)
-    if options.clean:
-        remove_output(output)
-    write_site(output, {**inputs.static, **site.files}, build_key=inputs.key)
+    with staged_site(output) as stage:
+        site = make_site(corpus, config, inputs.documents, inputs.templates, inputs.theme, previous, stage, workers)
+        for path, data in inputs.static.items():
+            stage.write(path, data)
+        stage.commit(inputs.key, clean=options.clean)
     problems = tuple(inputs.problems) + tuple(load_problems)
+    warnings = (site.search.warning,) if site.search.warning else ()
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
-                         output, (site.warning,) if site.warning else (), events=len(corpus.events),
-                         rendered=len(site.plan.pages) - site.reused)
-    write_manifest(previous.manifest_path, Manifest(inputs.key, site.page_keys, site.search_key, report_data(report)))
+                         output, warnings, events=len(corpus.events), rendered=site.rendered)
+    write_manifest(previous.manifest_path, Manifest(inputs.key, site.keys, site.search.keys, report_data(report)))
     return report

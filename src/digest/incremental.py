@@ -105,8 +105,8 @@ class Manifest:
     """What the previous build into one output folder was made of."""
 
     inputs: str = ""  # the key of every input together
-    pages: dict[str, str] = field(default_factory=dict)  # page path -> page key
-    search: str = ""  # key of the pages the search index was built from
+    pages: dict[str, str] = field(default_factory=dict)  # output file path -> the key it was made from
+    search: dict[str, str] = field(default_factory=dict)  # search shard -> key of the pages it indexes
     report: dict[str, Any] = field(default_factory=dict)  # the build's counts and skipped dumps
 
 
@@ -118,7 +118,7 @@ def read_manifest(file: Path) -> Manifest:
     """The previous build's manifest, or an empty one when it is missing or unreadable (never trusted)."""
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
-        return Manifest(str(data["inputs"]), dict(data["pages"]), str(data["search"]), dict(data["report"]))
+        return Manifest(str(data["inputs"]), dict(data["pages"]), dict(data["search"]), dict(data["report"]))
     except (OSError, ValueError, KeyError, TypeError):
         return Manifest()
 
@@ -149,14 +149,13 @@ class Previous:
     def built_from(self, key: str) -> bool:
         return bool(self.manifest.report) and self.manifest.inputs == key
 
-    def file(self, path: str) -> bytes | None:
-        try:
-            return (self.output / path).read_bytes()
-        except OSError:
-            return None
+    def has(self, path: str) -> bool:
+        return (self.output / path).is_file()
 
-    def folder(self, name: str) -> dict[str, bytes]:
-        root = self.output / name
-        if not root.is_dir():
-            return {}
-        return {f"{name}/{p.relative_to(root).as_posix()}": p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    def reusable(self, path: str, key: str) -> bool:
+        """Whether the previous output's file at `path` was made from `key` and is still there."""
+        return self.manifest.pages.get(path) == key and self.has(path)
+
+    def files_under(self, folder: str) -> list[str]:
+        root = self.output / folder
+        return sorted(f"{folder}/{p.relative_to(root).as_posix()}" for p in root.rglob("*") if p.is_file()) if root.is_dir() else []

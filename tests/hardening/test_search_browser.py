@@ -1,9 +1,6 @@
 """Search results in a real browser: dump text found by Pagefind shows as text and never runs."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
@@ -11,12 +8,7 @@ import pytest
 from digest.build import BuildOptions, build
 from tests.hardening.conftest import article, write_site
 from tests.hardening.test_escaping import HEADLINE, hostile_dump
-from tests.site.tools import CHROMIUM, CHROMIUM_ARGS, require
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+from tests.site.tools import CHROMIUM, CHROMIUM_ARGS, require, served
 
 
 def test_a_search_result_shows_hostile_text_as_text(tmp_path: Path) -> None:
@@ -26,22 +18,16 @@ def test_a_search_result_shows_hostile_text_as_text(tmp_path: Path) -> None:
                                           "plain.txt": article("Ferries resume", extra="Ferries sail.")})
     if build(BuildOptions(site_dir=site)).warnings:
         pytest.skip("no search index: the Pagefind binary is missing")
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site / "build")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        with playwright.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            tab = browser.new_page()
-            dialogs: list[str] = []
-            tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            tab.goto(f"http://127.0.0.1:{httpd.server_address[1]}/search/index.html?q=residents")
-            result = tab.locator(".pagefind-ui__result").first
-            result.wait_for(timeout=15000)
-            assert tab.locator(".pagefind-ui__result-link").first.inner_text() == HEADLINE
-            assert "Residents wrote <script>alert(1)</script>" in result.inner_text()
-            assert tab.locator("#search img, #search script").count() == 0
-            assert dialogs == []
-            browser.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with served(site / "build") as base, playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page()
+        dialogs: list[str] = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        tab.goto(f"{base}search/index.html?q=residents")
+        result = tab.locator(".pagefind-ui__result").first
+        result.wait_for(timeout=15000)
+        assert tab.locator(".pagefind-ui__result-link").first.inner_text() == HEADLINE
+        assert "Residents wrote <script>alert(1)</script>" in result.inner_text()
+        assert tab.locator("#search img, #search script").count() == 0
+        assert dialogs == []
+        browser.close()

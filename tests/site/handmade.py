@@ -8,11 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from digest.build import make_site
+from digest.incremental import Manifest, Previous
 from digest.inputs import read_static
 from digest.config import SiteConfig
 from digest.records import Corpus, Dateline, Event, Person, Quote, RelatedItem, SaidIn, Story, StoryRecord
 from digest.site.markdown import parse_pages
-from digest.site.write import write_site
+from digest.site.write import MARKER, staged_site
 
 CONFIG = SiteConfig(title="Harbour Gazette", description="News from the harbour towns.",
                     base_url="https://news.example.org/digest/", timezone="Europe/Lisbon", items_per_page=2)
@@ -72,9 +73,14 @@ def corpus() -> Corpus:
 def build_handmade(output: Path, config: SiteConfig = CONFIG, data: Corpus | None = None) -> dict[str, bytes]:
     """Write the hand-made site the way `digest build` writes one; returns its files."""
     documents = parse_pages([("content/about.md", ABOUT)])
-    files = make_site(data or corpus(), config, documents, output.parent / "no-templates").files
-    write_site(output, {**read_static(output.parent / "no-static"), **files})
-    return files
+    nothing_before = Previous(output, output.parent / "no-manifest.json", Manifest())
+    with staged_site(output) as stage:
+        make_site(data or corpus(), config, documents, output.parent / "no-templates", [], nothing_before, stage)
+        for path, static_file in read_static(output.parent / "no-static").items():
+            stage.write(path, static_file)
+        stage.commit("")
+    return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*"))
+            if p.is_file() and p.name != MARKER and not p.relative_to(output).as_posix().startswith("static/")}
 
 
 def without_extras(data: Corpus) -> Corpus:

@@ -2,16 +2,13 @@
 HTTP, following a story, an event and a person, searching, and axe-core on every page kind."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 from tests.site.handmade import build_handmade
-from tests.site.tools import AXE_JS, CHROMIUM, CHROMIUM_ARGS, require
+from tests.site.tools import AXE_JS, CHROMIUM, CHROMIUM_ARGS, require, served
 
 PAGE_KINDS = {
     "home": "index.html",
@@ -38,18 +35,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+    with served(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,9 @@ needs_pagefind = pytest.mark.skipif(pagefind_binary() is None, reason="pagefind 
 @needs_pagefind
 def test_index_covers_every_story_and_nothing_else(tmp_path: Path) -> None:
     files = build_handmade(tmp_path / "out")
-    entry = json.loads(files["pagefind/pagefind-entry.json"])
+    shards = json.loads(files["pagefind/shards.json"])["bundles"]
+    assert len(shards) == 1  # a small site is one shard
+    entry = json.loads(files[f"pagefind/{shards[0]}pagefind-entry.json"])
     assert entry["languages"]["en"]["page_count"] == 5
     filters = [gzip.decompress(data) for path, data in files.items() if path.endswith(".pf_filter")]
     assert any(b"person" in f and b"Ana Costa" in f for f in filters)

@@ -20,6 +20,7 @@ from digest.site.views import StoryView
 FEED_ITEMS = 50
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = "1970-01-01"
+FEED_KINDS = ("atom", "rss", "json")  # the three files of every feed
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +123,6 @@ def feed_files(feeds: list[Feed], config: SiteConfig) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for feed in feeds:
         feed = Feed(feed.folder, feed.title, feed.page, feed.stories[:FEED_ITEMS])
-        files[Routes.feed(feed.folder, "atom")] = atom(feed, config)
-        files[Routes.feed(feed.folder, "rss")] = rss(feed, config)
-        files[Routes.feed(feed.folder, "json")] = json_feed(feed, config)
+        for kind, render in zip(FEED_KINDS, (atom, rss, json_feed)):
+            files[Routes.feed(feed.folder, kind)] = render(feed, config)
     return files

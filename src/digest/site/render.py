@@ -5,6 +5,7 @@ An override can extend the template it replaces as "!default/<name>".
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from importlib import resources
@@ -15,7 +16,6 @@ from markupsafe import Markup
 
 from digest.config import SiteConfig
 from digest.errors import TemplateError
-from digest.site.feeds import feed_files
 from digest.site.meta import json_ld, robots, sitemap
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
@@ -62,18 +62,18 @@ def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: Sit
 FORK_BELOW = 300  # fewer pages than this render faster here than workers can start
 
 
-def render_site(env: jinja2.Environment, plan: SitePlan, config: SiteConfig,
-                reuse: dict[str, bytes] | None = None, workers: int = 1) -> dict[str, bytes]:
-    """Every generated file: pages, feeds, sitemap, robots.txt. `reuse` holds pages known to be
-    unchanged since the previous build, which are taken as they are instead of rendered."""
-    reuse = reuse or {}
-    todo = [i for i, page in enumerate(plan.pages) if page.path not in reuse]
-    rendered = dict(zip(todo, render_pages(env, plan, config, todo, workers)))
-    files = {page.path: reuse[page.path] if i not in rendered else rendered[i] for i, page in enumerate(plan.pages)}
-    files.update(feed_files(list(plan.feeds), config))
-    files["sitemap.xml"] = sitemap(plan.pages, config)
-    files["robots.txt"] = robots(config)
-    return files
+def render_site(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, write: Callable[[str, bytes], None],
+                skip: Collection[str] = (), workers: int = 1) -> None:
+    """Render every page except those in `skip` (unchanged since the previous build) and hand each
+    to `write` as it is done, so a large site never waits in memory."""
+    todo = [i for i, page in enumerate(plan.pages) if page.path not in skip]
+    for i, html in zip(todo, render_pages(env, plan, config, todo, workers)):
+        write(plan.pages[i].path, html)
+
+
+def site_files(plan: SitePlan, config: SiteConfig) -> dict[str, bytes]:
+    """What every build writes besides the pages: the sitemap and robots.txt."""
+    return {"sitemap.xml": sitemap(plan.pages, config), "robots.txt": robots(config)}
 
 
 _SHARED: tuple[jinja2.Environment, SitePlan, SiteConfig] | None = None  # what forked workers render from
@@ -84,17 +84,18 @@ def _render_chunk(indices: list[int]) -> list[bytes]:
     return [render_page(env, plan.pages[i], plan, config) for i in indices]
 
 
-def render_pages(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, todo: list[int], workers: int) -> list[bytes]:
-    """Render the pages at `todo`, spread over forked processes on a large site. Forked workers share
-    the plan and the compiled templates with this process instead of receiving them pickled."""
+def render_pages(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, todo: list[int], workers: int) -> Iterator[bytes]:
+    """Render the pages at `todo`, in order, spread over forked processes on a large site. Forked
+    workers share the plan and the compiled templates with this process instead of receiving them pickled."""
     global _SHARED
     if workers <= 1 or len(todo) < FORK_BELOW or "fork" not in multiprocessing.get_all_start_methods():
-        return [render_page(env, plan.pages[i], plan, config) for i in todo]
+        yield from (render_page(env, plan.pages[i], plan, config) for i in todo)
+        return
     _SHARED = (env, plan, config)
     try:
-        size = max(1, len(todo) // (workers * 4))
+        size = max(1, min(50, len(todo) // (workers * 4)))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            chunks = pool.map(_render_chunk, [todo[i : i + size] for i in range(0, len(todo), size)])
-            return [page for chunk in chunks for page in chunk]
+            for chunk in pool.map(_render_chunk, [todo[i : i + size] for i in range(0, len(todo), size)]):
+                yield from chunk
     finally:
         _SHARED = None

@@ -1,19 +1,70 @@
-"""The search index: Pagefind (its binary ships in the pagefind PyPI package) run over the pages.
+"""The search index: Pagefind (its binary ships in the pagefind PyPI package), one bundle a shard.
 
-It runs on a scratch copy of the rendered HTML, before the site is written, so the index lands in
-the same atomic write as the pages. Without the binary the site still builds, with a warning, and
+Pagefind can only index a whole set of pages at once, and takes about a millisecond a story; one
+index over an archive would be rebuilt whole for every edited story. So stories are split into
+shards of consecutive months (see `plan_shards`), each indexed into its own bundle under
+pagefind/<first month>/, and the search page merges them in the browser. A build indexes again
+only the shards whose pages changed, in parallel; the rest are taken from the previous site.
+pagefind/shards.json lists the bundles, newest first, and pagefind/ holds the UI's script and style.
+
+Pagefind runs on links to the staged pages, before the site is swapped in, so the index lands in
+the same atomic swap as the pages. Without the binary the site still builds, with a warning, and
 the search page says search is unavailable.
 """
 from __future__ import annotations
 
+import json
 import subprocess
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib import metadata
+from itertools import groupby
 from pathlib import Path
 
+from digest.incremental import digest_of
 from digest.site.search_order import stable_bundle
+from digest.site.write import link_or_copy
 
 SEARCH_FOLDER = "pagefind"
+SHARDS_FILE = f"{SEARCH_FOLDER}/shards.json"
+UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")  # what the search page loads, the same in every bundle
+SHARD_STORIES = 500  # about half a second of indexing; fewer, larger shards mean fewer requests a search
+UNDATED = "undated"
 TIMEOUT_SECONDS = 600
+
+
+class PagefindError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Shard:
+    name: str  # its folder under pagefind/: the first month it holds ("2025-04"), or "undated"
+    pages: tuple[str, ...]  # the story pages it indexes, in path order
+
+
+def plan_shards(stories: list[tuple[str, str | None]]) -> tuple[Shard, ...]:
+    """(page path, ISO day or None) to shards: whole months packed in date order until a shard holds
+    SHARD_STORIES. New stories mostly land in the last month, so they move the last shard only; an
+    edited story moves its own. Stories without a full date share one shard."""
+    month = lambda item: item[1][:7] if item[1] else UNDATED  # noqa: E731
+    shards: list[Shard] = []
+    name, pages = "", []
+    for key, group in groupby(sorted(stories, key=lambda s: (month(s), s[0])), key=month):
+        if key == UNDATED and pages:
+            shards.append(Shard(name, tuple(pages)))
+            pages = []
+        if not pages:
+            name = key
+        pages += [path for path, _ in group]
+        if len(pages) >= SHARD_STORIES:
+            shards.append(Shard(name, tuple(pages)))
+            pages = []
+    if pages:
+        shards.append(Shard(name, tuple(pages)))
+    return tuple(sorted(shards, key=lambda s: s.name))
 
 
 def pagefind_binary() -> Path | None:
@@ -25,30 +76,69 @@ def pagefind_binary() -> Path | None:
     return found if found is not None and found.is_file() else None
 
 
-def is_indexed(path: str, data: bytes) -> bool:
-    """Pages whose text goes into the index (stories mark their body); Pagefind skips the rest."""
-    return path.endswith(".html") and b"data-pagefind-body" in data
+def pagefind_version() -> str:
+    try:
+        return metadata.version("pagefind")
+    except metadata.PackageNotFoundError:
+        return ""
 
 
-def search_index(pages: dict[str, bytes], binary: Path | None) -> tuple[dict[str, bytes], str | None]:
-    """(files of the index, None) or ({}, a warning saying why there is no search)."""
-    if binary is None:
-        return {}, "search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')"
-    with tempfile.TemporaryDirectory(prefix="digest-search-") as scratch:
+def shard_key(shard: Shard, page_keys: dict[str, str]) -> str:
+    """Changes when any page the shard indexes may have changed, or Pagefind did."""
+    return digest_of([pagefind_version().encode(), shard.name.encode(),
+                      *(part for path in shard.pages for part in (path.encode(), page_keys[path].encode()))])
+
+
+def index_shard(shard: Shard, site_root: Path, binary: Path) -> dict[str, bytes]:
+    """The shard's bundle, from links to its pages under `site_root` (the staged site)."""
+    folder = f"{SEARCH_FOLDER}/{shard.name}"
+    # beside the staged site, so its pages can be linked rather than copied; named so that the next
+    # build clears it away if this one is killed
+    with tempfile.TemporaryDirectory(prefix=f"{site_root.name}.", suffix=".search-digest", dir=site_root.parent) as scratch:
         root = Path(scratch) / "site"
-        for path, data in pages.items():
-            if is_indexed(path, data):
-                (root / path).parent.mkdir(parents=True, exist_ok=True)
-                (root / path).write_bytes(data)
+        for path in shard.pages:
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(site_root / path, root / path)
         try:
-            run = subprocess.run([str(binary), "--site", str(root), "--output-subdir", SEARCH_FOLDER,
-                                  "--keep-index-url"],
+            run = subprocess.run([str(binary), "--site", str(root), "--output-subdir", folder, "--keep-index-url"],
                                  capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         except (OSError, subprocess.TimeoutExpired) as error:
-            return {}, f"search index not built: Pagefind could not run ({error})"
+            raise PagefindError(f"Pagefind could not run ({error})") from None
         if run.returncode != 0:
-            return {}, f"search index not built: Pagefind failed: {(run.stderr or run.stdout).strip()[-500:]}"
-        out = root / SEARCH_FOLDER
-        bundle = {f"{SEARCH_FOLDER}/{p.relative_to(out).as_posix()}": p.read_bytes()
-                  for p in sorted(out.rglob("*")) if p.is_file()}
-        return stable_bundle(bundle, SEARCH_FOLDER), None
+            raise PagefindError(f"Pagefind failed: {(run.stderr or run.stdout).strip()[-500:]}")
+        out = root / folder
+        bundle = {f"{folder}/{p.relative_to(out).as_posix()}": p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    return stable_bundle(bundle, folder)
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    keys: dict[str, str]  # shard name -> key, for the next build's reuse
+    indexed: int  # shards indexed by this build; the others were taken from the previous site
+    warning: str | None = None
+
+
+def write_search_index(stories: list[tuple[str, str | None]], page_keys: dict[str, str], site_root: Path,
+                       write: Callable[[str, bytes], None], reuse: Callable[[str, str], bool],
+                       binary: Path | None, workers: int = 1) -> SearchIndex:
+    """Index the staged stories shard by shard. `reuse(shard name, key)` takes a shard's bundle from the
+    previous site when its key is the one that site was built with, and says whether it could."""
+    if binary is None:
+        return SearchIndex({}, 0, "search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')")
+    shards = plan_shards(stories)
+    keys = {shard.name: shard_key(shard, page_keys) for shard in shards}
+    todo = [s for s in shards if not reuse(s.name, keys[s.name])]
+    with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
+        try:
+            for bundle in pool.map(lambda shard: index_shard(shard, site_root, binary), todo):
+                for path, data in bundle.items():
+                    write(path, data)  # a full disk here is the build's error, not search's
+        except PagefindError as error:
+            return SearchIndex({}, 0, f"search index not built: {error}")
+    if shards:
+        for name in UI_FILES:
+            write(f"{SEARCH_FOLDER}/{name}", (site_root / SEARCH_FOLDER / shards[0].name / name).read_bytes())
+    dated = sorted((s.name for s in shards if s.name != UNDATED), reverse=True)
+    bundles = [f"{name}/" for name in dated + [s.name for s in shards if s.name == UNDATED]]
+    write(SHARDS_FILE, json.dumps({"bundles": bundles}, separators=(",", ":")).encode() + b"\n")
+    return SearchIndex(keys, len(todo))

@@ -13,6 +13,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from digest.errors import OutputError
@@ -78,32 +80,85 @@ def built_key(output: Path) -> str | None:
     return next((line.split(" ", 1)[1] for line in lines if line.startswith("build ")), None)
 
 
-def write_site(output: Path, files: dict[str, bytes], build_key: str = "") -> None:
+def link_or_copy(source: Path, target: Path) -> None:
+    """A second name for a file that is never written in place; a copy where links are refused."""
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+        target.write_bytes(source.read_bytes())
+
+
+class StagedSite:
+    """A new site written file by file into a fresh folder beside the output, then swapped in whole.
+
+    Pages go to disk as they are rendered rather than waiting in memory for the swap; a page that
+    did not change is linked from the previous site instead of read and written again.
+    """
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            _remove_leftovers(output)
+            self.root = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new-digest", dir=output.parent))
+        except OSError as error:
+            raise _unwritable(output, error) from None
+        self.root.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
+        self._made: set[Path] = {self.root}
+
+    def _target(self, relative: str) -> Path:
+        target = _safe_target(self.root, relative)
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        return target
+
+    def write(self, relative: str, data: bytes) -> None:
+        self._target(relative).write_bytes(data)
+
+    def link(self, relative: str, source: Path) -> None:
+        """The previous site's file, shared rather than copied: neither site is ever written in place.
+        Where the file system cannot link, it is copied."""
+        link_or_copy(source, self._target(relative))
+
+    def path(self, relative: str) -> Path:
+        return _safe_target(self.root, relative)
+
+    def commit(self, build_key: str, clean: bool = False) -> None:
+        (self.root / MARKER).write_bytes(MARKER_TEXT + f"build {build_key}\n".encode())
+        if clean and self.output.is_dir():
+            shutil.rmtree(self.output)  # checked as ours before staging began
+        _swap(self.root, self.output)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+@contextmanager
+def staged_site(output: Path) -> Iterator[StagedSite]:
+    """A StagedSite for `output`; anything that stops the build before `commit` leaves the previous
+    site as it was and the staging folder gone. Disk errors become one line naming the output."""
     output = output.resolve()
     _check_replaceable(output)
+    stage = StagedSite(output)
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(output)
-        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new-digest", dir=output.parent))
-    except OSError as error:
-        raise _unwritable(output, error) from None
-    staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
-    try:
-        made: set[Path] = {staging}
-        for relative in sorted(files):
-            target = _safe_target(staging, relative)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_bytes(files[relative])
-        (staging / MARKER).write_bytes(MARKER_TEXT + f"build {build_key}\n".encode())
-        _swap(staging, output)
+        yield stage
     except OSError as error:  # a full disk, a read-only or vanished folder: say so in one line
-        shutil.rmtree(staging, ignore_errors=True)
+        stage.discard()
         raise _unwritable(output, error) from None
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        stage.discard()
         raise
+
+
+def write_site(output: Path, files: dict[str, bytes], build_key: str = "") -> None:
+    """Write a whole site from memory and swap it in."""
+    with staged_site(output) as stage:
+        for relative in sorted(files):
+            stage.write(relative, files[relative])
+        stage.commit(build_key)
 
 
 def _unwritable(output: Path, error: OSError) -> OutputError:
@@ -143,12 +198,3 @@ def _discard(folder: Path) -> None:
                          stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def remove_output(output: Path) -> None:
-    """`build --clean`: delete the previous site (only one digest wrote) before building anew."""
-    output = output.resolve()
-    _check_replaceable(output)
-    _remove_leftovers(output)
-    if output.is_dir():
-        shutil.rmtree(output)

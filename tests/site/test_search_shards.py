@@ -1,0 +1,116 @@
+"""The search index in shards: months packed into bundles, only changed shards indexed again, and
+the bundles merged into one search in the browser."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import digest.site.search as search
+from digest.build import BuildOptions, build
+from digest.records import Corpus
+from digest.site.search import pagefind_binary, plan_shards
+from benchmarks.synth import generate
+from tests.conftest import tree
+from tests.site.handmade import build_handmade, corpus
+from tests.site.tools import CHROMIUM, CHROMIUM_ARGS, require, served
+
+needs_pagefind = pytest.mark.skipif(pagefind_binary() is None, reason="pagefind binary not installed")
+
+
+def stories(counts: dict[str, int]) -> list[tuple[str, str | None]]:
+    """`counts` stories in each month ("2025-04"), or undated ("")."""
+    return [(f"stories/{month or 'undated'}-{i}/index.html", f"{month}-{1 + i % 28:02d}" if month else None)
+            for month, n in counts.items() for i in range(n)]
+
+
+def test_whole_months_are_packed_in_date_order_and_undated_stories_stand_apart(monkeypatch) -> None:
+    monkeypatch.setattr(search, "SHARD_STORIES", 10)
+    shards = plan_shards(stories({"2025-03": 4, "2025-01": 3, "2025-02": 3, "2025-04": 12, "2025-05": 2, "": 5}))
+    assert [(s.name, len(s.pages)) for s in shards] == [("2025-01", 10), ("2025-04", 12), ("2025-05", 2), ("undated", 5)]
+    assert all(list(s.pages) == sorted(s.pages) for s in shards)
+
+
+def test_new_stories_in_the_latest_month_leave_the_earlier_shards_as_they_were(monkeypatch) -> None:
+    monkeypatch.setattr(search, "SHARD_STORIES", 10)
+    before = plan_shards(stories({"2025-01": 6, "2025-02": 6, "2025-03": 6, "2025-04": 3}))
+    after = plan_shards(stories({"2025-01": 6, "2025-02": 6, "2025-03": 6, "2025-04": 9}))
+    assert before[:-1] == after[:-1] and before[-1] != after[-1]
+
+
+def test_no_stories_is_no_shard() -> None:
+    assert plan_shards([]) == ()
+
+
+def across_months(data: Corpus) -> Corpus:
+    """The hand-made stories moved into three months, so small shards split them."""
+    months = {"s-close": "2025-04-02", "s-ferry": "2025-05-03", "s-open": "2025-06-14", "s-fest": "2025-06-14", "s-twin": "2025-06-20"}
+    return replace(data, stories=tuple(
+        replace(s, record=replace(s.record, date=months[s.id], dateline=replace(s.record.dateline, date=months[s.id])))
+        for s in data.stories))
+
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if pagefind_binary() is None:
+        pytest.skip("pagefind binary not installed")
+    out = tmp_path_factory.mktemp("shards") / "out"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_STORIES", 1)
+        build_handmade(out, data=across_months(corpus()))
+    return out
+
+
+def test_each_shard_is_a_bundle_listed_newest_first(sharded: Path) -> None:
+    bundles = json.loads((sharded / "pagefind" / "shards.json").read_text())["bundles"]
+    assert bundles == ["2025-06/", "2025-05/", "2025-04/"]
+    counts = [json.loads((sharded / "pagefind" / b / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
+              for b in bundles]
+    assert counts == [3, 1, 1]
+    assert (sharded / "pagefind" / "pagefind-ui.js").is_file()  # the search page's script, at a fixed place
+
+
+@needs_pagefind
+def test_an_edit_indexes_only_its_shard_and_equals_a_clean_build(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(search, "SHARD_STORIES", 4)
+    indexed: list[str] = []
+    real = search.index_shard
+    monkeypatch.setattr(search, "index_shard", lambda shard, *args: indexed.append(shard.name) or real(shard, *args))
+    site = tmp_path / "site"
+    dumps = generate(site / "content", 30, seed=3)
+    build(BuildOptions(site_dir=site, workers=1))
+    shards = len(indexed)
+    assert shards >= 3, "the test needs several shards"
+    indexed.clear()
+    dumps[7].write_text(dumps[7].read_text().replace(" the ", " the newly revised ", 1))
+    build(BuildOptions(site_dir=site, workers=1))
+    assert len(indexed) == 1
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")
+
+
+def test_one_search_finds_stories_in_every_shard_and_filters_across_them(sharded: Path) -> None:
+    require(CHROMIUM.is_file(), f"chromium ({CHROMIUM})")
+    playwright = pytest.importorskip("playwright.sync_api")
+    with served(sharded) as base, playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        tab = browser.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(f"{base}search/index.html?q=bridge")
+        results = tab.locator(".pagefind-ui__result-link")
+        results.nth(2).wait_for(timeout=15000)
+        found = set(results.all_inner_texts())
+        assert {"Porto closes Luiz I bridge for cable repairs",  # April's shard
+                "Ferries double their crossings while the bridge is shut",  # May's
+                "Bridge reopens after twelve days of repairs"} <= found  # June's
+        tab.locator(".pagefind-ui__filter-name").nth(2).wait_for(timeout=15000)
+        tab.locator(".pagefind-ui__filter-name", has_text="source").click()
+        tab.locator(".pagefind-ui__filter-label", has_text="Coastal Daily").click()
+        results.filter(has_text="Porto closes").wait_for(state="detached", timeout=15000)  # April's is Harbour Wire
+        assert "Ferries double their crossings while the bridge is shut" in results.all_inner_texts()
+        assert "Porto closes Luiz I bridge for cable repairs" not in results.all_inner_texts()
+        assert errors == []
+        browser.close()
