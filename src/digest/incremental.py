@@ -1,4 +1,4 @@
-"""What a rebuild may skip: the whole build when no input changed, and each page whose inputs did not.
+"""What a rebuild may skip: each page whose inputs did not change (digest.manifest keeps the keys).
 
 A page's key hashes what it is made of: its own planned data (with each story as a digest of the
 story's record) and the site-wide facts any page may show (templates, config, navigation, and every
@@ -10,26 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
-import os
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from digest import __version__
-from digest.site.write import built_key
+from digest.manifest import digest_of
 from digest.records import Corpus, Event
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
 from digest.site.views import StoryView
-
-
-def digest_of(parts: Iterable[bytes]) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(len(part).to_bytes(8, "little"))
-        h.update(part)
-    return h.hexdigest()
 
 
 def story_digests(corpus: Corpus) -> dict[str, str]:
@@ -98,64 +86,3 @@ def page_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, st
         shown = sorted({i for event in _shown_events(page, plan) for i in event.story_ids if i in digests})
         keys[page.path] = fingerprint((page, [digests[i] for i in shown]), digests, key)
     return keys
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """What the previous build into one output folder was made of."""
-
-    inputs: str = ""  # the key of every input together
-    pages: dict[str, str] = field(default_factory=dict)  # output file path -> the key it was made from
-    search: dict[str, str] = field(default_factory=dict)  # search shard -> key of the pages it indexes
-    report: dict[str, Any] = field(default_factory=dict)  # the build's counts and skipped dumps
-
-
-def manifest_file(cache_dir: Path, output: Path) -> Path:
-    return cache_dir / f"output-{hashlib.sha256(os.fsencode(output.resolve())).hexdigest()[:16]}.json"
-
-
-def read_manifest(file: Path) -> Manifest:
-    """The previous build's manifest, or an empty one when it is missing or unreadable (never trusted)."""
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-        return Manifest(str(data["inputs"]), dict(data["pages"]), dict(data["search"]), dict(data["report"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return Manifest()
-
-
-def write_manifest(file: Path, manifest: Manifest) -> None:
-    file.parent.mkdir(parents=True, exist_ok=True)
-    temporary = file.with_suffix(".tmp")
-    temporary.write_text(json.dumps(dataclasses.asdict(manifest), sort_keys=True), encoding="utf-8")
-    temporary.replace(file)  # a killed build leaves the old manifest or the new one, never half of one
-
-
-@dataclass(frozen=True)
-class Previous:
-    """The previous build into this output, as far as it can be trusted: its manifest counts only
-    when the output folder still carries the same build key in its marker."""
-
-    output: Path
-    manifest_path: Path
-    manifest: Manifest
-
-    @classmethod
-    def of(cls, output: Path, manifest_path: Path, clean: bool) -> "Previous":
-        manifest = Manifest() if clean else read_manifest(manifest_path)
-        if manifest.inputs and built_key(output) != manifest.inputs:
-            manifest = Manifest()  # the output was written by another build, or changed by hand
-        return cls(output, manifest_path, manifest)
-
-    def built_from(self, key: str) -> bool:
-        return bool(self.manifest.report) and self.manifest.inputs == key
-
-    def has(self, path: str) -> bool:
-        return (self.output / path).is_file()
-
-    def reusable(self, path: str, key: str) -> bool:
-        """Whether the previous output's file at `path` was made from `key` and is still there."""
-        return self.manifest.pages.get(path) == key and self.has(path)
-
-    def files_under(self, folder: str) -> list[str]:
-        root = self.output / folder
-        return sorted(f"{folder}/{p.relative_to(root).as_posix()}" for p in root.rglob("*") if p.is_file()) if root.is_dir() else []

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from digest.build import make_site
-from digest.incremental import Manifest, Previous
+from digest.site.make import make_site
+from digest.manifest import Manifest, Previous
 from digest.inputs import read_static
 from digest.config import SiteConfig
 from digest.records import Corpus, Dateline, Event, Person, Quote, RelatedItem, SaidIn, Story, StoryRecord

@@ -1,5 +1,1 @@
-"""`digest check`: lint dumps without building the site."""
-from digest.check.findings import ERROR, WARNING, Finding
-from digest.check.lint import check_dumps
-
-__all__ = ["ERROR", "WARNING", "Finding", "check_dumps"]
+"""`digest check`: lint dumps without building the site (digest.check.lint; findings in digest.check.findings)."""

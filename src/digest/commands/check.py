@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from digest.inputs import read_dumps
-from digest.check import ERROR, WARNING, Finding, check_dumps
+from digest.check.findings import ERROR, WARNING, Finding
 from digest.commands.console import plural
 from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
 from digest.config import load_config
@@ -66,6 +66,7 @@ def print_table(findings: list[Finding]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from digest.check.lint import check_dumps  # the loader loads only for this command (see digest.cli)
     dumps, unread = gather(args.paths)
     findings = sorted(unread + check_dumps(dumps), key=Finding.sort_key)
     errors = sum(f.level == ERROR for f in findings)

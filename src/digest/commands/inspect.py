@@ -8,9 +8,7 @@ import sys
 from pathlib import Path
 
 from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
-from digest.corpus import corpus_view
 from digest.errors import DumpError
-from digest.loader import load_dump
 from digest.records import StoryRecord
 
 HELP = "show what the loader reads off dumps"
@@ -50,6 +48,8 @@ def _print_readable(record: StoryRecord) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from digest.corpus import corpus_view  # the loader and corpus stage load only for this command (see digest.cli)
+    from digest.loader import load_dump
     status, records = EXIT_OK, []
     for path in args.files:
         try:

@@ -8,7 +8,6 @@ import multiprocessing
 from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -20,11 +19,8 @@ from digest.site.meta import json_ld, robots, sitemap
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
 from digest.site.routes import relative
+from digest.site.theme import theme_dir
 from digest.site.taxonomy import human_date
-
-def theme_dir() -> Path:
-    return Path(str(resources.files("digest").joinpath("themes/default")))
-
 
 def make_environment(site_templates: Path | None) -> jinja2.Environment:
     theme = jinja2.FileSystemLoader(str(theme_dir() / "templates"))
