@@ -81,7 +81,8 @@ def build(options: BuildOptions) -> BuildReport:
     corpus = build_corpus(records)
     workers = options.workers or os.cpu_count() or 1
     with staged_site(output) as stage:
-        site = make_site(corpus, config, documents, inputs.templates, inputs.theme, previous, stage, workers)
+        site = make_site(corpus, config, documents, inputs.templates, inputs.theme, previous, stage, workers,
+                         options.progress)
         for path, data in inputs.static.items():
             stage.write(path, data)
         stage.commit(inputs.key, clean=options.clean)

@@ -93,3 +93,26 @@ def test_output_changed_by_hand_is_not_trusted(site: Path) -> None:
     (site / "build" / ".digest-build").write_text("This folder is written by `digest build`.\nbuild edited\n")
     rebuilt = build(BuildOptions(site_dir=site, workers=1))
     assert rebuilt.rendered == rebuilt.pages
+
+
+def test_an_edit_renders_few_pages_and_the_progress_bar_counts_only_those(site: Path) -> None:
+    build(BuildOptions(site_dir=site, workers=1))
+    edit_paragraph(random.Random(4), site)
+    told: list[tuple[str, int, int]] = []
+    report = build(BuildOptions(site_dir=site, workers=1, progress=lambda *step: told.append(step)))
+    assert 0 < report.rendered < report.pages / 2
+    assert ("rendering pages", report.rendered, report.rendered) in told
+    assert not [step for step in told if step[0] == "rendering pages" and step[2] != report.rendered]
+
+
+def test_unchanged_pages_are_shared_with_the_previous_site_not_copied(site: Path) -> None:
+    """Linking is how an edit avoids rewriting the archive (each file keeps its inode); the previous
+    site's files are never written in place, so sharing them cannot change that site."""
+    build(BuildOptions(site_dir=site, workers=1))
+    stories = site / "build" / "stories"
+    inodes = {p: p.stat().st_ino for p in stories.rglob("index.html")}
+    dump = sorted((site / "content" / "synth").glob("*.txt"))[0]
+    dump.write_text(dump.read_text(encoding="utf-8").replace(" the ", " the newly revised ", 1), encoding="utf-8")
+    build(BuildOptions(site_dir=site, workers=1))
+    kept = [p for p, inode in inodes.items() if p.exists() and p.stat().st_ino == inode]
+    assert len(inodes) - 3 <= len(kept) < len(inodes)  # the edited story and the few that show it are new files

@@ -2,6 +2,7 @@
 site where their key says they are the same, then the search index shard by shard."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -17,6 +18,8 @@ from digest.site.render import make_environment, render_site, site_files
 from digest.site.routes import Routes
 from digest.site.search import SEARCH_FOLDER, SearchIndex, pagefind_binary, write_search_index
 from digest.site.write import StagedSite
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total), for a progress bar
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,26 @@ def reuse_shard(previous: Previous, stage: StagedSite, name: str, key: str) -> b
     return bool(files)
 
 
+def advancing(write: Callable[[str, bytes], None], progress: Progress | None, stage: str,
+              total: int) -> Callable[[str, bytes], None]:
+    """`write`, telling `progress` how many of `total` files it has written."""
+    if progress is None:
+        return write
+    done = 0
+
+    def write_and_count(path: str, data: bytes) -> None:
+        nonlocal done
+        write(path, data)
+        done += 1
+        if done == total or done % 100 == 0:
+            progress(stage, done, total)
+
+    return write_and_count
+
+
 def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...], templates: Path,
-              theme: list[bytes], previous: Previous, stage: StagedSite, workers: int = 1) -> SiteOutcome:
+              theme: list[bytes], previous: Previous, stage: StagedSite, workers: int = 1,
+              progress: Progress | None = None) -> SiteOutcome:
     """Write the site's generated files into `stage`. Pages and feeds whose key is the previous
     build's are linked from its output instead of rendered; so are unchanged search shards."""
     plan = plan_site(corpus, config, documents)
@@ -67,12 +88,13 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     reuse = {path for path, page_key in keys.items() if previous.reusable(path, page_key)}
     for path in sorted(reuse):
         stage.link(path, previous.output / path)
-    render_site(make_environment(templates), plan, config, stage.write, reuse, workers)
+    write_page = advancing(stage.write, progress, "rendering pages", len(plan.pages) - len(reuse))
+    render_site(make_environment(templates), plan, config, write_page, reuse, workers)
     feeds = feed_keys(plan, digests, key)
     write_feeds(plan, config, feeds, previous, stage)
     for path, data in site_files(plan, config).items():
         stage.write(path, data)
     stories = [(page.path, page.story.day) for page in plan.pages if page.kind == "story" and page.story]
     search = write_search_index(stories, keys, stage.root, stage.write, partial(reuse_shard, previous, stage),
-                                pagefind_binary(), workers)
+                                pagefind_binary(), workers, progress)
     return SiteOutcome(plan, {**keys, **feeds}, search, len(plan.pages) - len(reuse))

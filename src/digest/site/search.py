@@ -120,7 +120,8 @@ class SearchIndex:
 
 def write_search_index(stories: list[tuple[str, str | None]], page_keys: dict[str, str], site_root: Path,
                        write: Callable[[str, bytes], None], reuse: Callable[[str, str], bool],
-                       binary: Path | None, workers: int = 1) -> SearchIndex:
+                       binary: Path | None, workers: int = 1,
+                       progress: Callable[[str, int, int], None] | None = None) -> SearchIndex:
     """Index the staged stories shard by shard. `reuse(shard name, key)` takes a shard's bundle from the
     previous site when its key is the one that site was built with, and says whether it could."""
     if binary is None:
@@ -130,9 +131,11 @@ def write_search_index(stories: list[tuple[str, str | None]], page_keys: dict[st
     todo = [s for s in shards if not reuse(s.name, keys[s.name])]
     with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
         try:
-            for bundle in pool.map(lambda shard: index_shard(shard, site_root, binary), todo):
+            for done, bundle in enumerate(pool.map(lambda shard: index_shard(shard, site_root, binary), todo), 1):
                 for path, data in bundle.items():
                     write(path, data)  # a full disk here is the build's error, not search's
+                if progress:
+                    progress("indexing search", done, len(todo))
         except PagefindError as error:
             return SearchIndex({}, 0, f"search index not built: {error}")
     if shards:
