@@ -4,7 +4,6 @@ Light on purpose: a rebuild with nothing to do reads only this, the config and t
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -32,6 +31,8 @@ class Manifest:
     pages: dict[str, str] = field(default_factory=dict)  # output file path -> the key it was made from
     search: dict[str, str] = field(default_factory=dict)  # search shard -> key of the pages it indexes
     report: dict[str, Any] = field(default_factory=dict)  # the build's counts and skipped dumps
+    # page path -> (what its template looked up, as encoded lookups; their answers' combined digest)
+    lookups: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
 
 
 def manifest_file(cache_dir: Path, output: Path) -> Path:
@@ -42,15 +43,24 @@ def read_manifest(file: Path) -> Manifest:
     """The previous build's manifest, or an empty one when it is missing or unreadable (never trusted)."""
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
-        return Manifest(str(data["inputs"]), dict(data["pages"]), dict(data["search"]), dict(data["report"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        table = data["lookup_table"]
+        lookups = {page: (tuple(table[i] for i in used), str(answers)) for page, (used, answers) in data["lookups"].items()}
+        return Manifest(str(data["inputs"]), dict(data["pages"]), dict(data["search"]), dict(data["report"]), lookups)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
         return Manifest()
 
 
 def write_manifest(file: Path, manifest: Manifest) -> None:
+    """As JSON, each distinct lookup written once: thousands of pages ask the same few questions."""
+    table = sorted({lookup for used, _ in manifest.lookups.values() for lookup in used})
+    number = {lookup: i for i, lookup in enumerate(table)}
+    data = {"inputs": manifest.inputs, "pages": manifest.pages, "search": manifest.search, "report": manifest.report,
+            "lookup_table": table,
+            "lookups": {page: [[number[lookup] for lookup in used], answers]
+                        for page, (used, answers) in manifest.lookups.items()}}
     file.parent.mkdir(parents=True, exist_ok=True)
     temporary = file.with_suffix(".tmp")
-    temporary.write_text(json.dumps(dataclasses.asdict(manifest), sort_keys=True), encoding="utf-8")
+    temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
     temporary.replace(file)  # a killed build leaves the old manifest or the new one, never half of one
 
 

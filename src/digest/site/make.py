@@ -3,15 +3,19 @@ site where their key says they are the same, then the search index shard by shar
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
+
+from digest import __version__
 
 from digest.config import SiteConfig
-from digest.incremental import fingerprint, page_keys, site_key, story_digests
-from digest.manifest import Previous
+from digest.incremental import fingerprint, page_keys, story_digests
+from digest.manifest import Previous, digest_of
 from digest.records import Corpus
 from digest.site.feeds import FEED_ITEMS, FEED_KINDS, Feed, feed_files
+from digest.site.lookups import Answers, Lookup, ask_again, combined, decode_path, encode_path
 from digest.site.markdown import MarkdownPage
 from digest.site.plan import SitePlan, plan_site
 from digest.site.render import make_environment, render_site, site_files
@@ -28,6 +32,7 @@ class SiteOutcome:
     keys: dict[str, str]  # each page and feed file -> the key it was made from
     search: SearchIndex
     rendered: int  # pages rendered by this build; the others were linked from the previous site
+    lookups: dict[str, tuple[tuple[str, ...], str]]  # what each page looked up, for the next build
 
 
 def feed_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, str]:
@@ -76,25 +81,63 @@ def advancing(write: Callable[[str, bytes], None], progress: Progress | None, st
     return write_and_count
 
 
+def global_key(config: SiteConfig, theme: list[bytes]) -> str:
+    """What every page is made with: digest's version, the settings and every template."""
+    return digest_of([__version__.encode(), repr(config).encode("utf-8", "surrogatepass"), *theme])
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """Asks the previous build's lookups of this build's catalogue, each distinct one once."""
+
+    roots: dict[str, Any]
+    answers: Answers
+    _memo: dict[str, str] = field(default_factory=dict)
+
+    def answer(self, lookup: str) -> str:
+        if lookup not in self._memo:
+            self._memo[lookup] = ask_again(decode_path(lookup), self.roots, self.answers)
+        return self._memo[lookup]
+
+    def __call__(self, recorded: tuple[tuple[str, ...], str] | None) -> bool:
+        return recorded is not None and combined([self.answer(lookup) for lookup in recorded[0]]) == recorded[1]
+
+
+def recorded(seen: dict[Lookup, str]) -> tuple[tuple[str, ...], str] | None:
+    """A page's lookups as the manifest keeps them; None if one cannot be written down."""
+    encoded = sorted((encode_path(path), answer) for path, answer in seen.items())
+    if any(text is None for text, _ in encoded):
+        return None
+    return tuple(text for text, _ in encoded), combined([answer for _, answer in encoded])
+
+
 def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...], templates: Path,
               theme: list[bytes], previous: Previous, stage: StagedSite, workers: int = 1,
               progress: Progress | None = None) -> SiteOutcome:
-    """Write the site's generated files into `stage`. Pages and feeds whose key is the previous
-    build's are linked from its output instead of rendered; so are unchanged search shards."""
+    """Write the site's generated files into `stage`. A page whose own data has the previous build's
+    key, and whose lookups get the same answers, is linked from the previous site instead of
+    rendered; so are feeds with the previous key and unchanged search shards."""
     plan = plan_site(corpus, config, documents)
     digests = story_digests(corpus)
-    key = site_key(plan, config, theme)
+    key = global_key(config, theme)
     keys = page_keys(plan, digests, key)
-    reuse = {path for path, page_key in keys.items() if previous.reusable(path, page_key)}
+    answers = Answers(digests, partial(fingerprint, digests=digests, salt=""))
+    unchanged = Unchanged({"plan": plan, "routes": plan.routes, "catalog": plan.catalog}, answers)
+    old = previous.manifest.lookups
+    reuse = {path for path, page_key in keys.items() if previous.reusable(path, page_key) and unchanged(old.get(path))}
     for path in sorted(reuse):
         stage.link(path, previous.output / path)
     write_page = advancing(stage.write, progress, "rendering pages", len(plan.pages) - len(reuse))
-    render_site(make_environment(templates), plan, config, write_page, reuse, workers)
+    looked_up = render_site(make_environment(templates), plan, config, answers, write_page, reuse, workers)
+    lookups = {path: old[path] for path in reuse} | {path: recorded(seen) for path, seen in looked_up.items()}
     feeds = feed_keys(plan, digests, key)
     write_feeds(plan, config, feeds, previous, stage)
     for path, data in site_files(plan, config).items():
         stage.write(path, data)
     stories = [(page.path, page.story.day) for page in plan.pages if page.kind == "story" and page.story]
-    search = write_search_index(stories, keys, stage.root, stage.write, partial(reuse_shard, previous, stage),
+    # a story page's bytes follow its key and its lookups' answers: the shard key needs both
+    shown = {path: digest_of([keys[path].encode(), (lookups[path] or ((), "always"))[1].encode()]) for path, _ in stories}
+    search = write_search_index(stories, shown, stage.root, stage.write, partial(reuse_shard, previous, stage),
                                 pagefind_binary(), workers, progress)
-    return SiteOutcome(plan, {**keys, **feeds}, search, len(plan.pages) - len(reuse))
+    kept = {path: found for path, found in lookups.items() if found is not None}
+    return SiteOutcome(plan, {**keys, **feeds}, search, len(plan.pages) - len(reuse), kept)

@@ -18,6 +18,7 @@ from digest.errors import TemplateError
 from digest.site.meta import json_ld, robots, sitemap
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
+from digest.site.lookups import Answers, Lookup, Recorder, Tracked
 from digest.site.routes import relative
 from digest.site.theme import theme_dir
 from digest.site.taxonomy import human_date
@@ -40,11 +41,16 @@ def make_environment(site_templates: Path | None) -> jinja2.Environment:
     return env
 
 
-def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: SiteConfig) -> bytes:
+def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: SiteConfig,
+                recorder: Recorder | None = None) -> bytes:
+    """The page's HTML; with a recorder, what the template looked up beyond the page is noted in it."""
+    shared: dict = {"plan": plan, "routes": plan.routes, "catalog": plan.catalog}
+    if recorder is not None:
+        shared = {name: Tracked(value, (name,), recorder) for name, value in shared.items()}
     try:
         template = env.get_template(page.template)
         html = template.render(
-            page=page, site=config, plan=plan, routes=plan.routes, catalog=plan.catalog,
+            page=page, site=config, **shared,
             link=partial(relative, page.path),
             json_ld=lambda view: Markup(json_ld(view, config)),
         )
@@ -58,13 +64,18 @@ def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: Sit
 FORK_BELOW = 300  # fewer pages than this render faster here than workers can start
 
 
-def render_site(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, write: Callable[[str, bytes], None],
-                skip: Collection[str] = (), workers: int = 1) -> None:
+def render_site(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, answers: Answers,
+                write: Callable[[str, bytes], None], skip: Collection[str] = (),
+                workers: int = 1) -> dict[str, dict[Lookup, str]]:
     """Render every page except those in `skip` (unchanged since the previous build) and hand each
-    to `write` as it is done, so a large site never waits in memory."""
+    to `write` as it is done, so a large site never waits in memory. Returns what each rendered
+    page looked up (see digest.site.lookups)."""
     todo = [i for i, page in enumerate(plan.pages) if page.path not in skip]
-    for i, html in zip(todo, render_pages(env, plan, config, todo, workers)):
+    looked_up = {}
+    for i, (html, seen) in zip(todo, render_pages(env, plan, config, answers, todo, workers)):
         write(plan.pages[i].path, html)
+        looked_up[plan.pages[i].path] = seen
+    return looked_up
 
 
 def site_files(plan: SitePlan, config: SiteConfig) -> dict[str, bytes]:
@@ -72,22 +83,29 @@ def site_files(plan: SitePlan, config: SiteConfig) -> dict[str, bytes]:
     return {"sitemap.xml": sitemap(plan.pages, config), "robots.txt": robots(config)}
 
 
-_SHARED: tuple[jinja2.Environment, SitePlan, SiteConfig] | None = None  # what forked workers render from
+Rendered = tuple[bytes, dict[Lookup, str]]  # a page's HTML and its lookups
+_SHARED: tuple[jinja2.Environment, SitePlan, SiteConfig, Answers] | None = None  # what forked workers render from
 
 
-def _render_chunk(indices: list[int]) -> list[bytes]:
-    env, plan, config = _SHARED  # type: ignore[misc]
-    return [render_page(env, plan.pages[i], plan, config) for i in indices]
+def _render_tracked(env: jinja2.Environment, page: Page, plan: SitePlan, config: SiteConfig, answers: Answers) -> Rendered:
+    recorder = Recorder(answers)
+    return render_page(env, page, plan, config, recorder), recorder.seen
 
 
-def render_pages(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, todo: list[int], workers: int) -> Iterator[bytes]:
+def _render_chunk(indices: list[int]) -> list[Rendered]:
+    env, plan, config, answers = _SHARED  # type: ignore[misc]
+    return [_render_tracked(env, plan.pages[i], plan, config, answers) for i in indices]
+
+
+def render_pages(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, answers: Answers, todo: list[int],
+                 workers: int) -> Iterator[Rendered]:
     """Render the pages at `todo`, in order, spread over forked processes on a large site. Forked
     workers share the plan and the compiled templates with this process instead of receiving them pickled."""
     global _SHARED
     if workers <= 1 or len(todo) < FORK_BELOW or "fork" not in multiprocessing.get_all_start_methods():
-        yield from (render_page(env, plan.pages[i], plan, config) for i in todo)
+        yield from (_render_tracked(env, plan.pages[i], plan, config, answers) for i in todo)
         return
-    _SHARED = (env, plan, config)
+    _SHARED = (env, plan, config, answers)
     try:
         size = max(1, min(50, len(todo) // (workers * 4)))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:

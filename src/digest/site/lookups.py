@@ -1,0 +1,158 @@
+"""What a page's template looked up beyond the page's own data, so a rebuild can tell, without
+rendering, whether the page would come out the same.
+
+A page's key covers its own data. What else it shows comes from lookups in the catalogue, the
+routes and the plan (a story's "Part of" event, a speaker's person page, a term's name, whether
+a source has a page). While a page renders, those objects are wrapped: every lookup is written
+down as a path from its root ("catalog", ("attr", "events"), ("item", "e-42"), ("attr", "title"))
+with a digest of what it answered. The next build asks the same questions of its own catalogue;
+a page whose key and answers are unchanged is unchanged. Because it watches what templates
+actually read, a site's own templates are tracked as well as the default theme.
+
+An answer that is a record (an event, a person) is not digested whole: it is wrapped in turn, so
+a story page that shows an event's title does not change when the event gains a story.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Callable
+from typing import Any
+
+from digest.site.views import StoryView
+
+Lookup = tuple  # (root name, step, step, ...); a step is ("attr", name), ("item", key), ("call", args), ...
+MISSING = "missing"
+PLAIN = (str, int, float, bool, type(None))
+
+
+class Answers:
+    """Digests of looked-up values, the same way when recording and when asking again. A story
+    counts by its record's digest, a list or other value by its whole value."""
+
+    def __init__(self, story_digests: dict[str, str], deep: Callable[[Any], str]) -> None:
+        self.story_digests = story_digests
+        self.deep = deep  # a whole value's digest: lists of stories, the plan's navigation
+
+    def digest(self, value: Any) -> str:
+        if isinstance(value, PLAIN):
+            return "v" + repr(value)
+        if isinstance(value, StoryView):
+            return f"s{self.story_digests.get(value.story.id)}{value.path}{value.day}"
+        if _wrapped(value):
+            return "o" + type(value).__name__  # its parts are looked up, and digested, one by one
+        return "d" + self.deep(value)
+
+
+def _wrapped(value: Any) -> bool:
+    """Values handed to the template behind a recording wrapper rather than as they are."""
+    return (isinstance(value, dict) or (dataclasses.is_dataclass(value) and not isinstance(value, (type, StoryView)))
+            or (callable(value) and not isinstance(value, type)))
+
+
+class Recorder:
+    """The lookups of one page: path -> digest of the answer."""
+
+    def __init__(self, answers: Answers) -> None:
+        self.answers = answers
+        self.seen: dict[Lookup, str] = {}
+
+    def follow(self, path: Lookup, value: Any) -> Any:
+        self.seen[path] = self.answers.digest(value)
+        return Tracked(value, path, self) if _wrapped(value) else value
+
+    def missing(self, path: Lookup) -> None:
+        self.seen[path] = MISSING
+
+
+class Tracked:
+    """A catalogue, route table, record or method that notes every question a template asks it."""
+
+    __slots__ = ("_target", "_path", "_recorder")
+
+    def __init__(self, target: Any, path: Lookup, recorder: Recorder) -> None:
+        object.__setattr__(self, "_target", target)
+        object.__setattr__(self, "_path", path)
+        object.__setattr__(self, "_recorder", recorder)
+
+    def _ask(self, step: tuple, answer: Callable[[], Any]) -> Any:
+        path = self._path + (step,)
+        try:
+            value = answer()
+        except (AttributeError, LookupError, TypeError):
+            self._recorder.missing(path)
+            raise
+        return self._recorder.follow(path, value)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith(("__", "jinja_")):  # Python's and Jinja's own probes, not the template's questions
+            return getattr(self._target, name)
+        return self._ask(("attr", name), lambda: getattr(self._target, name))
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._ask(("item", key), lambda: self._target[key])
+
+    def __call__(self, *args: Any) -> Any:
+        return self._ask(("call", args), lambda: self._target(*args))
+
+    def __contains__(self, key: Any) -> bool:
+        return self._ask(("in", key), lambda: key in self._target)
+
+    def __bool__(self) -> bool:
+        return self._ask(("bool",), lambda: bool(self._target))
+
+    def __len__(self) -> int:
+        return self._ask(("len",), lambda: len(self._target))
+
+    def __iter__(self):
+        return iter(self._ask(("all",), lambda: list(self._target)))
+
+    def __str__(self) -> str:
+        return self._ask(("str",), lambda: str(self._target))
+
+
+def ask_again(path: Lookup, roots: dict[str, Any], answers: Answers) -> str:
+    """The digest the lookup at `path` answers now, as `Recorder` would note it."""
+    value = roots[path[0]]
+    try:
+        for step in path[1:]:
+            kind = step[0]
+            if kind == "attr":
+                value = getattr(value, step[1])
+            elif kind == "item":
+                value = value[step[1]]
+            elif kind == "call":
+                value = value(*step[1])
+            elif kind == "in":
+                value = step[1] in value
+            else:
+                value = {"bool": bool, "len": len, "all": list, "str": str}[kind](value)
+    except (AttributeError, LookupError, TypeError):
+        return MISSING
+    return answers.digest(value)
+
+
+# In the manifest a path is its JSON text: tuples become lists there and come back as tuples.
+
+def encode_path(path: Lookup) -> str | None:
+    """None when the path holds a value JSON cannot carry (the page is then always rendered)."""
+    try:
+        return json.dumps(path, separators=(",", ":"), ensure_ascii=False)
+    except (TypeError, ValueError):
+        return None
+
+
+def decode_path(text: str) -> Lookup:
+    return _tuples(json.loads(text))
+
+
+def _tuples(value: Any) -> Any:
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def combined(digests: list[str]) -> str:
+    h = hashlib.sha256()
+    for d in digests:
+        h.update(d.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()

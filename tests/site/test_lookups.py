@@ -1,0 +1,89 @@
+"""Lookups: what a template reads beyond its page decides whether the page can be reused."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from digest.build import BuildOptions, build
+from digest.incremental import fingerprint, story_digests
+from digest.site.lookups import Answers, Recorder, Tracked, ask_again, decode_path, encode_path
+from benchmarks.synth import generate
+from tests.conftest import tree
+from tests.site.handmade import corpus
+
+
+def answers_for(data) -> Answers:
+    digests = story_digests(data)
+    return Answers(digests, lambda value: fingerprint(value, digests, ""))
+
+
+def render(source: str, catalog: dict, recorder: Recorder) -> str:
+    return jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(source).render(
+        catalog=Tracked(catalog, ("catalog",), recorder))
+
+
+def test_a_lookup_is_noted_with_its_answer_and_asked_again_the_same() -> None:
+    data = corpus()
+    events = {"events": {e.id: e for e in data.events}}
+    recorder = Recorder(answers_for(data))
+    assert render("{{ catalog['events']['e-bridge'].title }}", events, recorder) == "Luiz I bridge closed for repairs"
+    lookup = ("catalog", ("item", "events"), ("item", "e-bridge"), ("attr", "title"))
+    assert lookup in recorder.seen
+    assert decode_path(encode_path(lookup)) == lookup
+    assert ask_again(lookup, {"catalog": events}, answers_for(data)) == recorder.seen[lookup]
+
+
+def test_a_record_is_followed_field_by_field_not_digested_whole() -> None:
+    """A page showing an event's title does not change when the event gains a story."""
+    data = corpus()
+    [event] = data.events
+    recorder = Recorder(answers_for(data))
+    render("{{ catalog['e'].title }}", {"e": event}, recorder)
+    grown = {"e": replace(event, story_ids=event.story_ids + ("s-fest",))}
+    renamed = {"e": replace(event, title="Bridge works")}
+    for lookup, answer in recorder.seen.items():
+        assert ask_again(lookup, {"catalog": grown}, answers_for(data)) == answer
+    assert any(ask_again(lookup, {"catalog": renamed}, answers_for(data)) != answer for lookup, answer in recorder.seen.items())
+
+
+def test_a_missing_entry_is_noted_too() -> None:
+    """`x in catalog` and a failed lookup are answers: if the entry appears later, the page changes."""
+    recorder = Recorder(answers_for(corpus()))
+    assert render("{{ 'e-new' in catalog }}", {}, recorder) == "False"
+    [(lookup, answer)] = recorder.seen.items()
+    assert ask_again(lookup, {"catalog": {"e-new": 1}}, answers_for(corpus())) != answer
+
+
+@pytest.fixture
+def site(tmp_path: Path, root: Path) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(root / "content", site / "content")
+    generate(site / "content" / "synth", 12, seed=5)
+    return site
+
+
+def test_a_sites_own_template_is_tracked_like_the_default_theme(site: Path, tmp_path: Path) -> None:
+    """A footer that counts the archive's stories reads the whole catalogue: adding a dump must
+    change every page, though no page's own data changed."""
+    (site / "templates").mkdir()
+    (site / "templates" / "base.html").write_text(
+        '{% extends "!default/base.html" %}{% block footer %}<p>{{ catalog.stories | length }} stories</p>{% endblock %}\n')
+    build(BuildOptions(site_dir=site, workers=1))
+    generate(site / "content" / "more", 1, seed=77)
+    again = build(BuildOptions(site_dir=site, workers=1))
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")
+    assert again.rendered == again.pages
+
+
+def test_a_new_dump_rerenders_the_pages_that_show_it_not_the_archive(site: Path, tmp_path: Path) -> None:
+    build(BuildOptions(site_dir=site, workers=1))
+    generate(site / "content" / "more", 1, seed=77)
+    again = build(BuildOptions(site_dir=site, workers=1))
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")
+    assert again.rendered < again.pages / 2
