@@ -70,7 +70,7 @@ def build(options: BuildOptions) -> BuildReport:
     inputs = read_inputs(site_dir, config)
     previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), clean=options.clean)
     if previous.built_from(inputs.key):
-        return report_of(previous.manifest.report, output)  # nothing changed since this output was built
+        return report_of(previous.report, output)  # nothing changed since this output was built
     # The loader, the corpus stage and the renderer load only now: a rebuild with nothing to do
     # should not spend a third of a second importing them.
     from digest.corpus import build_corpus

@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -39,49 +40,76 @@ def manifest_file(cache_dir: Path, output: Path) -> Path:
     return cache_dir / f"output-{hashlib.sha256(os.fsencode(output.resolve())).hexdigest()[:16]}.json"
 
 
-def read_manifest(file: Path) -> Manifest:
-    """The previous build's manifest, or an empty one when it is missing or unreadable (never trusted)."""
+def _details_file(file: Path) -> Path:
+    return file.with_name(file.stem + ".pages.json")
+
+
+def read_summary(file: Path) -> tuple[str, dict[str, Any]]:
+    """(inputs key, report) of the previous build: all a rebuild with nothing to do needs. The
+    page keys and lookups (megabytes at 10,000 dumps) are in a second file, read only when there is work."""
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
+        return str(data["inputs"]), dict(data["report"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return "", {}
+
+
+def read_manifest(file: Path) -> Manifest:
+    """The previous build's manifest, or an empty one when it is missing, unreadable or its two files
+    are from different builds (never trusted)."""
+    inputs, report = read_summary(file)
+    try:
+        data = json.loads(_details_file(file).read_text(encoding="utf-8"))
+        if not inputs or data["inputs"] != inputs:
+            return Manifest()
         table = data["lookup_table"]
         lookups = {page: (tuple(table[i] for i in used), str(answers)) for page, (used, answers) in data["lookups"].items()}
-        return Manifest(str(data["inputs"]), dict(data["pages"]), dict(data["search"]), dict(data["report"]), lookups)
+        return Manifest(inputs, dict(data["pages"]), dict(data["search"]), report, lookups)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return Manifest()
 
 
-def write_manifest(file: Path, manifest: Manifest) -> None:
-    """As JSON, each distinct lookup written once: thousands of pages ask the same few questions."""
-    table = sorted({lookup for used, _ in manifest.lookups.values() for lookup in used})
-    number = {lookup: i for i, lookup in enumerate(table)}
-    data = {"inputs": manifest.inputs, "pages": manifest.pages, "search": manifest.search, "report": manifest.report,
-            "lookup_table": table,
-            "lookups": {page: [[number[lookup] for lookup in used], answers]
-                        for page, (used, answers) in manifest.lookups.items()}}
-    file.parent.mkdir(parents=True, exist_ok=True)
+def _replace_file(file: Path, data: dict) -> None:
     temporary = file.with_suffix(".tmp")
     temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-    temporary.replace(file)  # a killed build leaves the old manifest or the new one, never half of one
+    temporary.replace(file)  # a killed build leaves the old file or the new one, never half of one
 
 
-@dataclass(frozen=True)
+def write_manifest(file: Path, manifest: Manifest) -> None:
+    """The details first, then the summary that vouches for them. Each distinct lookup is written
+    once: thousands of pages ask the same few questions."""
+    table = sorted({lookup for used, _ in manifest.lookups.values() for lookup in used})
+    number = {lookup: i for i, lookup in enumerate(table)}
+    file.parent.mkdir(parents=True, exist_ok=True)
+    _replace_file(_details_file(file), {
+        "inputs": manifest.inputs, "pages": manifest.pages, "search": manifest.search, "lookup_table": table,
+        "lookups": {page: [[number[lookup] for lookup in used], answers] for page, (used, answers) in manifest.lookups.items()}})
+    _replace_file(file, {"inputs": manifest.inputs, "report": manifest.report})
+
+
 class Previous:
     """The previous build into this output, as far as it can be trusted: its manifest counts only
     when the output folder still carries the same build key in its marker."""
 
-    output: Path
-    manifest_path: Path
-    manifest: Manifest
+    def __init__(self, output: Path, manifest_path: Path, inputs: str = "", report: dict[str, Any] | None = None) -> None:
+        self.output = output
+        self.manifest_path = manifest_path
+        self.inputs = inputs
+        self.report = report or {}
 
     @classmethod
     def of(cls, output: Path, manifest_path: Path, clean: bool) -> "Previous":
-        manifest = Manifest() if clean else read_manifest(manifest_path)
-        if manifest.inputs and built_key(output) != manifest.inputs:
-            manifest = Manifest()  # the output was written by another build, or changed by hand
-        return cls(output, manifest_path, manifest)
+        inputs, report = ("", {}) if clean else read_summary(manifest_path)
+        if inputs and built_key(output) != inputs:
+            inputs, report = "", {}  # the output was written by another build, or changed by hand
+        return cls(output, manifest_path, inputs, report)
 
     def built_from(self, key: str) -> bool:
-        return bool(self.manifest.report) and self.manifest.inputs == key
+        return bool(self.report) and self.inputs == key
+
+    @cached_property
+    def manifest(self) -> Manifest:
+        return read_manifest(self.manifest_path) if self.inputs else Manifest()
 
     def has(self, path: str) -> bool:
         return (self.output / path).is_file()

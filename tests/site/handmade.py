@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from digest.site.make import make_site
-from digest.manifest import Manifest, Previous
+from digest.manifest import Previous
 from digest.inputs import read_static
 from digest.config import SiteConfig
 from digest.records import Corpus, Dateline, Event, Person, Quote, RelatedItem, SaidIn, Story, StoryRecord
@@ -73,7 +73,7 @@ def corpus() -> Corpus:
 def build_handmade(output: Path, config: SiteConfig = CONFIG, data: Corpus | None = None) -> dict[str, bytes]:
     """Write the hand-made site the way `digest build` writes one; returns its files."""
     documents = parse_pages([("content/about.md", ABOUT)])
-    nothing_before = Previous(output, output.parent / "no-manifest.json", Manifest())
+    nothing_before = Previous(output, output.parent / "no-manifest.json")
     with staged_site(output) as stage:
         make_site(data or corpus(), config, documents, output.parent / "no-templates", [], nothing_before, stage)
         for path, static_file in read_static(output.parent / "no-static").items():
