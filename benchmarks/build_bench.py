@@ -4,7 +4,8 @@
     python benchmarks/build_bench.py --sizes 200     # a quick smoke run
 
 For each size it generates realistic dumps (benchmarks/synth.py) and times, for digest: a cold build,
-a rebuild with no change, a rebuild after editing one dump, and after adding ten; peak memory of each
+a rebuild with no change, a rebuild after editing one dump, after adding ten dated anywhere in the
+archive, and after adding ten dated after it (how archives grow); peak memory of each
 (the build and its worker processes). Pelican (`pip install pelican`) and Hugo (Debian's `hugo`)
 build the same stories as Markdown posts; a tool that is not installed is reported and skipped.
 Timings on a shared machine are noisy: compare the ratios printed in one run, not figures across runs.
@@ -93,6 +94,11 @@ def digest_rows(work: Path, count: int) -> list[tuple[str, float, float]]:
     for i, extra in enumerate(sorted((work / "extra").glob("*.txt"))):
         shutil.copy(extra, site / "content" / f"added-{i}.txt")
     rows.append(("digest rebuild, 10 dumps added", *run(digest)))
+    # how archives grow: the next day's news, dated after everything in them
+    generate(work / "news", 10, seed=98, years=(2026,))
+    for i, extra in enumerate(sorted((work / "news").glob("*.txt"))):
+        shutil.copy(extra, site / "content" / f"news-{i}.txt")
+    rows.append(("digest rebuild, 10 newer dumps added", *run(digest)))
     return rows
 
 
@@ -117,14 +123,33 @@ def other_rows(work: Path) -> list[tuple[str, float, float]]:
 
 def report(count: int, rows: list[tuple[str, float, float]]) -> None:
     print(f"\n{count:,} dumps")
-    print(f"  {'step':<34}{'seconds':>9}{'peak MB':>9}")
+    print(f"  {'step':<40}{'seconds':>9}{'peak MB':>9}")
     for name, seconds, mb in rows:
-        print(f"  {name:<34}{seconds:>9.2f}{mb:>9.0f}")
+        print(f"  {name:<40}{seconds:>9.2f}{mb:>9.0f}")
     times = {name: seconds for name, seconds, _ in rows}
     cold = times["digest cold build"]
     for other in ("hugo cold build", "pelican cold build"):
         if other in times:
             print(f"  {other.split()[0]} / digest cold: {times[other] / cold:.2f}x")
+    if count == 10000:
+        print("  targets at 10,000 dumps (issue 8):")
+        for label, met in targets(rows):
+            print(f"    {'met    ' if met else 'not met'}  {label}")
+
+
+def targets(rows: list[tuple[str, float, float]]) -> list[tuple[str, bool]]:
+    times = {name: seconds for name, seconds, _ in rows}
+    peak = max(mb for name, _, mb in rows if name.startswith("digest"))
+    cold = times["digest cold build"]
+    checks = [("rebuild with no change <= 0.5 s", times["digest rebuild, no change"] <= 0.5),
+              ("one edited dump <= 1 s", times["digest rebuild, 1 dump edited"] <= 1),
+              ("ten added dumps <= 2 s", times["digest rebuild, 10 dumps added"] <= 2),
+              ("peak memory <= 500 MB", peak <= 500)]
+    if "hugo cold build" in times:
+        checks.append(("cold build no slower than Hugo", cold <= times["hugo cold build"]))
+    if "pelican cold build" in times:
+        checks.append(("cold build 4x faster than Pelican", times["pelican cold build"] >= 4 * cold))
+    return checks
 
 
 def main() -> None:

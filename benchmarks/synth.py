@@ -70,10 +70,13 @@ def related_block(rng: random.Random) -> list[str]:
     return ["Related articles", "", *block, "Popular", "", *block]
 
 
-def dump(rng: random.Random, index: int) -> str:
+YEARS = (2023, 2024, 2025)
+
+
+def dump(rng: random.Random, index: int, years: tuple[int, ...] = YEARS) -> str:
     city, country = rng.choice(PLACES)
     topic = rng.choice(TOPICS)
-    month, day, year = rng.randrange(12), rng.randint(1, 28), rng.choice([2023, 2024, 2025])
+    month, day, year = rng.randrange(12), rng.randint(1, 28), rng.choice(years)
     speakers = [person(rng) for _ in range(rng.randint(1, 3))]
     outlet = rng.choice(OUTLETS)
     headline = f"{country} and partners agree on {topic} ({index})"
@@ -100,8 +103,8 @@ def near_copy(rng: random.Random, text: str) -> str:
     return "\n".join(lines)
 
 
-def generate(folder: Path, count: int, seed: int = 7) -> list[Path]:
-    """Write `count` dumps into `folder`; about 3% exact and 5% near copies of earlier ones."""
+def generate(folder: Path, count: int, seed: int = 7, years: tuple[int, ...] = YEARS) -> list[Path]:
+    """Write `count` dumps into `folder`, dated in `years`; about 3% exact and 5% near copies of earlier ones."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -113,7 +116,7 @@ def generate(folder: Path, count: int, seed: int = 7) -> list[Path]:
         elif texts and roll < 0.08:
             text = near_copy(rng, rng.choice(texts))
         else:
-            text = dump(rng, i)
+            text = dump(rng, i, years)
         texts.append(text)
         path = folder / f"{i:06d}.txt"
         path.write_text(text, encoding="utf-8")
