@@ -90,5 +90,6 @@ def build(options: BuildOptions) -> BuildReport:
     warnings = (site.search.warning,) if site.search.warning else ()
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
-    write_manifest(previous.manifest_path, Manifest(inputs.key, site.keys, site.search.keys, report_data(report), site.lookups))
+    write_manifest(previous.manifest_path, Manifest(inputs.key, site.keys, site.search.keys, report_data(report), site.lookups,
+                                                  site.answers))
     return report

@@ -32,8 +32,8 @@ class Manifest:
     pages: dict[str, str] = field(default_factory=dict)  # output file path -> the key it was made from
     search: dict[str, str] = field(default_factory=dict)  # search shard -> key of the pages it indexes
     report: dict[str, Any] = field(default_factory=dict)  # the build's counts and skipped dumps
-    # page path -> (what its template looked up, as encoded lookups; their answers' combined digest)
-    lookups: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
+    lookups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page path -> what its template looked up
+    answers: dict[str, str] = field(default_factory=dict)  # lookup -> what it answered (one answer a build)
 
 
 def manifest_file(cache_dir: Path, output: Path) -> Path:
@@ -63,8 +63,8 @@ def read_manifest(file: Path) -> Manifest:
         if not inputs or data["inputs"] != inputs:
             return Manifest()
         table = data["lookup_table"]
-        lookups = {page: (tuple(table[i] for i in used), str(answers)) for page, (used, answers) in data["lookups"].items()}
-        return Manifest(inputs, dict(data["pages"]), dict(data["search"]), report, lookups)
+        lookups = {page: tuple(table[i][0] for i in used) for page, used in data["lookups"].items()}
+        return Manifest(inputs, dict(data["pages"]), dict(data["search"]), report, lookups, dict(table))
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return Manifest()
 
@@ -78,12 +78,12 @@ def _replace_file(file: Path, data: dict) -> None:
 def write_manifest(file: Path, manifest: Manifest) -> None:
     """The details first, then the summary that vouches for them. Each distinct lookup is written
     once: thousands of pages ask the same few questions."""
-    table = sorted({lookup for used, _ in manifest.lookups.values() for lookup in used})
-    number = {lookup: i for i, lookup in enumerate(table)}
+    table = sorted(manifest.answers.items())
+    number = {lookup: i for i, (lookup, _) in enumerate(table)}
     file.parent.mkdir(parents=True, exist_ok=True)
     _replace_file(_details_file(file), {
         "inputs": manifest.inputs, "pages": manifest.pages, "search": manifest.search, "lookup_table": table,
-        "lookups": {page: [[number[lookup] for lookup in used], answers] for page, (used, answers) in manifest.lookups.items()}})
+        "lookups": {page: [number[lookup] for lookup in used] for page, used in manifest.lookups.items()}})
     _replace_file(file, {"inputs": manifest.inputs, "report": manifest.report})
 
 

@@ -42,6 +42,8 @@ class Answers:
             return f"s{self.story_digests.get(value.story.id)}{value.path}{value.day}"
         if _wrapped(value):
             return "o" + type(value).__name__  # its parts are looked up, and digested, one by one
+        if isinstance(value, (list, tuple)) and all(isinstance(item, (*PLAIN, StoryView)) for item in value):
+            return "l" + hashlib.sha256("\0".join(map(self.digest, value)).encode("utf-8", "surrogatepass")).hexdigest()
         return "d" + self.deep(value)
 
 
@@ -149,10 +151,3 @@ def decode_path(text: str) -> Lookup:
 
 def _tuples(value: Any) -> Any:
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
-
-
-def combined(digests: list[str]) -> str:
-    h = hashlib.sha256()
-    for d in digests:
-        h.update(d.encode("utf-8", "surrogatepass") + b"\0")
-    return h.hexdigest()

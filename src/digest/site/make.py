@@ -15,7 +15,7 @@ from digest.incremental import fingerprint, page_keys, story_digests
 from digest.manifest import Previous, digest_of
 from digest.records import Corpus
 from digest.site.feeds import FEED_ITEMS, FEED_KINDS, Feed, feed_files
-from digest.site.lookups import Answers, Lookup, ask_again, combined, decode_path, encode_path
+from digest.site.lookups import Answers, Lookup, ask_again, decode_path, encode_path
 from digest.site.markdown import MarkdownPage
 from digest.site.plan import SitePlan, plan_site
 from digest.site.render import make_environment, render_site, site_files
@@ -32,7 +32,8 @@ class SiteOutcome:
     keys: dict[str, str]  # each page and feed file -> the key it was made from
     search: SearchIndex
     rendered: int  # pages rendered by this build; the others were linked from the previous site
-    lookups: dict[str, tuple[tuple[str, ...], str]]  # what each page looked up, for the next build
+    lookups: dict[str, tuple[str, ...]]  # what each page looked up, for the next build
+    answers: dict[str, str]  # and what each lookup answered
 
 
 def feed_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, str]:
@@ -86,29 +87,42 @@ def global_key(config: SiteConfig, theme: list[bytes]) -> str:
     return digest_of([__version__.encode(), repr(config).encode("utf-8", "surrogatepass"), *theme])
 
 
+Recorded = tuple[tuple[str, ...], dict[str, str]]  # a page's lookups (encoded) and their answers
+
+
 @dataclass(frozen=True)
-class Unchanged:
-    """Asks the previous build's lookups of this build's catalogue, each distinct one once."""
+class Changed:
+    """Whether a lookup of the previous build answers differently now; each is asked at most once."""
 
     roots: dict[str, Any]
     answers: Answers
-    _memo: dict[str, str] = field(default_factory=dict)
+    before: dict[str, str]  # lookup -> the previous build's answer
+    _memo: dict[str, bool] = field(default_factory=dict)
 
-    def answer(self, lookup: str) -> str:
+    def __call__(self, lookup: str) -> bool:
         if lookup not in self._memo:
-            self._memo[lookup] = ask_again(decode_path(lookup), self.roots, self.answers)
+            self._memo[lookup] = ask_again(decode_path(lookup), self.roots, self.answers) != self.before.get(lookup)
         return self._memo[lookup]
 
-    def __call__(self, recorded: tuple[tuple[str, ...], str] | None) -> bool:
-        return recorded is not None and combined([self.answer(lookup) for lookup in recorded[0]]) == recorded[1]
 
-
-def recorded(seen: dict[Lookup, str]) -> tuple[tuple[str, ...], str] | None:
+def recorded(seen: dict[Lookup, str]) -> Recorded | None:
     """A page's lookups as the manifest keeps them; None if one cannot be written down."""
-    encoded = sorted((encode_path(path), answer) for path, answer in seen.items())
-    if any(text is None for text, _ in encoded):
+    encoded = {encode_path(path): answer for path, answer in seen.items()}
+    if None in encoded:
         return None
-    return tuple(text for text, _ in encoded), combined([answer for _, answer in encoded])
+    return tuple(sorted(encoded)), encoded  # type: ignore[arg-type]
+
+
+def link_unchanged(candidates: list[str], previous: Previous, stage: StagedSite) -> set[str]:
+    """Link the candidates from the previous site; those gone from it (removed by hand) are rendered."""
+    linked = set()
+    for path in candidates:
+        try:
+            stage.link(path, previous.output / path)
+            linked.add(path)
+        except FileNotFoundError:
+            pass
+    return linked
 
 
 def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...], templates: Path,
@@ -122,22 +136,35 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     key = global_key(config, theme)
     keys = page_keys(plan, digests, key)
     answers = Answers(digests, partial(fingerprint, digests=digests, salt=""))
-    unchanged = Unchanged({"plan": plan, "routes": plan.routes, "catalog": plan.catalog}, answers)
-    old = previous.manifest.lookups
-    reuse = {path for path, page_key in keys.items() if previous.reusable(path, page_key) and unchanged(old.get(path))}
-    for path in sorted(reuse):
-        stage.link(path, previous.output / path)
+    old = previous.manifest
+    changed = Changed({"plan": plan, "routes": plan.routes, "catalog": plan.catalog}, answers, old.answers)
+    candidates = [path for path, page_key in keys.items() if old.pages.get(path) == page_key and path in old.lookups
+                  and not any(changed(lookup) for lookup in old.lookups[path])]
+    reuse = link_unchanged(sorted(candidates), previous, stage)
     write_page = advancing(stage.write, progress, "rendering pages", len(plan.pages) - len(reuse))
     looked_up = render_site(make_environment(templates), plan, config, answers, write_page, reuse, workers)
-    lookups = {path: old[path] for path in reuse} | {path: recorded(seen) for path, seen in looked_up.items()}
+    fresh = {path: recorded(seen) for path, seen in looked_up.items()}
+    lookups = {path: old.lookups[path] for path in reuse} | {path: found[0] for path, found in fresh.items() if found}
+    said = {lookup: old.answers[lookup] for path in reuse for lookup in old.lookups[path]}
+    said |= {lookup: answer for found in fresh.values() if found for lookup, answer in found[1].items()}
     feeds = feed_keys(plan, digests, key)
     write_feeds(plan, config, feeds, previous, stage)
     for path, data in site_files(plan, config).items():
         stage.write(path, data)
     stories = [(page.path, page.story.day) for page in plan.pages if page.kind == "story" and page.story]
-    # a story page's bytes follow its key and its lookups' answers: the shard key needs both
-    shown = {path: digest_of([keys[path].encode(), (lookups[path] or ((), "always"))[1].encode()]) for path, _ in stories}
-    search = write_search_index(stories, shown, stage.root, stage.write, partial(reuse_shard, previous, stage),
-                                pagefind_binary(), workers, progress)
-    kept = {path: found for path, found in lookups.items() if found is not None}
-    return SiteOutcome(plan, {**keys, **feeds}, search, len(plan.pages) - len(reuse), kept)
+    search = write_search_index(stories, shown_keys(stories, keys, lookups, said, stage), stage.root, stage.write,
+                                partial(reuse_shard, previous, stage), pagefind_binary(), workers, progress)
+    return SiteOutcome(plan, {**keys, **feeds}, search, len(plan.pages) - len(reuse), lookups, said)
+
+
+def shown_keys(stories: list[tuple[str, str | None]], keys: dict[str, str], lookups: dict[str, tuple[str, ...]],
+               said: dict[str, str], stage: StagedSite) -> dict[str, str]:
+    """What decides a story page's bytes, for the search shard's key: its own key and its lookups'
+    answers; a page whose lookups could not be recorded by its bytes as written."""
+    shown = {}
+    for path, _ in stories:
+        if path in lookups:
+            shown[path] = digest_of([keys[path].encode(), "\0".join(said[l] for l in lookups[path]).encode("utf-8", "surrogatepass")])
+        else:
+            shown[path] = digest_of([stage.path(path).read_bytes()])
+    return shown
