@@ -1,4 +1,6 @@
-from digest.corpus.text import WORD, headline_core, headline_tail, words
+import unicodedata
+
+from digest.corpus.text import SEPARATORS, WORD, headline_core, headline_tail, words
 
 
 def test_ascii_fast_path_finds_what_the_regular_expression_finds():
@@ -9,6 +11,14 @@ def test_ascii_fast_path_finds_what_the_regular_expression_finds():
 
 def test_other_text_is_folded_the_same_way():
     assert words("Aliyev’s visit — Café ＡＢＣ") == ["aliyev", "s", "visit", "café", "abc"]
+
+
+def test_curly_quotes_and_dashes_split_words_as_the_regular_expression_does():
+    text = "“Don’t,” she said — at 9\u00a0a.m.… «Ça va» ‘Ｑ’ x\u200by"
+    assert words(text) == WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    for separator in SEPARATORS:
+        mixed = f"Aliyev{separator}s visit{separator}{separator}Baku"
+        assert words(mixed) == WORD.findall(unicodedata.normalize("NFKC", mixed).casefold()) == ["aliyev", "s", "visit", "baku"]
 
 
 def test_headline_tail_names_the_outlet():
