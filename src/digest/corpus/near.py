@@ -4,16 +4,17 @@ A syndicated copy keeps the wire text but changes the headline tail, adds or cut
 wraps other furniture around it; its shingle sets still overlap far more than two reports of one
 event written apart. The threshold is measured on tests/corpus/data (see README, "Corpus quality").
 
-Sketches are datasketch LeanMinHash values ("affine32" scheme, its permutations), computed for all
-bodies at once with numpy: hashing shingles one by one through MinHash.update_batch would cost
-seconds on an archive of ten thousand stories.
+Sketches and LSH bands are computed for all bodies at once with numpy: hashing shingles one by one
+(datasketch's MinHash.update_batch) and querying a hash table per band (its MinHashLSH) cost seconds
+on an archive of ten thousand stories, and importing datasketch alone most of one. The permutations
+and the band layout are the ones datasketch would use, so the pairs found are the same.
 """
 from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
 from functools import cache
-from itertools import chain
+from itertools import chain, combinations
 
 import numpy as np
 
@@ -26,12 +27,14 @@ CHUNK = 200_000  # shingles hashed per numpy step, to bound memory (CHUNK x NUM_
 
 
 @cache
-def _datasketch():
-    """datasketch, imported on first use: its package import takes most of a second (it loads every
-    backend), which `digest --version` or `digest inspect` without --json should not pay."""
-    import datasketch
-
-    return datasketch, datasketch.MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """NUM_PERM affine maps h -> a * h + b (mod 2^32), a odd so each is a bijection: drawn as
+    datasketch's "affine32" MinHash draws them for the same seed, so sketches (and the duplicates
+    found) are the ones this stage made when it took them from datasketch."""
+    gen = np.random.RandomState(SEED)  # numpy keeps this generator's stream stable across versions
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 def _word_hashes(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
@@ -66,8 +69,7 @@ def shingles(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarr
 
 def signatures(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
     """One row of NUM_PERM minimum hash values per text (all-max for a text with no sampled shingle)."""
-    a, b = _datasketch()[1].permutations
-    a, b = a.astype(np.uint32), b.astype(np.uint32)
+    a, b = _permutations()
     owners, hashes = shingles(token_lists)
     out = np.full((len(token_lists), NUM_PERM), np.iinfo(np.uint32).max, dtype=np.uint32)
     for start in range(0, len(hashes), CHUNK):
@@ -79,22 +81,49 @@ def signatures(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
     return out
 
 
+@cache
+def bands(threshold: float) -> tuple[int, int]:
+    """(bands, rows per band) whose LSH S-curve best fits the threshold: the least sum of the false
+    positive and false negative areas, as datasketch's MinHashLSH chooses them. The integrands are
+    polynomials of degree at most NUM_PERM, which Gauss-Legendre quadrature integrates exactly."""
+    nodes, weights = np.polynomial.legendre.leggauss(NUM_PERM)
+
+    def area(f, lo: float, hi: float) -> float:
+        s = (hi - lo) / 2 * nodes + (hi + lo) / 2
+        return float((hi - lo) / 2 * np.dot(weights, f(s)))
+
+    best, choice = float("inf"), (0, 0)
+    for b in range(1, NUM_PERM + 1):
+        for r in range(1, NUM_PERM // b + 1):
+            error = (area(lambda s: 1 - (1 - s ** r) ** b, 0.0, threshold)
+                     + area(lambda s: (1 - s ** r) ** b, threshold, 1.0)) / 2
+            if error < best:
+                best, choice = error, (b, r)
+    return choice
+
+
+def _band_pairs(rows: np.ndarray, live: np.ndarray, threshold: float) -> set[tuple[int, int]]:
+    """Pairs of live rows equal on all values of at least one band: the LSH candidates."""
+    count, width = bands(threshold)
+    pairs: set[tuple[int, int]] = set()
+    for band in range(count):
+        values = rows[live, band * width:(band + 1) * width]
+        order = np.lexsort(values.T[::-1])
+        ordered = values[order]
+        same = np.r_[False, (ordered[1:] == ordered[:-1]).all(axis=1), False]  # row k agrees with row k - 1
+        starts = np.flatnonzero(~same[:-1] & same[1:]).tolist()  # buckets of two or more rows
+        ends = np.flatnonzero(same[:-1] & ~same[1:]).tolist()  # their last rows
+        members = live[order].tolist()
+        for start, end in zip(starts, ends):
+            pairs.update(combinations(sorted(members[start:end + 1]), 2))
+    return pairs
+
+
 def near_pairs(token_lists: Sequence[Sequence[str]], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of texts whose estimated Jaccard similarity reaches the threshold."""
-    ds, _ = _datasketch()
+    """Index pairs (i < j) of texts whose estimated Jaccard similarity reaches the threshold: LSH
+    candidates (buckets found by sorting each band, not a hash table per band), then the estimate."""
     rows = signatures(token_lists)
-    empty = (rows == np.iinfo(np.uint32).max).all(axis=1).tolist()
-    sketches = [ds.LeanMinHash(seed=SEED, hashvalues=row, scheme="affine32") for row in rows]
-    lsh = ds.MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    with lsh.insertion_session() as session:
-        for index, sketch in enumerate(sketches):
-            if not empty[index]:
-                session.insert(index, sketch, check_duplication=False)
-    pairs = set()
-    for i, sketch in enumerate(sketches):
-        if empty[i]:
-            continue
-        for j in lsh.query(sketch):
-            if j > i and np.count_nonzero(rows[i] == rows[j]) >= threshold * NUM_PERM:
-                pairs.add((i, j))
-    return sorted(pairs)
+    live = np.flatnonzero((rows != np.iinfo(np.uint32).max).any(axis=1))  # a text with no shingle matches none
+    candidates = np.array(sorted(_band_pairs(rows, live, threshold)), dtype=np.int64).reshape(-1, 2)
+    agree = np.count_nonzero(rows[candidates[:, 0]] == rows[candidates[:, 1]], axis=1)
+    return [(int(i), int(j)) for i, j in candidates[agree >= threshold * NUM_PERM]]
