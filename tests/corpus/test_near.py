@@ -6,10 +6,10 @@ import numpy as np
 from digest.corpus.near import NUM_PERM, bands, near_pairs, signatures
 
 
-def _texts(count: int = 120) -> list[list[str]]:
+def _texts(count: int = 120) -> list[list[bytes]]:
     """Texts in families: a base text and variants with a few words changed, so every level of overlap occurs."""
     rng = random.Random(3)
-    vocab = [f"w{n}" for n in range(400)]
+    vocab = [f"w{n}".encode() for n in range(400)]
     texts = []
     while len(texts) < count:
         base = [rng.choice(vocab) for _ in range(120)]
@@ -19,7 +19,7 @@ def _texts(count: int = 120) -> list[list[str]]:
             for position in rng.sample(range(120), changes):
                 variant[position] = rng.choice(vocab)
             texts.append(variant)
-    return texts[:count] + [[], ["too", "short"]]
+    return texts[:count] + [[], [b"too", b"short"]]
 
 
 def test_pairs_are_exactly_those_sharing_a_band_and_enough_values():

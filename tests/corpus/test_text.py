@@ -1,6 +1,6 @@
 import unicodedata
 
-from digest.corpus.text import SEPARATORS, WORD, headline_core, headline_tail, words
+from digest.corpus.text import SEPARATORS, WORD, headline_core, headline_tail, word_bytes, words
 
 
 def test_ascii_fast_path_finds_what_the_regular_expression_finds():
@@ -19,6 +19,11 @@ def test_curly_quotes_and_dashes_split_words_as_the_regular_expression_does():
     for separator in SEPARATORS:
         mixed = f"Aliyev{separator}s visit{separator}{separator}Baku"
         assert words(mixed) == WORD.findall(unicodedata.normalize("NFKC", mixed).casefold()) == ["aliyev", "s", "visit", "baku"]
+
+
+def test_word_bytes_are_the_words_in_utf8():
+    for text in ("Aliyev's visit: U.S.-China, 20 documents", "“Café” — ＡＢＣ naïve", "", " \n "):
+        assert word_bytes(text) == [w.encode("utf-8") for w in words(text)]
 
 
 def test_headline_tail_names_the_outlet():

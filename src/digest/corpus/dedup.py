@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from digest.corpus.groups import connected_groups
 from digest.corpus.near import near_pairs
-from digest.corpus.text import words
+from digest.corpus.text import word_bytes
 from digest.records import StoryRecord
 
 
@@ -25,14 +25,14 @@ class Article:
     copies: tuple[StoryRecord, ...]
 
 
-def fingerprint(body_words: Sequence[str]) -> str:
+def fingerprint(body_words: Sequence[bytes]) -> str:
     """Hash of the body's words, case and punctuation folded: re-scrapes of one page agree on it."""
-    return hashlib.sha256(" ".join(body_words).encode("utf-8")).hexdigest()
+    return hashlib.sha256(b" ".join(body_words)).hexdigest()
 
 
 def body_fingerprint(record: StoryRecord) -> str:
     """The exact-duplicate key of one record: `digest check` names copies by the same rule."""
-    return fingerprint(words(" ".join(record.body)))
+    return fingerprint(word_bytes(" ".join(record.body)))
 
 
 def preference(record: StoryRecord) -> tuple:
@@ -45,7 +45,7 @@ def preference(record: StoryRecord) -> tuple:
 class ExactGroup:
     fingerprint: str
     records: list[StoryRecord]  # best first
-    words: list[str]  # their body's words, folded
+    words: list[bytes]  # their body's words, folded, in UTF-8
 
 
 def exact_groups(records: Sequence[StoryRecord]) -> list[ExactGroup]:
@@ -55,11 +55,11 @@ def exact_groups(records: Sequence[StoryRecord]) -> list[ExactGroup]:
     for record in records:
         key = seen.get(record.body)
         if key is None:
-            body_words = words(" ".join(record.body))
+            body_words = word_bytes(" ".join(record.body))
             if body_words:
                 key = seen[record.body] = fingerprint(body_words)
             else:  # a body without words proves nothing: such dumps stay apart, each by its path
-                key = fingerprint(["\x00", record.path])
+                key = fingerprint([b"\x00", record.path.encode("utf-8")])
             groups.setdefault(key, ExactGroup(key, [], body_words))
         groups[key].records.append(record)
     for group in groups.values():

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from heapq import nsmallest
 
 from digest.corpus.dates import day_key, within
 from digest.corpus.linkage import centroid_groups
@@ -67,8 +68,8 @@ def _candidates(vectors: list[dict[str, float]], df: Counter, ordinals: Sequence
     max_df = 50 + len(vectors) // 100  # a term most stories share ties nothing together
     postings: dict[str, list[int]] = {}
     for i, vector in enumerate(vectors):
-        telling = sorted((t for t in vector if 1 < df[t] <= max_df), key=lambda t: (-vector[t], t))
-        for term in telling[:KEY_TERMS]:
+        telling = nsmallest(KEY_TERMS, [(-w, t) for t, w in vector.items() if 1 < df[t] <= max_df])
+        for _, term in telling:
             postings.setdefault(term, []).append(i)
     return {pair for docs in postings.values() for pair in _nearby_pairs(docs, ordinals)}
 

@@ -14,8 +14,8 @@ def _norm(vector: dict[str, float]) -> float:
     return math.sqrt(sum(w * w for w in vector.values())) or 1.0
 
 
-def _similarity(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum(a[t] * b[t] for t in sorted(a.keys() & b.keys())) / (_norm(a) * _norm(b))
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum(a[t] * b[t] for t in sorted(a.keys() & b.keys()))
 
 
 def centroid_groups(vectors: Sequence[dict[str, float]], pairs: Sequence[tuple[float, int, int]],
@@ -23,6 +23,12 @@ def centroid_groups(vectors: Sequence[dict[str, float]], pairs: Sequence[tuple[f
     """Groups of indexes (each sorted, in order of first member) from (similarity, i, j) pairs."""
     parent = list(range(len(vectors)))
     centroid: dict[int, dict[str, float]] = {}
+    norms: dict[int, float] = {}  # of each group's centroid (or vector), kept while the group stands
+
+    def norm(i: int) -> float:
+        if i not in norms:
+            norms[i] = _norm(centroid.get(i, vectors[i]))
+        return norms[i]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -35,7 +41,7 @@ def centroid_groups(vectors: Sequence[dict[str, float]], pairs: Sequence[tuple[f
         if a == b or similarity < threshold:
             continue
         ca, cb = centroid.get(a, vectors[a]), centroid.get(b, vectors[b])
-        if (a in centroid or b in centroid) and _similarity(ca, cb) < threshold:
+        if (a in centroid or b in centroid) and _dot(ca, cb) / (norm(a) * norm(b)) < threshold:
             continue
         merged = dict(ca)
         for term, weight in cb.items():
@@ -44,6 +50,7 @@ def centroid_groups(vectors: Sequence[dict[str, float]], pairs: Sequence[tuple[f
         parent[drop] = keep
         centroid.pop(drop, None)
         centroid[keep] = merged
+        norms.pop(keep, None)
     groups: dict[int, list[int]] = {}
     for i in range(len(vectors)):
         groups.setdefault(root(i), []).append(i)

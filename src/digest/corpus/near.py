@@ -37,14 +37,13 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-def _word_hashes(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+def _word_hashes(token_lists: Sequence[Sequence[bytes]]) -> np.ndarray:
     """crc32 of every word of every text, end to end (crc32, not hash(): stable across processes)."""
-    memo = {word: zlib.crc32(word.encode("utf-8")) for word in set(chain.from_iterable(token_lists))}
     total = sum(len(tokens) for tokens in token_lists)
-    return np.fromiter(map(memo.__getitem__, chain.from_iterable(token_lists)), dtype=np.uint64, count=total)
+    return np.fromiter(map(zlib.crc32, chain.from_iterable(token_lists)), dtype=np.uint64, count=total)
 
 
-def shingles(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+def shingles(token_lists: Sequence[Sequence[bytes]]) -> tuple[np.ndarray, np.ndarray]:
     """(text index, shingle hash) of the sampled word k-grams of all texts, in text order (no sort).
 
     A text shorter than one shingle stands for its words. Computed over all texts at once: numpy
@@ -67,7 +66,7 @@ def shingles(token_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarr
     return owner[keep], hashes[keep].astype(np.uint32)
 
 
-def signatures(token_lists: Sequence[Sequence[str]]) -> np.ndarray:
+def signatures(token_lists: Sequence[Sequence[bytes]]) -> np.ndarray:
     """One row of NUM_PERM minimum hash values per text (all-max for a text with no sampled shingle)."""
     a, b = _permutations()
     owners, hashes = shingles(token_lists)
@@ -119,7 +118,7 @@ def _band_pairs(rows: np.ndarray, live: np.ndarray, threshold: float) -> set[tup
     return pairs
 
 
-def near_pairs(token_lists: Sequence[Sequence[str]], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
+def near_pairs(token_lists: Sequence[Sequence[bytes]], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
     """Index pairs (i < j) of texts whose estimated Jaccard similarity reaches the threshold: LSH
     candidates (buckets found by sorting each band, not a hash table per band), then the estimate."""
     rows = signatures(token_lists)
