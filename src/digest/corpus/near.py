@@ -20,7 +20,7 @@ import numpy as np
 
 SHINGLE = 3  # words per shingle: long enough that common phrases do not match across stories
 NUM_PERM = 32
-SAMPLE = 4  # one shingle in four (by hash, so every copy keeps the same ones): the Jaccard estimate holds
+SAMPLE = 4  # one shingle in four, by hash so every copy keeps the same ones; a power of two
 SEED = 7
 THRESHOLD = 0.5  # estimated Jaccard at or above which two bodies are one article (measured, see README)
 CHUNK = 200_000  # shingles hashed per numpy step, to bound memory (CHUNK x NUM_PERM x 4 bytes)
@@ -51,18 +51,23 @@ def shingles(token_lists: Sequence[Sequence[bytes]]) -> tuple[np.ndarray, np.nda
     """
     lengths = np.array([len(tokens) for tokens in token_lists], dtype=np.int64)
     words = _word_hashes(token_lists)
-    owner = np.repeat(np.arange(len(token_lists)), lengths)
+    owner = np.repeat(np.arange(len(token_lists), dtype=np.int32), lengths)
     span = max(len(words) - SHINGLE + 1, 0)
-    mixed = np.zeros(len(words), dtype=np.uint64)  # the k-gram starting at each position
-    mixed[:span] = words[:span]
-    for k in range(1, SHINGLE):
-        mixed[:span] = (mixed[:span] * np.uint64(0x9E3779B1)) ^ words[k: span + k]
-    short = lengths[owner] < SHINGLE
-    inside = np.zeros(len(words), dtype=bool)  # the k-gram does not run into the next text
-    inside[:span] = owner[:span] == owner[SHINGLE - 1:]
-    hashes = np.where(short, words, mixed)
-    hashes = (hashes ^ (hashes >> np.uint64(29))) & np.uint64(0xFFFFFFFF)
-    keep = (inside | short) & (hashes % np.uint64(SAMPLE) == 0)
+    hashes = np.zeros(len(words), dtype=np.uint64)  # the k-gram starting at each position
+    mixed = hashes[:span]
+    mixed[:] = words[:span]
+    for k in range(1, SHINGLE):  # in place: these arrays hold every word of the archive
+        np.multiply(mixed, np.uint64(0x9E3779B1), out=mixed)
+        np.bitwise_xor(mixed, words[k: span + k], out=mixed)
+    keep = np.zeros(len(words), dtype=bool)  # the k-gram does not run into the next text
+    np.equal(owner[:span], owner[SHINGLE - 1:], out=keep[:span])
+    if (lengths < SHINGLE).any():
+        short = lengths[owner] < SHINGLE
+        hashes[short] = words[short]
+        keep |= short
+    hashes ^= hashes >> np.uint64(29)
+    hashes &= np.uint64(0xFFFFFFFF)
+    keep &= (hashes & np.uint64(SAMPLE - 1)) == 0  # SAMPLE is a power of two: the mask is the remainder
     return owner[keep], hashes[keep].astype(np.uint32)
 
 

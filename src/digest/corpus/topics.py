@@ -1,8 +1,8 @@
 """What a story is about: its telling words (shared with events) and a few topic terms from them."""
 from __future__ import annotations
 
-from collections import Counter
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from heapq import nsmallest
 
@@ -15,11 +15,10 @@ LEAD_WORDS = 80
 
 def story_terms(headline: Sequence[str], lead: Sequence[str]) -> Counter:
     """Words of the headline and the lead, less stopwords, numbers and country words (those are places)."""
-    p = patterns()
     counts = Counter(headline)
     counts.update(lead[:LEAD_WORDS])  # counted first, filtered per distinct word: Counter runs in C
-    return Counter({w: n for w, n in counts.items()
-                    if w not in p.stopwords and w not in p.countries and len(w) > 1 and not w.isdigit()})
+    dull = counts.keys() & patterns().untelling  # one set operation in C, not two lookups a word
+    return Counter({w: n for w, n in counts.items() if w not in dull and len(w) > 1 and not w.isdigit()})
 
 
 def story_topics(docs: Sequence[Mapping[str, int]], exclude: Sequence[frozenset[str]]) -> list[tuple[str, ...]]:
