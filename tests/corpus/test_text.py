@@ -1,5 +1,8 @@
 import unicodedata
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from digest.corpus.text import SEPARATORS, WORD, headline_core, headline_tail, word_bytes, words
 
 
@@ -30,3 +33,14 @@ def test_headline_tail_names_the_outlet():
     assert headline_core("Oversupply angst drags oil lower - Reuters") == "Oversupply angst drags oil lower"
     assert headline_tail("Storm closes ports | Metro Wire") == "Metro Wire"
     assert headline_core("Man - bites dog") == "Man - bites dog"  # too short to lose a tail
+
+
+ALPHABET = "aZ9_ .,'’“”—–…\u00a0\u200bé\u0301ＡﬁİßΣς\u3000"  # ASCII, separators, combining, compatibility forms
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_every_text_splits_as_normalisation_and_the_regular_expression_would(text):
+    expected = WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    assert words(text) == expected
+    assert word_bytes(text) == [w.encode("utf-8") for w in expected]
