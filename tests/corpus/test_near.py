@@ -3,10 +3,10 @@ from itertools import combinations
 
 import numpy as np
 
-from digest.corpus.near import NUM_PERM, bands, near_pairs, signatures
+from digest.corpus.near import NUM_PERM, bands, near_pairs, signatures, word_hashes
 
 
-def _texts(count: int = 120) -> list[list[bytes]]:
+def _texts(count: int = 120) -> list[np.ndarray]:
     """Texts in families: a base text and variants with a few words changed, so every level of overlap occurs."""
     rng = random.Random(3)
     vocab = [f"w{n}".encode() for n in range(400)]
@@ -19,7 +19,7 @@ def _texts(count: int = 120) -> list[list[bytes]]:
             for position in rng.sample(range(120), changes):
                 variant[position] = rng.choice(vocab)
             texts.append(variant)
-    return texts[:count] + [[], [b"too", b"short"]]
+    return [word_hashes(text) for text in texts[:count] + [[], [b"too", b"short"]]]
 
 
 def test_pairs_are_exactly_those_sharing_a_band_and_enough_values():

@@ -10,8 +10,10 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from digest.corpus.groups import connected_groups
-from digest.corpus.near import near_pairs
+from digest.corpus.near import near_pairs, word_hashes
 from digest.corpus.text import word_bytes
 from digest.records import StoryRecord
 
@@ -45,7 +47,7 @@ def preference(record: StoryRecord) -> tuple:
 class ExactGroup:
     fingerprint: str
     records: list[StoryRecord]  # best first
-    words: list[bytes]  # their body's words, folded, in UTF-8
+    hashes: np.ndarray  # of their body's words, folded (near.word_hashes)
 
 
 def exact_groups(records: Sequence[StoryRecord]) -> list[ExactGroup]:
@@ -60,7 +62,8 @@ def exact_groups(records: Sequence[StoryRecord]) -> list[ExactGroup]:
                 key = seen[record.body] = fingerprint(body_words)
             else:  # a body without words proves nothing: such dumps stay apart, each by its path
                 key = fingerprint([b"\x00", record.path.encode("utf-8")])
-            groups.setdefault(key, ExactGroup(key, [], body_words))
+            if key not in groups:
+                groups[key] = ExactGroup(key, [], word_hashes(body_words))
         groups[key].records.append(record)
     for group in groups.values():
         group.records.sort(key=preference)
@@ -75,7 +78,7 @@ def collapse(records: Sequence[StoryRecord], threshold: float | None = None) -> 
     exact = exact_groups(records)
     if threshold is None or threshold < 1.0:
         kwargs = {} if threshold is None else {"threshold": threshold}
-        pairs = near_pairs([group.words for group in exact], **kwargs)
+        pairs = near_pairs([group.hashes for group in exact], **kwargs)
     else:
         pairs = []
     articles = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Sequence
 from functools import cache
-from itertools import chain, combinations
+from itertools import combinations
 
 import numpy as np
 
@@ -37,21 +37,22 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-def _word_hashes(token_lists: Sequence[Sequence[bytes]]) -> np.ndarray:
-    """crc32 of every word of every text, end to end (crc32, not hash(): stable across processes)."""
-    total = sum(len(tokens) for tokens in token_lists)
-    return np.fromiter(map(zlib.crc32, chain.from_iterable(token_lists)), dtype=np.uint64, count=total)
+def word_hashes(words: Sequence[bytes]) -> np.ndarray:
+    """crc32 of each word (crc32, not hash(): stable across processes). A body's words are hashed as
+    soon as they are split, so the archive's millions of word objects never live at once."""
+    return np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
 
 
-def shingles(token_lists: Sequence[Sequence[bytes]]) -> tuple[np.ndarray, np.ndarray]:
-    """(text index, shingle hash) of the sampled word k-grams of all texts, in text order (no sort).
+def shingles(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(text index, shingle hash) of the sampled word k-grams of all texts (given as word_hashes),
+    in text order (no sort).
 
     A text shorter than one shingle stands for its words. Computed over all texts at once: numpy
     calls per text would cost more than the hashing.
     """
-    lengths = np.array([len(tokens) for tokens in token_lists], dtype=np.int64)
-    words = _word_hashes(token_lists)
-    owner = np.repeat(np.arange(len(token_lists), dtype=np.int32), lengths)
+    lengths = np.array([len(text) for text in texts], dtype=np.int64)
+    words = np.concatenate([np.zeros(0, dtype=np.uint64), *texts])
+    owner = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
     span = max(len(words) - SHINGLE + 1, 0)
     hashes = np.zeros(len(words), dtype=np.uint64)  # the k-gram starting at each position
     mixed = hashes[:span]
@@ -71,11 +72,11 @@ def shingles(token_lists: Sequence[Sequence[bytes]]) -> tuple[np.ndarray, np.nda
     return owner[keep], hashes[keep].astype(np.uint32)
 
 
-def signatures(token_lists: Sequence[Sequence[bytes]]) -> np.ndarray:
+def signatures(texts: Sequence[np.ndarray]) -> np.ndarray:
     """One row of NUM_PERM minimum hash values per text (all-max for a text with no sampled shingle)."""
     a, b = _permutations()
-    owners, hashes = shingles(token_lists)
-    out = np.full((len(token_lists), NUM_PERM), np.iinfo(np.uint32).max, dtype=np.uint32)
+    owners, hashes = shingles(texts)
+    out = np.full((len(texts), NUM_PERM), np.iinfo(np.uint32).max, dtype=np.uint32)
     for start in range(0, len(hashes), CHUNK):
         chunk_owners = owners[start:start + CHUNK]
         values = hashes[start:start + CHUNK, None] * a + b  # uint32 arithmetic wraps: mod 2^32
@@ -123,10 +124,11 @@ def _band_pairs(rows: np.ndarray, live: np.ndarray, threshold: float) -> set[tup
     return pairs
 
 
-def near_pairs(token_lists: Sequence[Sequence[bytes]], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of texts whose estimated Jaccard similarity reaches the threshold: LSH
-    candidates (buckets found by sorting each band, not a hash table per band), then the estimate."""
-    rows = signatures(token_lists)
+def near_pairs(texts: Sequence[np.ndarray], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of texts (as word_hashes) whose estimated Jaccard similarity reaches the
+    threshold: LSH candidates (buckets found by sorting each band, not a hash table per band), then
+    the estimate."""
+    rows = signatures(texts)
     live = np.flatnonzero((rows != np.iinfo(np.uint32).max).any(axis=1))  # a text with no shingle matches none
     candidates = np.array(sorted(_band_pairs(rows, live, threshold)), dtype=np.int64).reshape(-1, 2)
     agree = np.count_nonzero(rows[candidates[:, 0]] == rows[candidates[:, 1]], axis=1)
