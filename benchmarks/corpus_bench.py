@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Time the corpus stage on synthetic story records (default 10,000); the target is under 2 s on one core.
 
-    .venv/bin/python benchmarks/corpus_bench.py [--records N] [--repeat R]
+    .venv/bin/python benchmarks/corpus_bench.py [--records N] [--repeat R] [--site DIR]
+
+The last line is a digest of the whole corpus (stories, duplicates, events, people, places, topics,
+related items): a change meant to make the stage faster must leave it as it was.
+--site takes the records of a site's dumps instead of made-up ones (parsed through the build's
+record cache, so a site built once is read quickly), e.g. one that benchmarks/synth.py made.
 
 Records are made deterministically: events of two to four stories by different outlets, about a third
 of them saved again (exact re-scrapes) or syndicated (a paragraph cut, another headline tail), each
@@ -10,10 +15,12 @@ about 400 words with quotes, a dateline and related items, spread over two month
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import time
 from collections import Counter
+from pathlib import Path
 
 from digest.corpus import build_corpus
 from digest.records import Dateline, Quote, RelatedItem, StoryRecord
@@ -67,6 +74,15 @@ def records(count: int, seed: int = 1) -> list[StoryRecord]:
     return out[:count]
 
 
+def site_records(site: Path) -> list[StoryRecord]:
+    from digest.build import BuildOptions, read_records
+    from digest.config import load_config
+    from digest.inputs import read_inputs
+
+    inputs = read_inputs(site, load_config(site))
+    return read_records(inputs.dumps, site, BuildOptions(site_dir=site))[0]
+
+
 def pairwise(predicted: dict[str, str], truth: dict[str, str]) -> tuple[float, float]:
     """Pairwise precision and recall from the contingency counts (all pairs would be 50 million)."""
     pairs = lambda n: n * (n - 1) // 2  # noqa: E731
@@ -91,10 +107,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--site", type=Path, help="a site folder whose dumps give the records")
     args = parser.parse_args()
+    data = site_records(args.site) if args.site else records(args.records)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target says
-    data = records(args.records)
     build_corpus(data[:50])  # imports and pattern tables, which a real build pays once
     wall, cpu = [], []
     for _ in range(args.repeat):
@@ -106,7 +123,9 @@ def main() -> None:
     print(f"{len(data)} records -> {len(corpus.stories)} stories, {len(corpus.events)} events, "
           f"{len(corpus.people)} people; best {min(wall):.2f} s wall, {min(cpu):.2f} s CPU on one core "
           f"(load average {os.getloadavg()[0]:.1f})")
-    print(quality(data, corpus))
+    if not args.site:  # only made-up records know their article and event
+        print(quality(data, corpus))
+    print("corpus digest", hashlib.sha256(repr(corpus).encode("utf-8")).hexdigest()[:16])
 
 
 if __name__ == "__main__":

@@ -95,8 +95,14 @@ def _topics(articles, facts: dict[str, Facts], people_of, people: Sequence[Perso
         left_out = {w for p in people_of[a.id] for w in names[p]}
         left_out.update(w for outlet in facts[a.id].outlets for w in words(outlet))
         exclude.append(frozenset(left_out))
-    docs = [facts[a.id].terms + Counter(dict.fromkeys(facts[a.id].headline, HEADLINE_BONUS)) for a in articles]
-    return story_topics(docs, exclude)
+    return story_topics([_with_headline(facts[a.id]) for a in articles], exclude)
+
+
+def _with_headline(facts: Facts) -> dict[str, int]:
+    counts = dict(facts.terms)
+    for word in facts.headline:  # words of the terms (Facts.headline), so each is there already
+        counts[word] += HEADLINE_BONUS
+    return counts
 
 
 @contextmanager

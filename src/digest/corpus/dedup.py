@@ -10,9 +10,11 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from digest.corpus.groups import connected_groups
-from digest.corpus.near import near_pairs
-from digest.corpus.text import words
+from digest.corpus.near import near_pairs, word_hashes
+from digest.corpus.text import word_bytes
 from digest.records import StoryRecord
 
 
@@ -25,14 +27,14 @@ class Article:
     copies: tuple[StoryRecord, ...]
 
 
-def fingerprint(body_words: Sequence[str]) -> str:
+def fingerprint(body_words: Sequence[bytes]) -> str:
     """Hash of the body's words, case and punctuation folded: re-scrapes of one page agree on it."""
-    return hashlib.sha256(" ".join(body_words).encode("utf-8")).hexdigest()
+    return hashlib.sha256(b" ".join(body_words)).hexdigest()
 
 
 def body_fingerprint(record: StoryRecord) -> str:
     """The exact-duplicate key of one record: `digest check` names copies by the same rule."""
-    return fingerprint(words(" ".join(record.body)))
+    return fingerprint(word_bytes(" ".join(record.body)))
 
 
 def preference(record: StoryRecord) -> tuple:
@@ -45,7 +47,7 @@ def preference(record: StoryRecord) -> tuple:
 class ExactGroup:
     fingerprint: str
     records: list[StoryRecord]  # best first
-    words: list[str]  # their body's words, folded
+    hashes: np.ndarray  # of their body's words, folded (near.word_hashes)
 
 
 def exact_groups(records: Sequence[StoryRecord]) -> list[ExactGroup]:
@@ -55,12 +57,13 @@ def exact_groups(records: Sequence[StoryRecord]) -> list[ExactGroup]:
     for record in records:
         key = seen.get(record.body)
         if key is None:
-            body_words = words(" ".join(record.body))
+            body_words = word_bytes(" ".join(record.body))
             if body_words:
                 key = seen[record.body] = fingerprint(body_words)
             else:  # a body without words proves nothing: such dumps stay apart, each by its path
-                key = fingerprint(["\x00", record.path])
-            groups.setdefault(key, ExactGroup(key, [], body_words))
+                key = fingerprint([b"\x00", record.path.encode("utf-8")])
+            if key not in groups:
+                groups[key] = ExactGroup(key, [], word_hashes(body_words))
         groups[key].records.append(record)
     for group in groups.values():
         group.records.sort(key=preference)
@@ -75,7 +78,7 @@ def collapse(records: Sequence[StoryRecord], threshold: float | None = None) -> 
     exact = exact_groups(records)
     if threshold is None or threshold < 1.0:
         kwargs = {} if threshold is None else {"threshold": threshold}
-        pairs = near_pairs([group.words for group in exact], **kwargs)
+        pairs = near_pairs([group.hashes for group in exact], **kwargs)
     else:
         pairs = []
     articles = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from heapq import nsmallest
 
 from digest.corpus.dates import day_key, within
 from digest.corpus.linkage import centroid_groups
@@ -65,10 +66,11 @@ def _nearby_pairs(docs: list[int], ordinals: Sequence[int | None]) -> Iterator[t
 def _candidates(vectors: list[dict[str, float]], df: Counter, ordinals: Sequence[int | None]) -> set[tuple[int, int]]:
     """Pairs that share one of their few most telling terms (an inverted index) and may be close in time."""
     max_df = 50 + len(vectors) // 100  # a term most stories share ties nothing together
+    linking = {t for t, n in df.items() if 1 < n <= max_df}
     postings: dict[str, list[int]] = {}
     for i, vector in enumerate(vectors):
-        telling = sorted((t for t in vector if 1 < df[t] <= max_df), key=lambda t: (-vector[t], t))
-        for term in telling[:KEY_TERMS]:
+        telling = nsmallest(KEY_TERMS, [(-w, t) for t, w in vector.items() if t in linking])
+        for _, term in telling:
             postings.setdefault(term, []).append(i)
     return {pair for docs in postings.values() for pair in _nearby_pairs(docs, ordinals)}
 

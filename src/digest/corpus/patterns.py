@@ -21,6 +21,7 @@ class CorpusPatterns:
     stopwords: frozenset[str]
     countries: dict[str, str]  # folded name, alias or adjective -> display name of the country
     country_index: NameIndex  # the same, for finding them in text
+    untelling: frozenset[str]  # stopwords and country words: no story's telling words
 
 
 def _country_names(display: dict[str, str]) -> dict[str, str]:
@@ -53,10 +54,12 @@ def patterns() -> CorpusPatterns:
     countries = _country_names(display)
     for alias, name in data["country_aliases"].items():
         countries[fold(alias).rstrip(".")] = display.get(name) or countries.get(fold(name), name)
+    stopwords = frozenset(fold(data["stopwords"]).split())
     return CorpusPatterns(
         title_words=frozenset(fold(data["title_words"]).split()) | frozenset(fold(data["courtesy_words"]).split()),
         courtesy_words=frozenset(fold(data["courtesy_words"]).split()),
-        stopwords=frozenset(fold(data["stopwords"]).split()),
+        stopwords=stopwords,
         countries=countries,
         country_index=name_index(countries),
+        untelling=stopwords | countries.keys(),
     )

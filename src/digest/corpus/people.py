@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -25,6 +26,7 @@ class Said:
     date: str | None
 
 
+@lru_cache(maxsize=1 << 16)  # a speaker is quoted again and again across the archive
 def split_title(speaker: str) -> tuple[str, str | None]:
     """("Chinese President Xi Jinping") -> ("Xi Jinping", "Chinese President").
 
@@ -43,6 +45,7 @@ def split_title(speaker: str) -> tuple[str, str | None]:
     return " ".join(words[cut:]), " ".join(words[:cut]) or None
 
 
+@lru_cache(maxsize=1 << 12)
 def _role(title: str | None) -> str | None:
     """A title that is only a courtesy ("Mr.", "Dr.") is no role."""
     return None if not title or all(fold(w) in patterns().courtesy_words for w in title.split()) else title

@@ -26,10 +26,10 @@ def raw_weights(doc: Counter, idf: dict[str, float]) -> dict[str, float]:
 def weigh(doc: Counter, idf: dict[str, float]) -> dict[str, float]:
     """Weights scaled to unit length, so a dot product is the cosine."""
     weights = raw_weights(doc, idf)
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    norm = math.sqrt(sum([w * w for w in weights.values()])) or 1.0  # a list sums faster than a generator
     return {t: w / norm for t, w in weights.items()}
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     # Only shared terms count (the set operation runs in C); sorted, so the float sum is the same every run.
-    return sum(a[t] * b[t] for t in sorted(a.keys() & b.keys()))
+    return sum([a[t] * b[t] for t in sorted(a.keys() & b.keys())])

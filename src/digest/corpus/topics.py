@@ -1,12 +1,13 @@
 """What a story is about: its telling words (shared with events) and a few topic terms from them."""
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from heapq import nsmallest
 
 from digest.corpus.patterns import patterns
-from digest.corpus.tfidf import document_frequency, idf_table, raw_weights
+from digest.corpus.tfidf import document_frequency, idf_table
 
 TOPICS_PER_STORY = 4
 LEAD_WORDS = 80
@@ -14,20 +15,22 @@ LEAD_WORDS = 80
 
 def story_terms(headline: Sequence[str], lead: Sequence[str]) -> Counter:
     """Words of the headline and the lead, less stopwords, numbers and country words (those are places)."""
-    p = patterns()
     counts = Counter(headline)
     counts.update(lead[:LEAD_WORDS])  # counted first, filtered per distinct word: Counter runs in C
-    return Counter({w: n for w, n in counts.items()
-                    if w not in p.stopwords and w not in p.countries and len(w) > 1 and not w.isdigit()})
+    dull = counts.keys() & patterns().untelling  # one set operation in C, not two lookups a word
+    return Counter({w: n for w, n in counts.items() if w not in dull and len(w) > 1 and not w.isdigit()})
 
 
-def story_topics(docs: Sequence[Counter], exclude: Sequence[frozenset[str]]) -> list[tuple[str, ...]]:
+def story_topics(docs: Sequence[Mapping[str, int]], exclude: Sequence[frozenset[str]]) -> list[tuple[str, ...]]:
     """Per document its top TF-IDF terms that are not excluded (its people's and outlets' names);
     ties broken alphabetically so the output is stable."""
-    idf = idf_table(document_frequency(docs), len(docs))
+    df = document_frequency(docs)
+    idf = idf_table(df, len(docs))
+    topical = {t for t in df if len(t) > 2 and t.isalpha()}  # judged once per term, not once per story
     out = []
     for doc, left_out in zip(docs, exclude):
-        weights = raw_weights(doc, idf)
-        candidates = [t for t in weights if len(t) > 2 and t.isalpha() and t not in left_out]
-        out.append(tuple(nsmallest(TOPICS_PER_STORY, candidates, key=lambda t: (-weights[t], t))))
+        # sublinear tf times idf (tfidf.raw_weights), for the terms that may be topics only
+        ranked = [(-(1 + math.log(n)) * idf[t] if n > 1 else -idf[t], t) for t, n in doc.items()
+                  if t in topical and t not in left_out]
+        out.append(tuple(t for _, t in nsmallest(TOPICS_PER_STORY, ranked)))
     return out
