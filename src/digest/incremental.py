@@ -11,8 +11,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import os
+import types
+import typing
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -38,34 +42,100 @@ def story_digests(corpus: Corpus) -> dict[str, str]:
     return {s.id: hashlib.sha256(repr(s).encode("utf-8", "surrogatepass")).hexdigest() for s in corpus.stories}
 
 
-def _feed(h: Any, obj: Any, digests: dict[str, str]) -> None:
-    if obj is None or isinstance(obj, (str, int, float, bool)):
-        h.update(repr(obj).encode("utf-8", "surrogatepass") + b"\0")
-    elif isinstance(obj, StoryView):
-        h.update(b"V" + digests[obj.story.id].encode() + obj.path.encode() + repr(obj.day).encode())
-    elif isinstance(obj, (tuple, list)):
-        h.update(b"(%d" % len(obj))
-        for item in obj:
-            _feed(h, item, digests)
-    elif isinstance(obj, dict):
-        h.update(b"{%d" % len(obj))
-        for key in sorted(obj, key=repr):
-            _feed(h, key, digests)
-            _feed(h, obj[key], digests)
-    elif dataclasses.is_dataclass(obj):
-        h.update(type(obj).__name__.encode())
-        for f in dataclasses.fields(obj):
-            _feed(h, getattr(obj, f.name), digests)
-    elif callable(obj):  # a taxonomy's rules: by name, since a function's repr holds its address
-        h.update(f"{getattr(obj, '__module__', '')}.{getattr(obj, '__qualname__', type(obj).__name__)}".encode())
-    else:
-        h.update(repr(obj).encode("utf-8", "surrogatepass"))
+_LEAVES = (type(None), str, int, float, bool)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _plain_hint(hint: Any) -> bool:
+    if hint in _LEAVES:
+        return True
+    if dataclasses.is_dataclass(hint):
+        return _plain(hint)
+    origin = typing.get_origin(hint)
+    return origin in (tuple, typing.Union, types.UnionType) and all(
+        arg is Ellipsis or _plain_hint(arg) for arg in typing.get_args(hint))
+
+
+@cache
+def _plain(cls: type) -> bool:
+    """A record of strings, numbers, tuples and other such records, all in its repr: its repr is then
+    a faithful encoding of its value, made in one call instead of a walk over every field."""
+    try:
+        hints = typing.get_type_hints(cls)
+    except (NameError, TypeError):
+        return False
+    return all(f.repr and _plain_hint(hints[f.name]) for f in dataclasses.fields(cls))
+
+
+class Fingerprints:
+    """Keys over planned values, as a hash of a compact encoding: the repr of each leaf (which never
+    holds a NUL, so NUL separates them), a marker and length for each container, the type name then
+    the fields of a dataclass, and a story view as its story's digest, path and day.
+
+    What pages refer to (a term, a person, an event, a story view) is digested once a run and stands
+    in the pages by that digest: a term with 2,000 stories is walked once, not once for each of the
+    100 pages that list it. Remembered by identity, which is sound for the frozen values of one plan
+    (each is kept alive here, so an id is never reused); equal copies give the same digest anyway."""
+
+    def __init__(self, digests: dict[str, str]) -> None:
+        self.digests = digests
+        self.shared: dict[int, tuple[object, str]] = {}
+
+    def key(self, parts: tuple, salt: str) -> str:
+        """Of a tuple whose dataclass items and their tuples' dataclass items are shared values."""
+        out = [salt]
+        for part in parts:  # most of a page's fields are leaves: spare them a call
+            if type(part) in _LEAVES:
+                out.append(repr(part))
+            else:
+                self._encode(part, out, share=True)
+        return hashlib.sha256("\0".join(out).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def of(self, obj: Any) -> str:
+        found = self.shared.get(id(obj))
+        if found is None:
+            out: list[str] = []
+            self._encode(obj, out, share=False)
+            found = self.shared[id(obj)] = (obj, hashlib.sha256("\0".join(out).encode("utf-8", "surrogatepass")).hexdigest())
+        return found[1]
+
+    def _encode(self, obj: Any, out: list[str], share: bool) -> None:
+        kind = type(obj)
+        if kind in _LEAVES:
+            out.append(repr(obj))
+        elif kind is StoryView:
+            out.append(f"V{self.digests[obj.story.id]}{obj.path!r}{obj.day!r}")
+        elif kind is tuple or kind is list:
+            out.append(f"({len(obj)}")
+            for item in obj:
+                self._encode(item, out, share)
+        elif kind is dict:
+            out.append(f"{{{len(obj)}")
+            for key in sorted(obj, key=repr):
+                self._encode(key, out, False)
+                self._encode(obj[key], out, share)
+        elif dataclasses.is_dataclass(obj):
+            if share:
+                out.append("@" + self.of(obj))
+                return
+            if _plain(kind):
+                out.append(repr(obj))
+                return
+            out.append(kind.__name__)
+            for name in _field_names(kind):
+                self._encode(getattr(obj, name), out, False)
+        elif callable(obj):  # a taxonomy's rules: by name, since a function's repr holds its address
+            out.append(f"{getattr(obj, '__module__', '')}.{getattr(obj, '__qualname__', kind.__name__)}")
+        else:
+            out.append(repr(obj))
 
 
 def fingerprint(obj: Any, digests: dict[str, str], salt: str) -> str:
-    h = hashlib.sha256(salt.encode())
-    _feed(h, obj, digests)
-    return h.hexdigest()
+    return Fingerprints(digests).key((obj,), salt)
 
 
 def site_key(plan: SitePlan, config: Any, theme_files: list[bytes]) -> str:
@@ -93,10 +163,12 @@ def _shown_events(page: Page, plan: SitePlan) -> list[Event]:
 
 def page_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, str]:
     """A page is made of its own data and of the stories of the events it shows (cards with leads)."""
+    prints = Fingerprints(digests)
+    fields = operator.attrgetter(*_field_names(Page))
     keys = {}
     for page in plan.pages:
         shown = sorted({i for event in _shown_events(page, plan) for i in event.story_ids if i in digests})
-        keys[page.path] = fingerprint((page, [digests[i] for i in shown]), digests, key)
+        keys[page.path] = prints.key((*fields(page), tuple(digests[i] for i in shown)), key)
     return keys
 
 
