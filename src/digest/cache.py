@@ -7,6 +7,7 @@ a damaged page but not a changed byte inside a row.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import sqlite3
@@ -65,6 +66,8 @@ class RecordCache:
 
     def get_many(self, keys: list[str]) -> dict[str, StoryRecord]:
         found: dict[str, StoryRecord] = {}
+        collecting = gc.isenabled()
+        gc.disable()  # records hold no cycles: hundreds of thousands of them need no collector passes
         try:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]
@@ -77,6 +80,9 @@ class RecordCache:
                         found[name] = record
         except sqlite3.DatabaseError:  # damage quick_check missed: keep the rows already verified
             self.db = self._reset()
+        finally:
+            if collecting:
+                gc.enable()
         return found
 
     def put_many(self, items: dict[str, StoryRecord], keep: set[str]) -> None:
