@@ -26,6 +26,7 @@ from digest.records import Corpus, Event
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
 from digest.site.views import StoryView
+from digest.serial import fields_of, value_bytes
 
 
 def digest_of(parts: Iterable[bytes]) -> str:
@@ -37,9 +38,9 @@ def digest_of(parts: Iterable[bytes]) -> str:
 
 
 def story_digests(corpus: Corpus) -> dict[str, str]:
-    """By value (a dataclass repr), not pickle: pickle bytes also depend on which objects are shared,
-    and records read from the cache share less than freshly parsed ones."""
-    return {s.id: hashlib.sha256(repr(s).encode("utf-8", "surrogatepass")).hexdigest() for s in corpus.stories}
+    """By value: of bytes that do not depend on which objects are shared, since records read from
+    the cache share less than freshly parsed ones."""
+    return {s.id: hashlib.sha256(value_bytes(s)).hexdigest() for s in corpus.stories}
 
 
 _LEAVES = (type(None), str, int, float, bool)
@@ -61,20 +62,38 @@ def _plain_hint(hint: Any) -> bool:
 
 
 @cache
-def _plain(cls: type) -> bool:
-    """A record of strings, numbers, tuples and other such records, all in its repr: its repr is then
-    a faithful encoding of its value, made in one call instead of a walk over every field."""
+def _flat(cls: type, tuples: bool = True) -> bool:
+    """A record of strings and numbers (and, if `tuples`, tuples of them) only: the repr of its
+    fields encodes it."""
     try:
         hints = typing.get_type_hints(cls)
     except (NameError, TypeError):
         return False
-    return all(f.repr and _plain_hint(hints[f.name]) for f in dataclasses.fields(cls))
+    return all(_leaf_hint(hints[f.name], tuples) for f in dataclasses.fields(cls))
+
+
+def _leaf_hint(hint: Any, tuples: bool) -> bool:
+    origin = typing.get_origin(hint)
+    return hint in _LEAVES or (origin in (typing.Union, types.UnionType) or origin is tuple and tuples) and all(
+        arg is Ellipsis or _leaf_hint(arg, tuples) for arg in typing.get_args(hint))
+
+
+@cache
+def _plain(cls: type) -> bool:
+    """A record of strings, numbers, tuples and other such records: its value_bytes are then a
+    faithful encoding of its value, made by pickle in C instead of by a walk over every field."""
+    try:
+        hints = typing.get_type_hints(cls)
+    except (NameError, TypeError):
+        return False
+    return all(_plain_hint(hints[f.name]) for f in dataclasses.fields(cls))
 
 
 class Fingerprints:
     """Keys over planned values, as a hash of a compact encoding: the repr of each leaf (which never
-    holds a NUL, so NUL separates them), a marker and length for each container, the type name then
-    the fields of a dataclass, and a story view as its story's digest, path and day.
+    holds a NUL, so NUL separates them), a marker and length for each container, a plain record as
+    the digest of its value_bytes, another dataclass as its type name then its fields, and a story
+    view as its story's digest, path and day.
 
     What pages refer to (a term, a person, an event, a story view) is digested once a run and stands
     in the pages by that digest: a term with 2,000 stories is walked once, not once for each of the
@@ -98,9 +117,16 @@ class Fingerprints:
     def of(self, obj: Any) -> str:
         found = self.shared.get(id(obj))
         if found is None:
-            out: list[str] = []
-            self._encode(obj, out, share=False)
-            found = self.shared[id(obj)] = (obj, hashlib.sha256("\0".join(out).encode("utf-8", "surrogatepass")).hexdigest())
+            kind = type(obj)
+            if _flat(kind):  # a pager, a term: one repr in C
+                data = f"{kind.__name__}{fields_of(kind)(obj)!r}".encode("utf-8", "surrogatepass")
+            elif _plain(kind):  # a person with their quotes: one pickle in C
+                data = value_bytes(obj)
+            else:
+                out: list[str] = []
+                self._encode(obj, out, share=False)
+                data = "\0".join(out).encode("utf-8", "surrogatepass")
+            found = self.shared[id(obj)] = (obj, hashlib.sha256(data).hexdigest())
         return found[1]
 
     def _encode(self, obj: Any, out: list[str], share: bool) -> None:
@@ -119,15 +145,14 @@ class Fingerprints:
                 self._encode(key, out, False)
                 self._encode(obj[key], out, share)
         elif dataclasses.is_dataclass(obj):
-            if share:
+            if _flat(kind, tuples=False):  # a pager: smaller written out than digested
+                out.append(f"{kind.__name__}{fields_of(kind)(obj)!r}")
+            elif share or _plain(kind):
                 out.append("@" + self.of(obj))
-                return
-            if _plain(kind):
-                out.append(repr(obj))
-                return
-            out.append(kind.__name__)
-            for name in _field_names(kind):
-                self._encode(getattr(obj, name), out, False)
+            else:
+                out.append(kind.__name__)
+                for name in _field_names(kind):
+                    self._encode(getattr(obj, name), out, False)
         elif callable(obj):  # a taxonomy's rules: by name, since a function's repr holds its address
             out.append(f"{getattr(obj, '__module__', '')}.{getattr(obj, '__qualname__', kind.__name__)}")
         else:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import operator
 import pickle
-import types
 import typing
 from functools import cache
-from typing import Any
+from typing import Any, Callable
 
 from digest.records import StoryRecord
 
@@ -38,22 +38,47 @@ def record_classes(root: type = StoryRecord) -> dict[tuple[str, str], type]:
     return found
 
 
-def _by_fields(record: Any) -> tuple[type, tuple]:
-    """Stored as a call of the class with its fields, so loading runs the class's own constructor."""
-    return type(record), tuple(getattr(record, f.name) for f in dataclasses.fields(record))
-
-
 @cache
-def _dispatch() -> dict[type, Any]:
-    return {cls: _by_fields for cls in record_classes().values()}
+def fields_of(cls: type) -> Callable[[Any], tuple]:
+    """A dataclass instance -> its field values, as one C call (attrgetter) where it can be."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    return operator.attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)
+
+
+class _ByFields(dict):
+    """type -> how pickle stores it: a dataclass as a call of its class with its fields (so loading
+    runs the class's own constructor), every other type as pickle would."""
+
+    def __missing__(self, cls: type) -> Any:
+        if not dataclasses.is_dataclass(cls):
+            raise KeyError(cls)
+        fields = fields_of(cls)
+        reduce = self[cls] = lambda obj: (cls, fields(obj))
+        return reduce
+
+
+_BY_FIELDS = _ByFields()
+
+
+def _pickle(value: Any, memo: bool) -> bytes:
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _BY_FIELDS
+    pickler.fast = not memo
+    pickler.dump(value)
+    return out.getvalue()
 
 
 def to_bytes(record: StoryRecord) -> bytes:
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _dispatch()
-    pickler.dump(record)
-    return out.getvalue()
+    return _pickle(record, memo=True)
+
+
+def value_bytes(value: Any) -> bytes:
+    """Bytes that follow a value of records, strings, numbers and tuples, and nothing else: unlike
+    a memoising pickle's they do not depend on which equal objects happen to be one object (a
+    freshly parsed record shares strings that one read from the cache does not). The value must
+    hold no cycle, as frozen records cannot."""
+    return _pickle(value, memo=False)
 
 
 class _RecordUnpickler(pickle.Unpickler):

@@ -68,3 +68,31 @@ def test_nested_records_are_keyed_by_every_field() -> None:
     other = SaidIn(replace(quote, role="chief engineer"), "s-open", "2025-06-14")
     prints = Fingerprints({})
     assert prints.key((said,), "") != prints.key((other,), "")
+
+
+def test_a_story_digests_the_same_parsed_afresh_or_read_from_the_cache(tmp_path, root) -> None:
+    from digest.cache import RecordCache, record_key
+    from digest.loader import load_dump
+    from digest.records import Story
+
+    fresh = {}
+    for path in sorted((root / "content").glob("*.txt")):
+        fresh[record_key(str(path), path.read_bytes())] = load_dump(str(path), path.read_bytes())
+    cache = RecordCache(tmp_path / "records.sqlite")
+    cache.put_many(fresh, keep=set(fresh))
+    cached = cache.get_many(sorted(fresh))
+    as_stories = lambda records: Corpus(tuple(Story(key, records[key]) for key in sorted(records)))  # noqa: E731
+    assert cached == fresh
+    assert story_digests(as_stories(cached)) == story_digests(as_stories(fresh))
+
+
+def test_value_bytes_follow_the_value_not_which_strings_are_one_object() -> None:
+    from digest.serial import value_bytes
+    from tests.corpus.factory import record
+
+    text = "The bridge will reopen before the summer festival, the mayor said on Monday."
+    twin = text[:20] + text[20:]  # equal, but another object
+    assert twin == text and twin is not text
+    shared, apart = record("a.txt", body=(text, text)), record("a.txt", body=(text, twin))
+    assert value_bytes(shared) == value_bytes(apart)
+    assert value_bytes(shared) != value_bytes(record("a.txt", body=(text, text + " More.")))
