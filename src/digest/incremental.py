@@ -135,6 +135,8 @@ class Fingerprints:
             out.append(repr(obj))
         elif kind is StoryView:
             out.append(f"V{self.digests[obj.story.id]}{obj.path!r}{obj.day!r}")
+        elif (kind is tuple or kind is list) and all(type(item) in _LEAVES for item in obj):
+            out.append(repr(tuple(obj)))  # one token, told from a container's "(n" by its comma or ")"
         elif kind is tuple or kind is list:
             out.append(f"({len(obj)}")
             for item in obj:
