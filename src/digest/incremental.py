@@ -51,49 +51,39 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
-def _plain_hint(hint: Any) -> bool:
+# How a record's value can be encoded, by what its fields hold (from its type hints):
+OTHER = 0  # something else (a taxonomy's rules): walked field by field
+PLAIN = 1  # strings, numbers, tuples and plain records: pickled without a memo, in C
+FLAT = 2  # strings, numbers and tuples of them: the repr of its fields
+SCALAR = 3  # strings and numbers: as FLAT, and small enough to write into a page's key directly
+
+
+@cache
+def _shape(cls: type) -> int:
+    try:
+        hints = typing.get_type_hints(cls)
+    except (NameError, TypeError):
+        return OTHER
+    return min((_hint_shape(hints[f.name]) for f in dataclasses.fields(cls)), default=SCALAR)
+
+
+def _hint_shape(hint: Any) -> int:
     if hint in _LEAVES:
-        return True
+        return SCALAR
     if dataclasses.is_dataclass(hint):
-        return _plain(hint)
-    origin = typing.get_origin(hint)
-    return origin in (tuple, typing.Union, types.UnionType) and all(
-        arg is Ellipsis or _plain_hint(arg) for arg in typing.get_args(hint))
-
-
-@cache
-def _flat(cls: type, tuples: bool = True) -> bool:
-    """A record of strings and numbers (and, if `tuples`, tuples of them) only: the repr of its
-    fields encodes it."""
-    try:
-        hints = typing.get_type_hints(cls)
-    except (NameError, TypeError):
-        return False
-    return all(_leaf_hint(hints[f.name], tuples) for f in dataclasses.fields(cls))
-
-
-def _leaf_hint(hint: Any, tuples: bool) -> bool:
-    origin = typing.get_origin(hint)
-    return hint in _LEAVES or (origin in (typing.Union, types.UnionType) or origin is tuple and tuples) and all(
-        arg is Ellipsis or _leaf_hint(arg, tuples) for arg in typing.get_args(hint))
-
-
-@cache
-def _plain(cls: type) -> bool:
-    """A record of strings, numbers, tuples and other such records: its value_bytes are then a
-    faithful encoding of its value, made by pickle in C instead of by a walk over every field."""
-    try:
-        hints = typing.get_type_hints(cls)
-    except (NameError, TypeError):
-        return False
-    return all(_plain_hint(hints[f.name]) for f in dataclasses.fields(cls))
+        return min(_shape(hint), PLAIN)
+    origin, args = typing.get_origin(hint), [a for a in typing.get_args(hint) if a is not Ellipsis]
+    if origin in (typing.Union, types.UnionType):
+        return min(_hint_shape(a) for a in args)
+    if origin is tuple:
+        return min([FLAT, *(_hint_shape(a) for a in args)])
+    return OTHER
 
 
 class Fingerprints:
     """Keys over planned values, as a hash of a compact encoding: the repr of each leaf (which never
-    holds a NUL, so NUL separates them), a marker and length for each container, a plain record as
-    the digest of its value_bytes, another dataclass as its type name then its fields, and a story
-    view as its story's digest, path and day.
+    holds a NUL, so NUL separates them), a marker and length for each container, a record by its
+    shape (above), and a story view as its story's digest, path and day.
 
     What pages refer to (a term, a person, an event, a story view) is digested once a run and stands
     in the pages by that digest: a term with 2,000 stories is walked once, not once for each of the
@@ -118,9 +108,9 @@ class Fingerprints:
         found = self.shared.get(id(obj))
         if found is None:
             kind = type(obj)
-            if _flat(kind):  # a pager, a term: one repr in C
+            if _shape(kind) >= FLAT:  # a term
                 data = f"{kind.__name__}{fields_of(kind)(obj)!r}".encode("utf-8", "surrogatepass")
-            elif _plain(kind):  # a person with their quotes: one pickle in C
+            elif _shape(kind) == PLAIN:  # a person with their quotes
                 data = value_bytes(obj)
             else:
                 out: list[str] = []
@@ -147,9 +137,9 @@ class Fingerprints:
                 self._encode(key, out, False)
                 self._encode(obj[key], out, share)
         elif dataclasses.is_dataclass(obj):
-            if _flat(kind, tuples=False):  # a pager: smaller written out than digested
+            if _shape(kind) == SCALAR:  # a pager
                 out.append(f"{kind.__name__}{fields_of(kind)(obj)!r}")
-            elif share or _plain(kind):
+            elif share or _shape(kind) != OTHER:
                 out.append("@" + self.of(obj))
             else:
                 out.append(kind.__name__)
