@@ -123,8 +123,11 @@ class Fingerprints:
         kind = type(obj)
         if kind in _LEAVES:
             out.append(repr(obj))
-        elif kind is StoryView:
-            out.append(f"V{self.digests[obj.story.id]}{obj.path!r}{obj.day!r}")
+        elif kind is StoryView:  # listed on many pages: written once
+            found = self.shared.get(id(obj))
+            if found is None:
+                found = self.shared[id(obj)] = (obj, f"V{self.digests[obj.story.id]}{obj.path!r}{obj.day!r}")
+            out.append(found[1])
         elif (kind is tuple or kind is list) and all(type(item) in _LEAVES for item in obj):
             out.append(repr(tuple(obj)))  # one token, told from a container's "(n" by its comma or ")"
         elif kind is tuple or kind is list:
