@@ -7,8 +7,8 @@ a damaged page but not a changed byte inside a row.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
-import json
 import os
 import sqlite3
 from functools import cache
@@ -16,9 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 from digest.records import StoryRecord
-from digest.serial import from_data, to_data
+from digest.serial import from_bytes, to_bytes
 
-SCHEMA = 2  # 2: rows are sealed with a checksum
+SCHEMA = 3  # 2: rows are sealed with a checksum; 3: records are restricted pickles, not JSON
 
 
 @cache
@@ -47,7 +47,7 @@ class RecordCache:
             db = self._connect()
             if db.execute("PRAGMA quick_check").fetchone() != (b"ok",):
                 raise sqlite3.DatabaseError("integrity check failed")
-            db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
             return db
         except sqlite3.DatabaseError:
             return self._reset()
@@ -61,21 +61,28 @@ class RecordCache:
         """Ours, damaged (e.g. a killed build): start afresh."""
         self.file.unlink(missing_ok=True)
         db = self._connect()
-        db.execute("CREATE TABLE records (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+        db.execute("CREATE TABLE records (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
         return db
 
     def get_many(self, keys: list[str]) -> dict[str, StoryRecord]:
         found: dict[str, StoryRecord] = {}
+        collecting = gc.isenabled()
+        gc.disable()  # records hold no cycles: hundreds of thousands of them need no collector passes
         try:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]
                 marks = ",".join("?" * len(chunk))
+                wanted = set(chunk)
                 for key, data in self.db.execute(f"SELECT key, data FROM records WHERE key IN ({marks})", chunk):
                     record = _unseal(key, data)
-                    if record is not None and key.decode() in chunk:  # else damaged: parse the dump again
-                        found[key.decode()] = record
+                    name = key.decode(errors="replace")
+                    if record is not None and name in wanted:  # else damaged: parse the dump again
+                        found[name] = record
         except sqlite3.DatabaseError:  # damage quick_check missed: keep the rows already verified
             self.db = self._reset()
+        finally:
+            if collecting:
+                gc.enable()
         return found
 
     def put_many(self, items: dict[str, StoryRecord], keep: set[str]) -> None:
@@ -89,7 +96,7 @@ class RecordCache:
     def _put_many(self, items: dict[str, StoryRecord], keep: set[str]) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)",
-                                [(k, _seal(k, to_data(r))) for k, r in sorted(items.items())])
+                                [(k, _seal(k, to_bytes(r))) for k, r in sorted(items.items())])
             stale = [row for row, k in self.db.execute("SELECT rowid, key FROM records")
                      if k.decode(errors="replace") not in keep]
             self.db.executemany("DELETE FROM records WHERE rowid = ?", [(row,) for row in stale])
@@ -103,16 +110,15 @@ def _checksum(key: bytes, text: bytes) -> bytes:
     return hashlib.sha256(key + b"\0" + text).hexdigest()[:32].encode()
 
 
-def _seal(key: str, data: object) -> str:
-    text = json.dumps(data)  # ASCII: a file name that is not UTF-8 survives as \udcXX escapes
-    return _checksum(key.encode(), text.encode()).decode() + " " + text
+def _seal(key: str, data: bytes) -> bytes:
+    return _checksum(key.encode(), data) + b" " + data
 
 
 def _unseal(key: bytes, stored: bytes) -> StoryRecord | None:
-    seal, _, text = stored.partition(b" ")
-    if _checksum(key, text) != seal:
+    seal, _, data = stored.partition(b" ")
+    if _checksum(key, data) != seal:
         return None
     try:
-        return from_data(StoryRecord, json.loads(text))
-    except (ValueError, TypeError, KeyError):
+        return from_bytes(data)
+    except ValueError:
         return None

@@ -1,73 +1,147 @@
-"""What a rebuild may skip: each page whose inputs did not change (digest.manifest keeps the keys).
+"""Page keys: what a page is made of, so a rebuild can skip the pages whose inputs did not change.
 
-A page's key hashes what it is made of: its own planned data (with each story as a digest of the
-story's record) and the site-wide facts any page may show (templates, config, navigation, and every
-story's headline, date, source and path; and the stories of the events it lists). A key that matches the previous build's for the same
-output means the page's bytes are the same, so they are taken from the previous output instead of
-rendered. The test suite checks incremental builds against clean ones on random edit sequences.
+A page's key hashes its own planned data (each story as a digest of the story's record, and the
+stories of the events it lists) salted with what every page is made with (digest's version, the
+settings, the templates). What a page shows beyond its own data, from the catalogue, is tracked
+while it renders (digest.site.lookups); the manifest (digest.manifest) keeps both. The test suite
+checks incremental builds against clean ones on random edit sequences.
 """
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import operator
+import types
+import typing
+from functools import cache
 from typing import Any
 
-from digest import __version__
-from digest.manifest import digest_of
 from digest.records import Corpus, Event
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
 from digest.site.views import StoryView
+from digest.serial import fields_of, value_bytes
 
 
 def story_digests(corpus: Corpus) -> dict[str, str]:
-    """By value (a dataclass repr), not pickle: pickle bytes also depend on which objects are shared,
-    and records read from the cache share less than freshly parsed ones."""
-    return {s.id: hashlib.sha256(repr(s).encode("utf-8", "surrogatepass")).hexdigest() for s in corpus.stories}
+    """By value: of bytes that do not depend on which objects are shared, since records read from
+    the cache share less than freshly parsed ones."""
+    return {s.id: hashlib.sha256(value_bytes(s)).hexdigest() for s in corpus.stories}
 
 
-def _feed(h: Any, obj: Any, digests: dict[str, str]) -> None:
-    if obj is None or isinstance(obj, (str, int, float, bool)):
-        h.update(repr(obj).encode("utf-8", "surrogatepass") + b"\0")
-    elif isinstance(obj, StoryView):
-        h.update(b"V" + digests[obj.story.id].encode() + obj.path.encode() + repr(obj.day).encode())
-    elif isinstance(obj, (tuple, list)):
-        h.update(b"(%d" % len(obj))
-        for item in obj:
-            _feed(h, item, digests)
-    elif isinstance(obj, dict):
-        h.update(b"{%d" % len(obj))
-        for key in sorted(obj, key=repr):
-            _feed(h, key, digests)
-            _feed(h, obj[key], digests)
-    elif dataclasses.is_dataclass(obj):
-        h.update(type(obj).__name__.encode())
-        for f in dataclasses.fields(obj):
-            _feed(h, getattr(obj, f.name), digests)
-    elif callable(obj):  # a taxonomy's rules: by name, since a function's repr holds its address
-        h.update(f"{getattr(obj, '__module__', '')}.{getattr(obj, '__qualname__', type(obj).__name__)}".encode())
-    else:
-        h.update(repr(obj).encode("utf-8", "surrogatepass"))
+_LEAVES = (type(None), str, int, float, bool)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+# How a record's value can be encoded, by what its fields hold (from its type hints):
+OTHER = 0  # something else (a taxonomy's rules): walked field by field
+PLAIN = 1  # strings, numbers, tuples and plain records: pickled without a memo, in C
+FLAT = 2  # strings, numbers and tuples of them: the repr of its fields
+SCALAR = 3  # strings and numbers: as FLAT, and small enough to write into a page's key directly
+
+
+@cache
+def _shape(cls: type) -> int:
+    try:
+        hints = typing.get_type_hints(cls)
+    except (NameError, TypeError):
+        return OTHER
+    return min((_hint_shape(hints[f.name]) for f in dataclasses.fields(cls)), default=SCALAR)
+
+
+def _hint_shape(hint: Any) -> int:
+    if hint in _LEAVES:
+        return SCALAR
+    if dataclasses.is_dataclass(hint):
+        return min(_shape(hint), PLAIN)
+    origin, args = typing.get_origin(hint), [a for a in typing.get_args(hint) if a is not Ellipsis]
+    if origin in (typing.Union, types.UnionType):
+        return min(_hint_shape(a) for a in args)
+    if origin is tuple:
+        return min([FLAT, *(_hint_shape(a) for a in args)])
+    return OTHER
+
+
+class Fingerprints:
+    """Keys over planned values, as a hash of a compact encoding: the repr of each leaf (which never
+    holds a NUL, so NUL separates them), a marker and length for each container, a record by its
+    shape (above), and a story view as its story's digest, path and day.
+
+    What pages refer to (a term, a person, an event, a story view) is digested once a run and stands
+    in the pages by that digest: a term with 2,000 stories is walked once, not once for each of the
+    100 pages that list it. Remembered by identity, which is sound for the frozen values of one plan
+    (each is kept alive here, so an id is never reused); equal copies give the same digest anyway."""
+
+    def __init__(self, digests: dict[str, str]) -> None:
+        self.digests = digests
+        self.shared: dict[int, tuple[object, str]] = {}
+
+    def key(self, parts: tuple, salt: str) -> str:
+        """Of a tuple whose dataclass items and their tuples' dataclass items are shared values."""
+        out = [salt]
+        for part in parts:  # most of a page's fields are leaves: spare them a call
+            if type(part) in _LEAVES:
+                out.append(repr(part))
+            else:
+                self._encode(part, out, share=True)
+        return hashlib.sha256("\0".join(out).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def of(self, obj: Any) -> str:
+        found = self.shared.get(id(obj))
+        if found is None:
+            kind = type(obj)
+            if _shape(kind) >= FLAT:  # a term
+                data = f"{kind.__name__}{fields_of(kind)(obj)!r}".encode("utf-8", "surrogatepass")
+            elif _shape(kind) == PLAIN:  # a person with their quotes
+                data = value_bytes(obj)
+            else:
+                out: list[str] = []
+                self._encode(obj, out, share=False)
+                data = "\0".join(out).encode("utf-8", "surrogatepass")
+            found = self.shared[id(obj)] = (obj, hashlib.sha256(data).hexdigest())
+        return found[1]
+
+    def _encode(self, obj: Any, out: list[str], share: bool) -> None:
+        kind = type(obj)
+        if kind in _LEAVES:
+            out.append(repr(obj))
+        elif kind is StoryView:  # listed on many pages: written once
+            found = self.shared.get(id(obj))
+            if found is None:
+                found = self.shared[id(obj)] = (obj, f"V{self.digests[obj.story.id]}{obj.path!r}{obj.day!r}")
+            out.append(found[1])
+        elif (kind is tuple or kind is list) and all(type(item) in _LEAVES for item in obj):
+            out.append(repr(tuple(obj)))  # one token, told from a container's "(n" by its comma or ")"
+        elif kind is tuple or kind is list:
+            out.append(f"({len(obj)}")
+            for item in obj:
+                self._encode(item, out, share)
+        elif kind is dict:
+            out.append(f"{{{len(obj)}")
+            for key in sorted(obj, key=repr):
+                self._encode(key, out, False)
+                self._encode(obj[key], out, share)
+        elif dataclasses.is_dataclass(obj):
+            if _shape(kind) == SCALAR:  # a pager
+                out.append(f"{kind.__name__}{fields_of(kind)(obj)!r}")
+            elif share or _shape(kind) != OTHER:
+                out.append("@" + self.of(obj))
+            else:
+                out.append(kind.__name__)
+                for name in _field_names(kind):
+                    self._encode(getattr(obj, name), out, False)
+        elif callable(obj):  # a taxonomy's rules: by name, since a function's repr holds its address
+            out.append(f"{getattr(obj, '__module__', '')}.{getattr(obj, '__qualname__', kind.__name__)}")
+        else:
+            out.append(repr(obj))
 
 
 def fingerprint(obj: Any, digests: dict[str, str], salt: str) -> str:
-    h = hashlib.sha256(salt.encode())
-    _feed(h, obj, digests)
-    return h.hexdigest()
-
-
-def site_key(plan: SitePlan, config: Any, theme_files: list[bytes]) -> str:
-    """Everything a page may show that is not its own data: templates, config, and site-wide facts."""
-    catalog = plan.catalog
-    # By path, not id: a story's id follows its text, and an edit must not move every page's key.
-    # Events are not here: a page that shows one has its stories' digests in its own key.
-    stories = sorted((v.path, v.day, v.record.headline, v.record.headline_inferred, v.record.date,
-                      v.record.dateline.date if v.record.dateline else None, v.record.source)
-                     for v in catalog.stories.values())
-    facts = (__version__, repr(config), plan.nav, plan.documents, stories,
-             sorted((p.id, p.name, p.aliases) for p in catalog.people.values()), sorted(catalog.speakers.items()),
-             sorted((k, t.name) for k, t in catalog.terms.items()))
-    return fingerprint(facts, {}, digest_of(theme_files))
+    return Fingerprints(digests).key((obj,), salt)
 
 
 def _shown_events(page: Page, plan: SitePlan) -> list[Event]:
@@ -81,8 +155,10 @@ def _shown_events(page: Page, plan: SitePlan) -> list[Event]:
 
 def page_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, str]:
     """A page is made of its own data and of the stories of the events it shows (cards with leads)."""
+    prints = Fingerprints(digests)
+    fields = operator.attrgetter(*_field_names(Page))
     keys = {}
     for page in plan.pages:
         shown = sorted({i for event in _shown_events(page, plan) for i in event.story_ids if i in digests})
-        keys[page.path] = fingerprint((page, [digests[i] for i in shown]), digests, key)
+        keys[page.path] = prints.key((*fields(page), tuple(digests[i] for i in shown)), key)
     return keys

@@ -40,3 +40,39 @@ def test_damaged_cache_file_is_discarded_not_trusted(tmp_path: Path) -> None:
 
 def test_key_changes_with_bytes_and_path() -> None:
     assert record_key("a.txt", b"x") != record_key("a.txt", b"y") != record_key("b.txt", b"y")
+
+
+class Planted:
+    """A row someone else wrote: loading it the unrestricted way would create a file."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def __reduce__(self):
+        return (Path.touch, (self.target,))
+
+
+def test_a_row_naming_anything_but_a_record_class_is_refused_not_run(tmp_path: Path, root: Path) -> None:
+    import pickle
+
+    from digest.cache import _seal
+
+    records = seed_records(root)
+    key = sorted(records)[0]
+    cache = RecordCache(tmp_path / "records.sqlite")
+    cache.put_many(records, keep=set(records))
+    target = tmp_path / "planted"
+    with cache.db:  # correctly sealed, so only the restriction on what a row may name stands in the way
+        cache.db.execute("UPDATE records SET data = ? WHERE key = ?", (_seal(key, pickle.dumps(Planted(target))), key))
+    found = cache.get_many(list(records))
+    assert key not in found and len(found) == len(records) - 1
+    assert not target.exists()
+
+
+def test_a_record_of_a_path_that_is_not_utf8_round_trips(tmp_path: Path) -> None:
+    path = "content/caf\udce9.txt"  # how Python names a Latin-1 file name on a UTF-8 system
+    data = b"Floods close valley road\n\nBAKU, Azerbaijan, April 23. The road is shut, officials said.\n"
+    records = {record_key(path, data): load_dump(path, data)}
+    cache = RecordCache(tmp_path / "records.sqlite")
+    cache.put_many(records, keep=set(records))
+    assert cache.get_many(list(records)) == records

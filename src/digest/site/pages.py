@@ -1,14 +1,14 @@
 """Plan the site: which pages exist, at which path, with what data. Pure: nothing is rendered here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable, Sequence, TypeVar
 
 from digest.config import SiteConfig
 from digest.records import Corpus, Event, Person
 from digest.site.markdown import MarkdownPage
 from digest.site.routes import HOME, NOT_FOUND, SEARCH, Routes
-from digest.site.taxonomy import Taxonomy, Term, story_order
+from digest.site.taxonomy import Taxonomy, Term
 from digest.site.views import Catalog, StoryView
 
 T = TypeVar("T")
@@ -56,8 +56,9 @@ def paginate(items: Sequence[T], per_page: int, path: Callable[[int], str]) -> l
 
 def home_page(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Page:
     """The latest day's digest: its events, each with its stories; then the day's other stories,
-    and the newest stories whose date lacks a year, since no day page can list them."""
-    views = catalog.story_list(s.id for s in sorted(corpus.stories, key=story_order))
+    and the newest stories whose date lacks a year, since no day page can list them. The corpus's
+    stories come newest first (plan_site orders them)."""
+    views = catalog.story_list(s.id for s in corpus.stories)
     days = sorted({v.day for v in views if v.day}, reverse=True)
     latest = days[0] if days else None
     day_ids = {v.story.id for v in views if v.day == latest and latest}
@@ -97,13 +98,13 @@ def taxonomy_pages(taxonomy: Taxonomy, terms: tuple[Term, ...], catalog: Catalog
              for chunk, path, pager in paginate(terms, per_page, lambda n: routes.index(taxonomy.name, n))]
     for term in terms:
         title = f"{taxonomy.singular}: {term.name}" if taxonomy.name != "archive" else term.name
-        base = Page("", "term.html", title, "term", taxonomy=taxonomy, term=term,
-                    person=catalog.people.get(term.key) if taxonomy.name == "people" else None,
-                    day=term.key if taxonomy.name == "archive" else None,
-                    feeds=routes.term_folder(taxonomy.name, term.key) if taxonomy.name == "sources" else None)
+        person = catalog.people.get(term.key) if taxonomy.name == "people" else None
+        day = term.key if taxonomy.name == "archive" else None
+        feeds = routes.term_folder(taxonomy.name, term.key) if taxonomy.name == "sources" else None
         stories = catalog.story_list(term.story_ids)
         for chunk, path, pager in paginate(stories, per_page, lambda n: routes.term(taxonomy.name, term.key, n)):
-            pages.append(replace(base, path=path, stories=chunk, pager=pager))
+            pages.append(Page(path, "term.html", title, "term", stories=chunk, taxonomy=taxonomy, term=term,
+                              person=person, day=day, pager=pager, feeds=feeds))
     return pages
 
 

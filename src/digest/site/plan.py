@@ -9,7 +9,7 @@ from digest.site.feeds import Feed
 from digest.site.markdown import MarkdownPage
 from digest.site.pages import Page, plan_pages
 from digest.site.routes import HOME, Routes, make_routes
-from digest.site.taxonomy import Taxonomy, Term, classify, story_order, taxonomies
+from digest.site.taxonomy import Taxonomy, Term, classify_all, story_order, taxonomies
 from digest.site.views import Catalog, make_catalog
 
 
@@ -31,15 +31,16 @@ class SitePlan:
 
 def plan_feeds(corpus: Corpus, catalog: Catalog, routes: Routes, config: SiteConfig,
                classified: dict[Taxonomy, tuple[Term, ...]]) -> tuple[Feed, ...]:
-    """The site's feed, one a source and one an event."""
-    newest = [catalog.stories[s.id] for s in sorted(corpus.stories, key=story_order)]
+    """The site's feed, one a source and one an event. The corpus's stories come newest first."""
+    newest = [catalog.stories[s.id] for s in corpus.stories]
     feeds = [Feed("", config.title, HOME, tuple(newest))]
     for taxonomy, terms in classified.items():
         if taxonomy.name == "sources":
             feeds += [Feed(routes.term_folder("sources", t.key), f"{config.title}: {t.name}",
                            routes.term("sources", t.key), tuple(catalog.story_list(t.story_ids))) for t in terms]
+    rank = {s.id: n for n, s in enumerate(corpus.stories)}
     feeds += [Feed(routes.event_folder(e.id), f"{config.title}: {e.title}", routes.event(e.id),
-                   tuple(sorted(catalog.story_list(e.story_ids), key=lambda v: story_order(v.story))))
+                   tuple(sorted(catalog.story_list(e.story_ids), key=lambda v: rank[v.story.id])))
               for e in sorted(corpus.events, key=lambda e: e.id)]
     return tuple(feeds)
 
@@ -51,7 +52,9 @@ def plan_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     if len(shown) < len(corpus.events):
         corpus = replace(corpus, events=tuple(e for e in corpus.events if e.id in shown),
                          stories=tuple(s if s.event in shown else replace(s, event=None) for s in corpus.stories))
-    classified = {t: classify(t, corpus.stories) for t in taxonomies(corpus, config.indexes)}
+    # Newest first, the order every list shows: ordered once here, so no page or term sorts them again.
+    corpus = replace(corpus, stories=tuple(sorted(corpus.stories, key=story_order)))
+    classified = classify_all(taxonomies(corpus, config.indexes), corpus.stories)
     routes = make_routes(corpus, [term for terms in classified.values() for term in terms])
     catalog = make_catalog(corpus, routes, tuple(t for terms in classified.values() for t in terms))
     pages = plan_pages(corpus, catalog, routes, config, classified, documents)

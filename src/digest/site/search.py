@@ -23,7 +23,7 @@ from importlib import metadata
 from itertools import groupby
 from pathlib import Path
 
-from digest.incremental import digest_of
+from digest.manifest import digest_of
 from digest.site.search_order import stable_bundle
 from digest.site.write import link_or_copy
 

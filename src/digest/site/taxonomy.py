@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from digest.records import Corpus, Story
 
@@ -105,14 +105,20 @@ def taxonomies(corpus: Corpus, enabled: Iterable[str]) -> tuple[Taxonomy, ...]:
 
 def classify(taxonomy: Taxonomy, stories: Iterable[Story]) -> tuple[Term, ...]:
     """Every term with its stories, newest first, the terms in the taxonomy's order."""
-    names: dict[str, str] = {}
-    members: dict[str, dict[str, Story]] = {}
-    for story in stories:
-        for key, name in taxonomy.classify(story):
-            names.setdefault(key, name)
-            members.setdefault(key, {})[story.id] = story
-    terms = [
-        Term(taxonomy.name, key, names[key], tuple(s.id for s in sorted(group.values(), key=story_order)))
-        for key, group in members.items()
-    ]
-    return tuple(sorted(terms, key=taxonomy.order))
+    return classify_all((taxonomy,), sorted(stories, key=story_order))[taxonomy]
+
+
+def classify_all(every: Iterable[Taxonomy], newest: Sequence[Story]) -> dict[Taxonomy, tuple[Term, ...]]:
+    """Like classify, for stories already newest first: each term lists them in the order met,
+    so no term is sorted on its own (a large archive has thousands of terms)."""
+    classified = {}
+    for taxonomy in every:
+        names: dict[str, str] = {}
+        members: dict[str, dict[str, None]] = {}  # ordered sets: a story under one key twice counts once
+        for story in newest:
+            for key, name in taxonomy.classify(story):
+                names.setdefault(key, name)
+                members.setdefault(key, {})[story.id] = None
+        terms = [Term(taxonomy.name, key, names[key], tuple(ids)) for key, ids in members.items()]
+        classified[taxonomy] = tuple(sorted(terms, key=taxonomy.order))
+    return classified

@@ -5,8 +5,9 @@ Views are built once per build and shared by every page, so a story renders the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
-from digest.records import Corpus, Event, Person, Quote, Story
+from digest.records import Corpus, Event, Person, Quote, Story, StoryRecord
 from digest.site.routes import Routes
 from digest.site.taxonomy import Term, story_day
 
@@ -19,12 +20,17 @@ class Segment:
     quote: Quote | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StoryView:
     story: Story
     path: str
     day: str | None  # the full ISO date the story is filed under, if any
-    paragraphs: tuple[tuple[Segment, ...], ...]
+
+    @cached_property
+    def paragraphs(self) -> tuple[tuple[Segment, ...], ...]:
+        """Made when a page or feed first shows the story's text, not for every story of every
+        build: a rebuild renders a few pages of a large archive."""
+        return story_paragraphs(self.story.record)
 
     @property
     def record(self):
@@ -69,13 +75,16 @@ def segments(paragraph: str, quotes: list[Quote]) -> tuple[Segment, ...]:
     return tuple(parts)
 
 
+def story_paragraphs(record: StoryRecord) -> tuple[tuple[Segment, ...], ...]:
+    direct: dict[int, list[Quote]] = {}
+    for quote in record.quotes:
+        if quote.kind == "direct":
+            direct.setdefault(quote.paragraph, []).append(quote)
+    return tuple(segments(text, direct.get(index, [])) for index, text in enumerate(record.body))
+
+
 def story_view(story: Story, path: str) -> StoryView:
-    record = story.record
-    paragraphs = tuple(
-        segments(text, [q for q in record.quotes if q.kind == "direct" and q.paragraph == index])
-        for index, text in enumerate(record.body)
-    )
-    return StoryView(story, path, story_day(story), paragraphs)
+    return StoryView(story, path, story_day(story))
 
 
 def make_catalog(corpus: Corpus, routes: Routes, terms: tuple[Term, ...]) -> Catalog:
