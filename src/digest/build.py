@@ -4,6 +4,7 @@ Only the first step and the last touch the disk; everything between is a pure fu
 """
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,16 +81,22 @@ def build(options: BuildOptions) -> BuildReport:
     records, load_problems = read_records(inputs.dumps, site_dir, options)
     corpus = build_corpus(records)
     workers = options.workers or os.cpu_count() or 1
-    with staged_site(output) as stage:
-        site = make_site(corpus, config, documents, inputs.templates, inputs.theme, previous, stage, workers,
-                         options.progress)
-        for path, data in inputs.static.items():
-            stage.write(path, data)
-        stage.commit(inputs.key, clean=options.clean)
+    # The records and corpus live to the end of the build and hold no cycles: the collector need
+    # not walk them again and again while pages are planned and keyed (0.1-0.2 s at 10,000 dumps).
+    gc.freeze()
+    try:
+        with staged_site(output) as stage:
+            site = make_site(corpus, config, documents, inputs.templates, inputs.theme, previous, stage, workers,
+                             options.progress)
+            for path, data in inputs.static.items():
+                stage.write(path, data)
+            stage.commit(inputs.key, clean=options.clean)
+    finally:
+        gc.unfreeze()  # `digest serve` builds again in this process
     problems = tuple(inputs.problems) + tuple(load_problems)
     warnings = (site.search.warning,) if site.search.warning else ()
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
-    write_manifest(previous.manifest_path, Manifest(inputs.key, site.keys, site.search.keys, report_data(report), site.lookups,
-                                                  site.answers))
+    write_manifest(previous.manifest_path, Manifest(inputs.key, site.keys, site.search.keys, report_data(report),
+                                                    site.lookups, site.answers))
     return report
