@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,24 +21,41 @@ from tests.site.tools import CHROMIUM, CHROMIUM_ARGS, require, served
 needs_pagefind = pytest.mark.skipif(pagefind_binary() is None, reason="pagefind binary not installed")
 
 
-def stories(counts: dict[str, int]) -> list[tuple[str, str | None]]:
-    """`counts` stories in each month ("2025-04"), or undated ("")."""
-    return [(f"stories/{month or 'undated'}-{i}/index.html", f"{month}-{1 + i % 28:02d}" if month else None)
-            for month, n in counts.items() for i in range(n)]
+def stories(per_day: dict[str, int]) -> list[tuple[str, str | None]]:
+    """`per_day` stories on each day ("2025-04-03"), or undated ("")."""
+    return [(f"stories/{day or 'undated'}-{i}/index.html", day or None) for day, n in per_day.items() for i in range(n)]
 
 
-def test_whole_months_are_packed_in_date_order_and_undated_stories_stand_apart(monkeypatch) -> None:
-    monkeypatch.setattr(search, "SHARD_STORIES", 10)
-    shards = plan_shards(stories({"2025-03": 4, "2025-01": 3, "2025-02": 3, "2025-04": 12, "2025-05": 2, "": 5}))
-    assert [(s.name, len(s.pages)) for s in shards] == [("2025-01", 10), ("2025-04", 12), ("2025-05", 2), ("undated", 5)]
+def spread(first: date, days: int, per_day: int) -> dict[str, int]:
+    return {(first + timedelta(d)).isoformat(): per_day for d in range(days)}
+
+
+def test_shards_are_windows_of_calendar_days_sized_to_the_archive(monkeypatch) -> None:
+    monkeypatch.setattr(search, "SHARD_STORIES", 30)
+    shards = plan_shards(stories(spread(date(2025, 1, 1), 120, 5)))  # 5 a day: 4 days are too few, 8 enough
+    widths = {(date.fromisoformat(b.name) - date.fromisoformat(a.name)).days for a, b in zip(shards, shards[1:])}
+    assert widths == {8}
+    assert all(date.fromisoformat(s.name).toordinal() % 8 == 0 for s in shards)  # bounds fixed by the calendar
     assert all(list(s.pages) == sorted(s.pages) for s in shards)
 
 
-def test_new_stories_in_the_latest_month_leave_the_earlier_shards_as_they_were(monkeypatch) -> None:
-    monkeypatch.setattr(search, "SHARD_STORIES", 10)
-    before = plan_shards(stories({"2025-01": 6, "2025-02": 6, "2025-03": 6, "2025-04": 3}))
-    after = plan_shards(stories({"2025-01": 6, "2025-02": 6, "2025-03": 6, "2025-04": 9}))
-    assert before[:-1] == after[:-1] and before[-1] != after[-1]
+def test_an_added_story_moves_only_its_own_shard_wherever_its_date_falls(monkeypatch) -> None:
+    monkeypatch.setattr(search, "SHARD_STORIES", 30)
+    archive = spread(date(2025, 1, 1), 120, 5)
+    before = plan_shards(stories(archive))
+    for day in ("2025-01-05", "2025-02-20", "2025-04-30"):
+        after = plan_shards(stories(archive | {day: archive[day] + 1}))
+        assert len([s for s in after if s not in before]) == 1, day
+
+
+def test_a_large_archive_has_larger_shards_not_more_of_them(monkeypatch) -> None:
+    monkeypatch.setattr(search, "SHARD_STORIES", 40)
+    assert len(plan_shards(stories(spread(date(2020, 1, 1), 2000, 5)))) <= search.MAX_SHARDS
+
+
+def test_stories_without_a_calendar_date_share_one_shard() -> None:
+    shards = plan_shards(stories({"2025-04-03": 2, "": 3}) + [("stories/odd/index.html", "2025-02-30")])
+    assert [(s.name, len(s.pages)) for s in shards] == [("2025-04-03", 2), ("undated", 4)]
 
 
 def test_no_stories_is_no_shard() -> None:
@@ -65,10 +83,10 @@ def sharded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_each_shard_is_a_bundle_listed_newest_first(sharded: Path) -> None:
     bundles = json.loads((sharded / "pagefind" / "shards.json").read_text())["bundles"]
-    assert bundles == ["2025-06/", "2025-05/", "2025-04/"]
+    assert bundles == ["2025-06-20/", "2025-06-14/", "2025-05-03/", "2025-04-02/"]  # a day each: five stories are few
     counts = [json.loads((sharded / "pagefind" / b / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
               for b in bundles]
-    assert counts == [3, 1, 1]
+    assert counts == [1, 2, 1, 1]
     assert (sharded / "pagefind" / "pagefind-ui.js").is_file()  # the search page's script, at a fixed place
 
 

@@ -151,3 +151,14 @@ def decode_path(text: str) -> Lookup:
 
 def _tuples(value: Any) -> Any:
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+Recorded = tuple[tuple[str, ...], tuple[str, ...]]  # a page's lookups, encoded and sorted, and their answers
+
+
+def recorded(seen: dict[Lookup, str]) -> Recorded | None:
+    """A page's lookups as the manifest keeps them; None if one cannot be written down."""
+    encoded = sorted((encode_path(path), answer) for path, answer in seen.items())
+    if any(text is None for text, _ in encoded):
+        return None
+    return tuple(text for text, _ in encoded), tuple(answer for _, answer in encoded)  # type: ignore[misc]

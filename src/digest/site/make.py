@@ -15,7 +15,7 @@ from digest.incremental import fingerprint, page_keys, story_digests
 from digest.manifest import Previous, digest_of
 from digest.records import Corpus
 from digest.site.feeds import FEED_ITEMS, FEED_KINDS, Feed, feed_files
-from digest.site.lookups import Answers, Lookup, ask_again, decode_path, encode_path
+from digest.site.lookups import Answers, ask_again, decode_path
 from digest.site.markdown import MarkdownPage
 from digest.site.plan import SitePlan, plan_site
 from digest.site.render import make_environment, render_site, site_files
@@ -87,9 +87,6 @@ def global_key(config: SiteConfig, theme: list[bytes]) -> str:
     return digest_of([__version__.encode(), repr(config).encode("utf-8", "surrogatepass"), *theme])
 
 
-Recorded = tuple[tuple[str, ...], dict[str, str]]  # a page's lookups (encoded) and their answers
-
-
 @dataclass(frozen=True)
 class Changed:
     """Whether a lookup of the previous build answers differently now; each is asked at most once."""
@@ -103,14 +100,6 @@ class Changed:
         if lookup not in self._memo:
             self._memo[lookup] = ask_again(decode_path(lookup), self.roots, self.answers) != self.before.get(lookup)
         return self._memo[lookup]
-
-
-def recorded(seen: dict[Lookup, str]) -> Recorded | None:
-    """A page's lookups as the manifest keeps them; None if one cannot be written down."""
-    encoded = {encode_path(path): answer for path, answer in seen.items()}
-    if None in encoded:
-        return None
-    return tuple(sorted(encoded)), encoded  # type: ignore[arg-type]
 
 
 def link_unchanged(candidates: list[str], previous: Previous, stage: StagedSite) -> set[str]:
@@ -142,11 +131,10 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
                   and not any(changed(lookup) for lookup in old.lookups[path])]
     reuse = link_unchanged(sorted(candidates), previous, stage)
     write_page = advancing(stage.write, progress, "rendering pages", len(plan.pages) - len(reuse))
-    looked_up = render_site(make_environment(templates), plan, config, answers, write_page, reuse, workers)
-    fresh = {path: recorded(seen) for path, seen in looked_up.items()}
+    fresh = render_site(make_environment(templates), plan, config, answers, write_page, reuse, workers)
     lookups = {path: old.lookups[path] for path in reuse} | {path: found[0] for path, found in fresh.items() if found}
     said = {lookup: old.answers[lookup] for path in reuse for lookup in old.lookups[path]}
-    said |= {lookup: answer for found in fresh.values() if found for lookup, answer in found[1].items()}
+    said |= {lookup: answer for found in fresh.values() if found for lookup, answer in zip(*found)}
     feeds = feed_keys(plan, digests, key)
     write_feeds(plan, config, feeds, previous, stage)
     for path, data in site_files(plan, config).items():

@@ -18,7 +18,7 @@ from digest.errors import TemplateError
 from digest.site.meta import json_ld, robots, sitemap
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
-from digest.site.lookups import Answers, Lookup, Recorder, Tracked
+from digest.site.lookups import Answers, Recorded, Recorder, Tracked, recorded
 from digest.site.routes import relative
 from digest.site.theme import theme_dir
 from digest.site.taxonomy import human_date
@@ -66,16 +66,17 @@ FORK_BELOW = 300  # fewer pages than this render faster here than workers can st
 
 def render_site(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, answers: Answers,
                 write: Callable[[str, bytes], None], skip: Collection[str] = (),
-                workers: int = 1) -> dict[str, dict[Lookup, str]]:
+                workers: int = 1) -> dict[str, Recorded | None]:
     """Render every page except those in `skip` (unchanged since the previous build) and hand each
     to `write` as it is done, so a large site never waits in memory. Returns what each rendered
     page looked up (see digest.site.lookups)."""
     todo = [i for i, page in enumerate(plan.pages) if page.path not in skip]
-    looked_up = {}
-    for i, (html, seen) in zip(todo, render_pages(env, plan, config, answers, todo, workers)):
+    looked_up: dict[str, Recorded | None] = {}
+    same: dict[str, str] = {}  # thousands of pages ask the same questions: keep one copy of each
+    for i, (html, found) in zip(todo, render_pages(env, plan, config, answers, todo, workers)):
         write(plan.pages[i].path, html)
-        looked_up[plan.pages[i].path] = seen
-    return looked_up
+        looked_up[plan.pages[i].path] = tuple(tuple(same.setdefault(t, t) for t in part) for part in found) if found else None
+    return looked_up  # type: ignore[return-value]
 
 
 def site_files(plan: SitePlan, config: SiteConfig) -> dict[str, bytes]:
@@ -83,13 +84,13 @@ def site_files(plan: SitePlan, config: SiteConfig) -> dict[str, bytes]:
     return {"sitemap.xml": sitemap(plan.pages, config), "robots.txt": robots(config)}
 
 
-Rendered = tuple[bytes, dict[Lookup, str]]  # a page's HTML and its lookups
+Rendered = tuple[bytes, Recorded | None]  # a page's HTML and its lookups
 _SHARED: tuple[jinja2.Environment, SitePlan, SiteConfig, Answers] | None = None  # what forked workers render from
 
 
 def _render_tracked(env: jinja2.Environment, page: Page, plan: SitePlan, config: SiteConfig, answers: Answers) -> Rendered:
     recorder = Recorder(answers)
-    return render_page(env, page, plan, config, recorder), recorder.seen
+    return render_page(env, page, plan, config, recorder), recorded(recorder.seen)
 
 
 def _render_chunk(indices: list[int]) -> list[Rendered]:

@@ -2,8 +2,8 @@
 
 Pagefind can only index a whole set of pages at once, and takes about a millisecond a story; one
 index over an archive would be rebuilt whole for every edited story. So stories are split into
-shards of consecutive months (see `plan_shards`), each indexed into its own bundle under
-pagefind/<first month>/, and the search page merges them in the browser. A build indexes again
+shards by fixed windows of calendar days (see `plan_shards`), each indexed into its own bundle
+under pagefind/<first day>/, and the search page merges them in the browser. A build indexes again
 only the shards whose pages changed, in parallel; the rest are taken from the previous site.
 pagefind/shards.json lists the bundles, newest first, and pagefind/ holds the UI's script and style.
 
@@ -19,8 +19,8 @@ import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from importlib import metadata
-from itertools import groupby
 from pathlib import Path
 
 from digest.manifest import digest_of
@@ -30,7 +30,8 @@ from digest.site.write import link_or_copy
 SEARCH_FOLDER = "pagefind"
 SHARDS_FILE = f"{SEARCH_FOLDER}/shards.json"
 UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")  # what the search page loads, the same in every bundle
-SHARD_STORIES = 500  # about half a second of indexing; fewer, larger shards mean fewer requests a search
+SHARD_STORIES = 250  # what a shard aims to hold: about a quarter of a second of Pagefind
+MAX_SHARDS = 48  # what a search merges in the browser at most; a larger archive gets larger shards
 UNDATED = "undated"
 TIMEOUT_SECONDS = 600
 
@@ -41,30 +42,45 @@ class PagefindError(Exception):
 
 @dataclass(frozen=True)
 class Shard:
-    name: str  # its folder under pagefind/: the first month it holds ("2025-04"), or "undated"
+    name: str  # its folder under pagefind/: the first day of its window ("2025-04-01"), or "undated"
     pages: tuple[str, ...]  # the story pages it indexes, in path order
 
 
+def window_days(days: set[int], dated: int) -> int:
+    """How many calendar days a shard spans: the fewest, as a power of two, for which shards hold
+    SHARD_STORIES on average and are no more than MAX_SHARDS. Powers of two nest, so when an archive
+    outgrows a width each new window is two old ones joined; the width depends only on which days
+    have stories and how many stories there are, so it changes rarely."""
+    width = 1
+    while True:
+        windows = len({day // width for day in days})
+        if windows <= 1 or (windows <= MAX_SHARDS and dated >= SHARD_STORIES * windows):
+            return width
+        width *= 2
+
+
+def calendar_day(day: str | None) -> date | None:
+    try:
+        return date.fromisoformat(day) if day else None
+    except ValueError:  # "2025-02-30" has the form of a date but is none
+        return None
+
+
 def plan_shards(stories: list[tuple[str, str | None]]) -> tuple[Shard, ...]:
-    """(page path, ISO day or None) to shards: whole months packed in date order until a shard holds
-    SHARD_STORIES. New stories mostly land in the last month, so they move the last shard only; an
-    edited story moves its own. Stories without a full date share one shard."""
-    month = lambda item: item[1][:7] if item[1] else UNDATED  # noqa: E731
-    shards: list[Shard] = []
-    name, pages = "", []
-    for key, group in groupby(sorted(stories, key=lambda s: (month(s), s[0])), key=month):
-        if key == UNDATED and pages:
-            shards.append(Shard(name, tuple(pages)))
-            pages = []
-        if not pages:
-            name = key
-        pages += [path for path, _ in group]
-        if len(pages) >= SHARD_STORIES:
-            shards.append(Shard(name, tuple(pages)))
-            pages = []
-    if pages:
-        shards.append(Shard(name, tuple(pages)))
-    return tuple(sorted(shards, key=lambda s: s.name))
+    """(page path, ISO day or None) to shards: fixed windows of calendar days. A window's bounds
+    do not depend on the stories in it or near it, so an added or edited story moves its own shard
+    only, wherever its date falls. Stories without a full date share one shard."""
+    days = {path: calendar_day(day) for path, day in stories}
+    dated = [(path, day) for path, day in days.items() if day]
+    width = window_days({day.toordinal() for _, day in dated}, len(dated))
+    windows: dict[str, list[str]] = {}
+    for path, day in dated:
+        start = date.fromordinal(day.toordinal() // width * width).isoformat()
+        windows.setdefault(start, []).append(path)
+    undated = [path for path, day in days.items() if not day]
+    if undated:
+        windows[UNDATED] = undated
+    return tuple(Shard(name, tuple(sorted(pages))) for name, pages in sorted(windows.items()))
 
 
 def pagefind_binary() -> Path | None:
