@@ -98,5 +98,5 @@ def build(options: BuildOptions) -> BuildReport:
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
     write_manifest(previous.manifest_path, Manifest(inputs.key, site.keys, site.search.keys, report_data(report),
-                                                    site.lookups, site.answers))
+                                                    site.lookups, site.answers, site.indexed))
     return report

@@ -34,6 +34,7 @@ class Manifest:
     report: dict[str, Any] = field(default_factory=dict)  # the build's counts and skipped dumps
     lookups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page path -> what its template looked up
     answers: dict[str, str] = field(default_factory=dict)  # lookup -> what it answered (one answer a build)
+    indexed: dict[str, str] = field(default_factory=dict)  # story page -> digest of what search reads of it
 
 
 def manifest_file(cache_dir: Path, output: Path) -> Path:
@@ -64,7 +65,7 @@ def read_manifest(file: Path) -> Manifest:
             return Manifest()
         table = data["lookup_table"]
         lookups = {page: tuple(table[i][0] for i in used) for page, used in data["lookups"].items()}
-        return Manifest(inputs, dict(data["pages"]), dict(data["search"]), report, lookups, dict(table))
+        return Manifest(inputs, dict(data["pages"]), dict(data["search"]), report, lookups, dict(table), dict(data["indexed"]))
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return Manifest()
 
@@ -82,7 +83,8 @@ def write_manifest(file: Path, manifest: Manifest) -> None:
     number = {lookup: i for i, (lookup, _) in enumerate(table)}
     file.parent.mkdir(parents=True, exist_ok=True)
     _replace_file(_details_file(file), {
-        "inputs": manifest.inputs, "pages": manifest.pages, "search": manifest.search, "lookup_table": table,
+        "inputs": manifest.inputs, "pages": manifest.pages, "search": manifest.search, "indexed": manifest.indexed,
+        "lookup_table": table,
         "lookups": {page: [number[lookup] for lookup in used] for page, used in manifest.lookups.items()}})
     _replace_file(file, {"inputs": manifest.inputs, "report": manifest.report})
 

@@ -48,6 +48,14 @@ def test_an_added_story_moves_only_its_own_shard_wherever_its_date_falls(monkeyp
         assert len([s for s in after if s not in before]) == 1, day
 
 
+def test_the_next_days_news_leaves_the_archives_shards_as_they_were(monkeypatch) -> None:
+    monkeypatch.setattr(search, "SHARD_STORIES", 30)
+    archive = spread(date(2025, 1, 1), 120, 5)
+    before = plan_shards(stories(archive))
+    after = plan_shards(stories(archive | spread(date(2025, 5, 1), 10, 5)))
+    assert set(before) - set(after) <= {before[-1]}  # at most the last window, which the new days may share
+
+
 def test_a_large_archive_has_larger_shards_not_more_of_them(monkeypatch) -> None:
     monkeypatch.setattr(search, "SHARD_STORIES", 40)
     assert len(plan_shards(stories(spread(date(2020, 1, 1), 2000, 5)))) <= search.MAX_SHARDS
@@ -55,7 +63,7 @@ def test_a_large_archive_has_larger_shards_not_more_of_them(monkeypatch) -> None
 
 def test_stories_without_a_calendar_date_share_one_shard() -> None:
     shards = plan_shards(stories({"2025-04-03": 2, "": 3}) + [("stories/odd/index.html", "2025-02-30")])
-    assert [(s.name, len(s.pages)) for s in shards] == [("2025-04-03", 2), ("undated", 4)]
+    assert [len(s.pages) for s in shards] == [2, 4] and shards[-1].name == "undated"
 
 
 def test_no_stories_is_no_shard() -> None:
@@ -132,3 +140,25 @@ def test_one_search_finds_stories_in_every_shard_and_filters_across_them(sharded
         assert "Porto closes Luiz I bridge for cable repairs" not in results.all_inner_texts()
         assert errors == []
         browser.close()
+
+
+PAGE = (b'<!DOCTYPE html><html lang="en"><head><title>Floods</title></head><body><nav>Menu</nav>'
+        b'<h1>Floods close the road</h1><p class="meta">Part of <a href="e/">Floods</a></p>'
+        b'<div class="body" data-pagefind-body><span data-pagefind-filter="source:Wire"></span>'
+        b'<div class="inner"><p>Water rose.</p></div><p>Crews wait.</p></div>'
+        b'<section>Other coverage: one story</section></body></html>')
+
+
+def test_search_reads_only_the_marked_body_and_what_pagefind_takes_from_anywhere() -> None:
+    same = search.indexed_digest(PAGE)
+    outside = PAGE.replace(b"Other coverage: one story", b"Other coverage: two stories").replace(b">Floods</a>", b">Floods and storms</a>")
+    assert search.indexed_digest(outside) == same  # an event gaining a story does not touch the index
+    for before, after in [(b"Crews wait.", b"Crews left."), (b"Water rose.", b"Water fell."),
+                          (b"Floods close the road", b"Floods shut the road"), (b"source:Wire", b"source:Post"),
+                          (b'lang="en"', b'lang="fr"')]:
+        assert search.indexed_digest(PAGE.replace(before, after)) != same, before
+
+
+def test_a_page_without_the_mark_is_read_whole() -> None:
+    page = PAGE.replace(b" data-pagefind-body", b"")
+    assert search.indexed_digest(page) != search.indexed_digest(page.replace(b"Menu", b"Home"))

@@ -20,7 +20,7 @@ from digest.site.markdown import MarkdownPage
 from digest.site.plan import SitePlan, plan_site
 from digest.site.render import make_environment, render_site, site_files
 from digest.site.routes import Routes
-from digest.site.search import SEARCH_FOLDER, SearchIndex, pagefind_binary, write_search_index
+from digest.site.search import SEARCH_FOLDER, SearchIndex, indexed_digest, pagefind_binary, write_search_index
 from digest.site.write import StagedSite
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total), for a progress bar
@@ -34,6 +34,7 @@ class SiteOutcome:
     rendered: int  # pages rendered by this build; the others were linked from the previous site
     lookups: dict[str, tuple[str, ...]]  # what each page looked up, for the next build
     answers: dict[str, str]  # and what each lookup answered
+    indexed: dict[str, str]  # story page -> digest of what search reads of it
 
 
 def feed_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, str]:
@@ -130,7 +131,16 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     candidates = [path for path, page_key in keys.items() if old.pages.get(path) == page_key and path in old.lookups
                   and not any(changed(lookup) for lookup in old.lookups[path])]
     reuse = link_unchanged(sorted(candidates), previous, stage)
-    write_page = advancing(stage.write, progress, "rendering pages", len(plan.pages) - len(reuse))
+    stories = [(page.path, page.story.day) for page in plan.pages if page.kind == "story" and page.story]
+    story_pages = {path for path, _ in stories}
+    indexed = {path: old.indexed[path] for path in story_pages & reuse if path in old.indexed}
+
+    def write_and_note(path: str, html: bytes) -> None:  # what search will read of it, while it is at hand
+        stage.write(path, html)
+        if path in story_pages:
+            indexed[path] = indexed_digest(html)
+
+    write_page = advancing(write_and_note, progress, "rendering pages", len(plan.pages) - len(reuse))
     fresh = render_site(make_environment(templates), plan, config, answers, write_page, reuse, workers)
     lookups = {path: old.lookups[path] for path in reuse} | {path: found[0] for path, found in fresh.items() if found}
     said = {lookup: old.answers[lookup] for path in reuse for lookup in old.lookups[path]}
@@ -139,20 +149,9 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     write_feeds(plan, config, feeds, previous, stage)
     for path, data in site_files(plan, config).items():
         stage.write(path, data)
-    stories = [(page.path, page.story.day) for page in plan.pages if page.kind == "story" and page.story]
-    search = write_search_index(stories, shown_keys(stories, keys, lookups, said, stage), stage.root, stage.write,
-                                partial(reuse_shard, previous, stage), pagefind_binary(), workers, progress)
-    return SiteOutcome(plan, {**keys, **feeds}, search, len(plan.pages) - len(reuse), lookups, said)
-
-
-def shown_keys(stories: list[tuple[str, str | None]], keys: dict[str, str], lookups: dict[str, tuple[str, ...]],
-               said: dict[str, str], stage: StagedSite) -> dict[str, str]:
-    """What decides a story page's bytes, for the search shard's key: its own key and its lookups'
-    answers; a page whose lookups could not be recorded by its bytes as written."""
-    shown = {}
     for path, _ in stories:
-        if path in lookups:
-            shown[path] = digest_of([keys[path].encode(), "\0".join(said[l] for l in lookups[path]).encode("utf-8", "surrogatepass")])
-        else:
-            shown[path] = digest_of([stage.path(path).read_bytes()])
-    return shown
+        if path not in indexed:  # linked from a site built before search kept these digests
+            indexed[path] = indexed_digest(stage.path(path).read_bytes())
+    search = write_search_index(stories, indexed, stage.root, stage.write, partial(reuse_shard, previous, stage),
+                                pagefind_binary(), workers, progress)
+    return SiteOutcome(plan, {**keys, **feeds}, search, len(plan.pages) - len(reuse), lookups, said, indexed)

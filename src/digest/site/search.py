@@ -14,6 +14,8 @@ the search page says search is unavailable.
 from __future__ import annotations
 
 import json
+import math
+import re
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -47,16 +49,16 @@ class Shard:
 
 
 def window_days(days: set[int], dated: int) -> int:
-    """How many calendar days a shard spans: the fewest, as a power of two, for which shards hold
-    SHARD_STORIES on average and are no more than MAX_SHARDS. Powers of two nest, so when an archive
-    outgrows a width each new window is two old ones joined; the width depends only on which days
-    have stories and how many stories there are, so it changes rarely."""
-    width = 1
-    while True:
-        windows = len({day // width for day in days})
-        if windows <= 1 or (windows <= MAX_SHARDS and dated >= SHARD_STORIES * windows):
-            return width
+    """How many calendar days a shard spans: as many as hold SHARD_STORIES at the archive's density
+    (stories a day with stories), rounded to a power of two, and more if there would be over
+    MAX_SHARDS shards. Powers of two nest, so a wider window is two narrower ones joined; and the
+    density moves slowly, so the width changes rarely (each change indexes everything once)."""
+    if not dated:
+        return 1
+    width = 2 ** max(0, round(math.log2(SHARD_STORIES * len(days) / dated)))
+    while len({day // width for day in days}) > MAX_SHARDS:
         width *= 2
+    return width
 
 
 def calendar_day(day: str | None) -> date | None:
@@ -92,6 +94,30 @@ def pagefind_binary() -> Path | None:
     return found if found is not None and found.is_file() else None
 
 
+_BODY = re.compile(rb"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\bdata-pagefind-body\b[^>]*>")
+_READ_ANYWHERE = re.compile(rb'<html\b[^>]*>|<title>.*?</title>|<h1\b.*?</h1>|<img\b[^>]*>|data-pagefind-[a-z-]+(?:="[^"]*")?',
+                            re.S | re.I)
+
+
+def indexed_digest(html: bytes) -> str:
+    """A digest of what Pagefind reads of a page: the element marked data-pagefind-body, and what it
+    takes from anywhere (the language, the title and first heading, images, data-pagefind-*
+    attributes). A story page whose "Part of" line or related links change, as when its event
+    gains a story, indexes the same, so its shard is not indexed again. Without the mark Pagefind
+    reads the whole page, and so does this."""
+    body = _BODY.search(html)
+    if body is None:
+        return digest_of([html])
+    tags = re.compile(rb"<(/?)" + re.escape(body.group(1)) + rb"\b[^>]*>", re.I)
+    depth, end = 0, len(html)
+    for tag in tags.finditer(html, body.start()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = tag.end()
+            break
+    return digest_of([html[body.start():end], *_READ_ANYWHERE.findall(html)])
+
+
 def pagefind_version() -> str:
     try:
         return metadata.version("pagefind")
@@ -99,10 +125,10 @@ def pagefind_version() -> str:
         return ""
 
 
-def shard_key(shard: Shard, page_keys: dict[str, str]) -> str:
-    """Changes when any page the shard indexes may have changed, or Pagefind did."""
+def shard_key(shard: Shard, indexed: dict[str, str]) -> str:
+    """Changes when what Pagefind reads of any of the shard's pages changes, or Pagefind does."""
     return digest_of([pagefind_version().encode(), shard.name.encode(),
-                      *(part for path in shard.pages for part in (path.encode(), page_keys[path].encode()))])
+                      *(part for path in shard.pages for part in (path.encode(), indexed[path].encode()))])
 
 
 def index_shard(shard: Shard, site_root: Path, binary: Path) -> dict[str, bytes]:
@@ -134,7 +160,7 @@ class SearchIndex:
     warning: str | None = None
 
 
-def write_search_index(stories: list[tuple[str, str | None]], page_keys: dict[str, str], site_root: Path,
+def write_search_index(stories: list[tuple[str, str | None]], indexed: dict[str, str], site_root: Path,
                        write: Callable[[str, bytes], None], reuse: Callable[[str, str], bool],
                        binary: Path | None, workers: int = 1,
                        progress: Callable[[str, int, int], None] | None = None) -> SearchIndex:
@@ -143,7 +169,7 @@ def write_search_index(stories: list[tuple[str, str | None]], page_keys: dict[st
     if binary is None:
         return SearchIndex({}, 0, "search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')")
     shards = plan_shards(stories)
-    keys = {shard.name: shard_key(shard, page_keys) for shard in shards}
+    keys = {shard.name: shard_key(shard, indexed) for shard in shards}
     todo = [s for s in shards if not reuse(s.name, keys[s.name])]
     with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
         try:
