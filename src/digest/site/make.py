@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from digest import __version__
-
 from digest.config import SiteConfig
 from digest.incremental import fingerprint, page_keys, story_digests
 from digest.manifest import Previous, digest_of
@@ -150,7 +149,7 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     for path, data in site_files(plan, config).items():
         stage.write(path, data)
     for path, _ in stories:
-        if path not in indexed:  # linked from a site built before search kept these digests
+        if path not in indexed:  # linked, but the previous manifest had no note of it: read it
             indexed[path] = indexed_digest(stage.path(path).read_bytes())
     search = write_search_index(stories, indexed, stage.root, stage.write, partial(reuse_shard, previous, stage),
                                 pagefind_binary(), workers, progress)
