@@ -1,8 +1,7 @@
 """Page keys: what a page is made of, so a rebuild can skip the pages whose inputs did not change.
 
-A page's key hashes its own planned data (each story as a digest of the story's record, and the
-stories of the events it lists) salted with what every page is made with (digest's version, the
-settings, the templates). What a page shows beyond its own data, from the catalogue, is tracked
+A page's key hashes its own planned data (each story as a digest of the story's record), salted
+with what every page is made with (digest's version, the settings, the templates). What a page shows beyond its own data, from the catalogue, is tracked
 while it renders (digest.site.lookups); the manifest (digest.manifest) keeps both. The test suite
 checks incremental builds against clean ones on random edit sequences.
 """
@@ -16,7 +15,7 @@ import typing
 from functools import cache
 from typing import Any
 
-from digest.records import Corpus, Event
+from digest.records import Corpus
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
 from digest.site.views import StoryView
@@ -144,21 +143,9 @@ def fingerprint(obj: Any, digests: dict[str, str], salt: str) -> str:
     return Fingerprints(digests).key((obj,), salt)
 
 
-def _shown_events(page: Page, plan: SitePlan) -> list[Event]:
-    """Events whose stories a page lists through the catalogue: its own, and its story's."""
-    events = [*page.events, *([page.event] if page.event else [])]
-    story = page.story.story if page.story else None
-    if story and story.event in plan.catalog.events:
-        events.append(plan.catalog.events[story.event])
-    return events
-
-
 def page_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, str]:
-    """A page is made of its own data and of the stories of the events it shows (cards with leads)."""
+    """A page's key is its own data. The stories of the events it shows are read through the
+    catalogue while it renders, so digest.site.lookups tracks those, as it does every other lookup."""
     prints = Fingerprints(digests)
     fields = operator.attrgetter(*_field_names(Page))
-    keys = {}
-    for page in plan.pages:
-        shown = sorted({i for event in _shown_events(page, plan) for i in event.story_ids if i in digests})
-        keys[page.path] = prints.key((*fields(page), tuple(digests[i] for i in shown)), key)
-    return keys
+    return {page.path: prints.key(fields(page), key) for page in plan.pages}
