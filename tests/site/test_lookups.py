@@ -10,7 +10,7 @@ import pytest
 
 from digest.build import BuildOptions, build
 from digest.incremental import fingerprint, story_digests
-from digest.site.lookups import Answers, Recorder, Tracked, ask_again, decode_path, encode_path
+from digest.site.lookups import Answers, Recorder, ask_again, decode_path, encode_path
 from benchmarks.synth import generate
 from tests.conftest import tree
 from tests.site.handmade import corpus
@@ -21,41 +21,64 @@ def answers_for(data) -> Answers:
     return Answers(digests, lambda value: fingerprint(value, digests, ""))
 
 
-def render(source: str, catalog: dict, recorder: Recorder) -> str:
-    return jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(source).render(
-        catalog=Tracked(catalog, ("catalog",), recorder))
+def recording(data, catalog: dict) -> Recorder:
+    return Recorder(answers_for(data), {"catalog": catalog})
+
+
+def render(source: str, recorder: Recorder) -> str:
+    return jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(source).render(recorder.start())
+
+
+def noted(recorder: Recorder) -> dict:
+    return {decode_path(text): answer for text, answer in recorder.seen.items()}
 
 
 def test_a_lookup_is_noted_with_its_answer_and_asked_again_the_same() -> None:
     data = corpus()
     events = {"events": {e.id: e for e in data.events}}
-    recorder = Recorder(answers_for(data))
-    assert render("{{ catalog['events']['e-bridge'].title }}", events, recorder) == "Luiz I bridge closed for repairs"
+    recorder = recording(data, events)
+    assert render("{{ catalog['events']['e-bridge'].title }}", recorder) == "Luiz I bridge closed for repairs"
     lookup = ("catalog", ("item", "events"), ("item", "e-bridge"), ("attr", "title"))
-    assert lookup in recorder.seen
+    assert lookup in noted(recorder)
     assert decode_path(encode_path(lookup)) == lookup
-    assert ask_again(lookup, {"catalog": events}, answers_for(data)) == recorder.seen[lookup]
+    assert ask_again(lookup, {"catalog": events}, answers_for(data)) == noted(recorder)[lookup]
+
+
+def test_each_page_notes_its_own_lookups_though_answers_are_remembered() -> None:
+    """One recorder serves every page: a second page that asks less notes less, and a page
+    asking what an earlier one asked notes the same answer."""
+    data = corpus()
+    events = {"events": {e.id: e for e in data.events}}
+    recorder = recording(data, events)
+    render("{{ catalog['events']['e-bridge'].title }} {{ catalog['events'] | length }}", recorder)
+    first = noted(recorder)
+    render("{{ catalog['events']['e-bridge'].title }}", recorder)
+    assert noted(recorder) == {path: answer for path, answer in first.items() if path[-1] != ("len",)}
+    assert len(first) == 4
 
 
 def test_a_record_is_followed_field_by_field_not_digested_whole() -> None:
     """A page showing an event's title does not change when the event gains a story."""
     data = corpus()
     [event] = data.events
-    recorder = Recorder(answers_for(data))
-    render("{{ catalog['e'].title }}", {"e": event}, recorder)
+    recorder = recording(data, {"e": event})
+    render("{{ catalog['e'].title }}", recorder)
     grown = {"e": replace(event, story_ids=event.story_ids + ("s-fest",))}
     renamed = {"e": replace(event, title="Bridge works")}
-    for lookup, answer in recorder.seen.items():
+    for lookup, answer in noted(recorder).items():
         assert ask_again(lookup, {"catalog": grown}, answers_for(data)) == answer
-    assert any(ask_again(lookup, {"catalog": renamed}, answers_for(data)) != answer for lookup, answer in recorder.seen.items())
+    assert any(ask_again(lookup, {"catalog": renamed}, answers_for(data)) != answer for lookup, answer in noted(recorder).items())
 
 
 def test_a_missing_entry_is_noted_too() -> None:
     """`x in catalog` and a failed lookup are answers: if the entry appears later, the page changes."""
-    recorder = Recorder(answers_for(corpus()))
-    assert render("{{ 'e-new' in catalog }}", {}, recorder) == "False"
-    [(lookup, answer)] = recorder.seen.items()
+    recorder = recording(corpus(), {})
+    assert render("{{ 'e-new' in catalog }}", recorder) == "False"
+    [(lookup, answer)] = noted(recorder).items()
     assert ask_again(lookup, {"catalog": {"e-new": 1}}, answers_for(corpus())) != answer
+    for _ in range(2):  # a remembered failure fails again, and is noted again, on the next page
+        assert render("{{ catalog['e-new'] is defined }}", recorder) == "False"
+        assert set(noted(recorder)) == {("catalog", ("item", "e-new")), ("catalog", ("attr", "e-new"))}
 
 
 @pytest.fixture

@@ -54,38 +54,53 @@ def _wrapped(value: Any) -> bool:
 
 
 class Recorder:
-    """The lookups of one page: path -> digest of the answer."""
+    """The lookups of the page being rendered: encoded path -> digest of the answer.
 
-    def __init__(self, answers: Answers) -> None:
+    One recorder serves every page a process renders, and its wrappers remember each answer: the
+    plan does not change while the site renders, so a question thousands of pages ask (the
+    navigation, an event's title) is answered, digested and encoded once, and each page only notes it.
+    """
+
+    def __init__(self, answers: Answers, roots: dict[str, Any]) -> None:
         self.answers = answers
-        self.seen: dict[Lookup, str] = {}
+        self.seen: dict[str | None, str] = {}  # None: a lookup JSON cannot write down
+        self.roots = {name: Tracked(value, (name,), self) for name, value in roots.items()}
 
-    def follow(self, path: Lookup, value: Any) -> Any:
-        self.seen[path] = self.answers.digest(value)
-        return Tracked(value, path, self) if _wrapped(value) else value
-
-    def missing(self, path: Lookup) -> None:
-        self.seen[path] = MISSING
+    def start(self) -> dict[str, Any]:
+        """Begin a page: its lookups are noted afresh. Returns the wrapped roots to render it with."""
+        self.seen = {}
+        return self.roots
 
 
 class Tracked:
     """A catalogue, route table, record or method that notes every question a template asks it."""
 
-    __slots__ = ("_target", "_path", "_recorder")
+    __slots__ = ("_target", "_path", "_recorder", "_answered")
 
     def __init__(self, target: Any, path: Lookup, recorder: Recorder) -> None:
         object.__setattr__(self, "_target", target)
         object.__setattr__(self, "_path", path)
         object.__setattr__(self, "_recorder", recorder)
+        object.__setattr__(self, "_answered", {})  # step -> (encoded path, digest, value or error)
 
     def _ask(self, step: tuple, answer: Callable[[], Any]) -> Any:
+        known = self._answered.get(step)
+        if known is None:
+            known = self._answered[step] = self._answer(step, answer)
+        text, digest, value = known
+        self._recorder.seen[text] = digest
+        if digest is MISSING:
+            raise value.with_traceback(None)
+        return value
+
+    def _answer(self, step: tuple, answer: Callable[[], Any]) -> tuple[str | None, str, Any]:
         path = self._path + (step,)
         try:
             value = answer()
-        except (AttributeError, LookupError, TypeError):
-            self._recorder.missing(path)
-            raise
-        return self._recorder.follow(path, value)
+        except (AttributeError, LookupError, TypeError) as error:
+            return encode_path(path), MISSING, error
+        wrapped = Tracked(value, path, self._recorder) if _wrapped(value) else value
+        return encode_path(path), self._recorder.answers.digest(value), wrapped
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith(("__", "jinja_")):  # Python's and Jinja's own probes, not the template's questions
@@ -156,9 +171,9 @@ def _tuples(value: Any) -> Any:
 Recorded = tuple[tuple[str, ...], tuple[str, ...]]  # a page's lookups, encoded and sorted, and their answers
 
 
-def recorded(seen: dict[Lookup, str]) -> Recorded | None:
+def recorded(seen: dict[str | None, str]) -> Recorded | None:
     """A page's lookups as the manifest keeps them; None if one cannot be written down."""
-    encoded = sorted((encode_path(path), answer) for path, answer in seen.items())
-    if any(text is None for text, _ in encoded):
+    if None in seen:
         return None
+    encoded = sorted(seen.items())
     return tuple(text for text, _ in encoded), tuple(answer for _, answer in encoded)  # type: ignore[misc]

@@ -17,7 +17,7 @@ from digest.site.feeds import FEED_ITEMS, FEED_KINDS, Feed, feed_files
 from digest.site.lookups import Answers, ask_again, decode_path
 from digest.site.markdown import MarkdownPage
 from digest.site.plan import SitePlan, plan_site
-from digest.site.render import make_environment, render_site, site_files
+from digest.site.render import make_environment, render_site, roots, site_files
 from digest.site.routes import Routes
 from digest.site.search import SEARCH_FOLDER, SearchIndex, indexed_digest, pagefind_binary, write_search_index
 from digest.site.write import StagedSite
@@ -65,23 +65,6 @@ def reuse_shard(previous: Previous, stage: StagedSite, name: str, key: str) -> b
     return bool(files)
 
 
-def advancing(write: Callable[[str, bytes], None], progress: Progress | None, stage: str,
-              total: int) -> Callable[[str, bytes], None]:
-    """`write`, telling `progress` how many of `total` files it has written."""
-    if progress is None:
-        return write
-    done = 0
-
-    def write_and_count(path: str, data: bytes) -> None:
-        nonlocal done
-        write(path, data)
-        done += 1
-        if done == total or done % 100 == 0:
-            progress(stage, done, total)
-
-    return write_and_count
-
-
 def global_key(config: SiteConfig, theme: list[bytes]) -> str:
     """What every page is made with: digest's version, the settings and every template."""
     return digest_of([__version__.encode(), repr(config).encode("utf-8", "surrogatepass"), *theme])
@@ -126,7 +109,7 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     keys = page_keys(plan, digests, key)
     answers = Answers(digests, partial(fingerprint, digests=digests, salt=""))
     old = previous.manifest
-    changed = Changed({"plan": plan, "routes": plan.routes, "catalog": plan.catalog}, answers, old.answers)
+    changed = Changed(roots(plan), answers, old.answers)
     candidates = [path for path, page_key in keys.items() if old.pages.get(path) == page_key and path in old.lookups
                   and not any(changed(lookup) for lookup in old.lookups[path])]
     reuse = link_unchanged(sorted(candidates), previous, stage)
@@ -134,16 +117,16 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     story_pages = {path for path, _ in stories}
     indexed = {path: old.indexed[path] for path in story_pages & reuse if path in old.indexed}
 
-    def write_and_note(path: str, html: bytes) -> None:  # what search will read of it, while it is at hand
+    def write_and_note(path: str, html: bytes) -> str | None:  # what search will read of it, while it is at hand
         stage.write(path, html)
-        if path in story_pages:
-            indexed[path] = indexed_digest(html)
+        return indexed_digest(html) if path in story_pages else None
 
-    write_page = advancing(write_and_note, progress, "rendering pages", len(plan.pages) - len(reuse))
-    fresh = render_site(make_environment(templates), plan, config, answers, write_page, reuse, workers)
-    lookups = {path: old.lookups[path] for path in reuse} | {path: found[0] for path, found in fresh.items() if found}
+    counting = (lambda done, total: progress("rendering pages", done, total)) if progress else None
+    fresh = render_site(make_environment(templates), plan, config, answers, write_and_note, reuse, workers, counting)
+    indexed |= {path: note for path, (_, note) in fresh.items() if note is not None}
+    lookups = {path: old.lookups[path] for path in reuse} | {path: found[0] for path, (found, _) in fresh.items() if found}
     said = {lookup: old.answers[lookup] for path in reuse for lookup in old.lookups[path]}
-    said |= {lookup: answer for found in fresh.values() if found for lookup, answer in zip(*found)}
+    said |= {lookup: answer for found, _ in fresh.values() if found for lookup, answer in zip(*found)}
     feeds = feed_keys(plan, digests, key)
     write_feeds(plan, config, feeds, previous, stage)
     for path, data in site_files(plan, config).items():

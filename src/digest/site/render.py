@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -18,7 +19,7 @@ from digest.errors import TemplateError
 from digest.site.meta import json_ld, robots, sitemap
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
-from digest.site.lookups import Answers, Recorded, Recorder, Tracked, recorded
+from digest.site.lookups import Answers, Recorded, Recorder, recorded
 from digest.site.routes import relative
 from digest.site.theme import theme_dir
 from digest.site.taxonomy import human_date
@@ -41,12 +42,15 @@ def make_environment(site_templates: Path | None) -> jinja2.Environment:
     return env
 
 
+def roots(plan: SitePlan) -> dict[str, Any]:
+    """What a template may look up beyond its page."""
+    return {"plan": plan, "routes": plan.routes, "catalog": plan.catalog}
+
+
 def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: SiteConfig,
                 recorder: Recorder | None = None) -> bytes:
     """The page's HTML; with a recorder, what the template looked up beyond the page is noted in it."""
-    shared: dict = {"plan": plan, "routes": plan.routes, "catalog": plan.catalog}
-    if recorder is not None:
-        shared = {name: Tracked(value, (name,), recorder) for name, value in shared.items()}
+    shared = recorder.start() if recorder is not None else roots(plan)
     try:
         template = env.get_template(page.template)
         html = template.render(
@@ -62,21 +66,25 @@ def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: Sit
 
 
 FORK_BELOW = 300  # fewer pages than this render faster here than workers can start
+Note = TypeVar("Note")  # what `write` tells of a page it wrote: small, it travels back from a worker
 
 
 def render_site(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, answers: Answers,
-                write: Callable[[str, bytes], None], skip: Collection[str] = (),
-                workers: int = 1) -> dict[str, Recorded | None]:
-    """Render every page except those in `skip` (unchanged since the previous build) and hand each
-    to `write` as it is done, so a large site never waits in memory. Returns what each rendered
-    page looked up (see digest.site.lookups)."""
+                write: Callable[[str, bytes], Note], skip: Collection[str] = (), workers: int = 1,
+                progress: Callable[[int, int], None] | None = None) -> dict[str, tuple[Recorded | None, Note]]:
+    """Render every page except those in `skip` (unchanged since the previous build) and hand each to
+    `write` where it was rendered, in a worker process on a large site: pages never travel between
+    processes or wait in memory, and writing them is spread over the cores too. Returns, per page,
+    what it looked up (see digest.site.lookups) and what `write` noted of it."""
     todo = [i for i, page in enumerate(plan.pages) if page.path not in skip]
-    looked_up: dict[str, Recorded | None] = {}
+    done: dict[str, tuple[Recorded | None, Note]] = {}
     same: dict[str, str] = {}  # thousands of pages ask the same questions: keep one copy of each
-    for i, (html, found) in zip(todo, render_pages(env, plan, config, answers, todo, workers)):
-        write(plan.pages[i].path, html)
-        looked_up[plan.pages[i].path] = tuple(tuple(same.setdefault(t, t) for t in part) for part in found) if found else None
-    return looked_up  # type: ignore[return-value]
+    for i, (found, note) in zip(todo, render_pages(env, plan, config, answers, write, todo, workers)):
+        done[plan.pages[i].path] = (tuple(tuple(same.setdefault(t, t) for t in part) for part in found) if found else None,
+                                    note)
+        if progress and (len(done) % 100 == 0 or len(done) == len(todo)):
+            progress(len(done), len(todo))
+    return done  # type: ignore[return-value]
 
 
 def site_files(plan: SitePlan, config: SiteConfig) -> dict[str, bytes]:
@@ -84,29 +92,32 @@ def site_files(plan: SitePlan, config: SiteConfig) -> dict[str, bytes]:
     return {"sitemap.xml": sitemap(plan.pages, config), "robots.txt": robots(config)}
 
 
-Rendered = tuple[bytes, Recorded | None]  # a page's HTML and its lookups
-_SHARED: tuple[jinja2.Environment, SitePlan, SiteConfig, Answers] | None = None  # what forked workers render from
+Written = tuple[Recorded | None, Any]  # a page's lookups and what `write` noted of it
+_SHARED: tuple | None = None  # what forked workers render from: (env, plan, config, recorder, write)
 
 
-def _render_tracked(env: jinja2.Environment, page: Page, plan: SitePlan, config: SiteConfig, answers: Answers) -> Rendered:
-    recorder = Recorder(answers)
-    return render_page(env, page, plan, config, recorder), recorded(recorder.seen)
+def _render_and_write(env: jinja2.Environment, page: Page, plan: SitePlan, config: SiteConfig, recorder: Recorder,
+                      write: Callable[[str, bytes], Any]) -> Written:
+    html = render_page(env, page, plan, config, recorder)
+    return recorded(recorder.seen), write(page.path, html)
 
 
-def _render_chunk(indices: list[int]) -> list[Rendered]:
-    env, plan, config, answers = _SHARED  # type: ignore[misc]
-    return [_render_tracked(env, plan.pages[i], plan, config, answers) for i in indices]
+def _render_chunk(indices: list[int]) -> list[Written]:
+    env, plan, config, recorder, write = _SHARED  # type: ignore[misc]
+    return [_render_and_write(env, plan.pages[i], plan, config, recorder, write) for i in indices]
 
 
-def render_pages(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, answers: Answers, todo: list[int],
-                 workers: int) -> Iterator[Rendered]:
-    """Render the pages at `todo`, in order, spread over forked processes on a large site. Forked
-    workers share the plan and the compiled templates with this process instead of receiving them pickled."""
+def render_pages(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, answers: Answers,
+                 write: Callable[[str, bytes], Any], todo: list[int], workers: int) -> Iterator[Written]:
+    """Render and write the pages at `todo`, in order, spread over forked processes on a large site.
+    Forked workers share the plan, the compiled templates and `write` with this process instead of
+    receiving them pickled."""
     global _SHARED
+    recorder = Recorder(answers, roots(plan))
     if workers <= 1 or len(todo) < FORK_BELOW or "fork" not in multiprocessing.get_all_start_methods():
-        yield from (_render_tracked(env, plan.pages[i], plan, config, answers) for i in todo)
+        yield from (_render_and_write(env, plan.pages[i], plan, config, recorder, write) for i in todo)
         return
-    _SHARED = (env, plan, config, answers)
+    _SHARED = (env, plan, config, recorder, write)
     try:
         size = max(1, min(50, len(todo) // (workers * 4)))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
