@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence, TypeVar
 
 from digest.config import SiteConfig
-from digest.records import Corpus, Event, Person
+from digest.records import Corpus, Event, Person, SaidIn
 from digest.site.markdown import MarkdownPage
 from digest.site.routes import HOME, NOT_FOUND, SEARCH, Routes
 from digest.site.taxonomy import Taxonomy, Term
@@ -37,6 +37,7 @@ class Page:
     terms: tuple[Term, ...] = ()
     term: Term | None = None
     person: Person | None = None
+    quotes: tuple[tuple[SaidIn, ...], ...] = ()  # a person's page: their quotes in each of its stories
     day: str | None = None
     html: str = ""  # a Markdown page, already converted
     pager: Pager | None = None
@@ -101,10 +102,14 @@ def taxonomy_pages(taxonomy: Taxonomy, terms: tuple[Term, ...], catalog: Catalog
         person = catalog.people.get(term.key) if taxonomy.name == "people" else None
         day = term.key if taxonomy.name == "archive" else None
         feeds = routes.term_folder(taxonomy.name, term.key) if taxonomy.name == "sources" else None
+        said_in: dict[str, list[SaidIn]] = {}
+        for said in person.quotes if person else ():
+            said_in.setdefault(said.story_id, []).append(said)
         stories = catalog.story_list(term.story_ids)
         for chunk, path, pager in paginate(stories, per_page, lambda n: routes.term(taxonomy.name, term.key, n)):
+            quotes = tuple(tuple(said_in.get(view.story.id, ())) for view in chunk) if person else ()
             pages.append(Page(path, "term.html", title, "term", stories=chunk, taxonomy=taxonomy, term=term,
-                              person=person, day=day, pager=pager, feeds=feeds))
+                              person=person, quotes=quotes, day=day, pager=pager, feeds=feeds))
     return pages
 
 
