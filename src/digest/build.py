@@ -14,7 +14,7 @@ from digest.config import load_config
 from digest.errors import DumpError
 from digest.inputs import read_inputs
 from digest.manifest import Manifest, Previous, manifest_file, write_manifest
-from digest.records import StoryRecord
+from digest.records import Parsed
 from digest.site.write import staged_site
 
 CACHE_DIR = Path(".digest-cache")  # inside the site: parsed records and what each output was built from
@@ -53,8 +53,8 @@ def report_of(data: dict, output: Path) -> BuildReport:
                        output, tuple(data["warnings"]), data["events"])
 
 
-def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildOptions) -> tuple[list[StoryRecord], list[DumpError]]:
-    """Parsed records: from the cache where the dump and the loader are unchanged, else parsed by workers."""
+def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildOptions) -> tuple[list[Parsed], list[DumpError]]:
+    """Parsed records: from the cache where the dump and the parser are unchanged, else parsed by workers."""
     from digest.executor import make_executor
     from digest.parse import parse_dumps
     cache_file = site_dir / CACHE_DIR / "records.sqlite"
@@ -78,8 +78,8 @@ def build(options: BuildOptions) -> BuildReport:
     from digest.site.make import make_site
     from digest.site.markdown import parse_pages
     documents = parse_pages(inputs.markdown)
-    records, load_problems = read_records(inputs.dumps, site_dir, options)
-    corpus = build_corpus(records)
+    parsed, load_problems = read_records(inputs.dumps, site_dir, options)
+    corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed])
     workers = options.workers or os.cpu_count() or 1
     # The records and corpus live to the end of the build and hold no cycles: the collector need
     # not walk them again and again while pages are planned and keyed (0.1-0.2 s at 10,000 dumps).

@@ -1,7 +1,8 @@
 """The record cache: parsed dumps kept in SQLite between builds.
 
-Keyed by the dump's bytes and the loader's own version (a hash of its code and patterns), so an
-edited dump or a changed loader is parsed again. A cache that cannot be read is discarded and
+Keyed by the dump's bytes and the parser's own version (a hash of the code and patterns of the
+loader and of the corpus stage, which computes each record's features), so an edited dump or a
+changed loader is parsed again. A cache that cannot be read is discarded and
 rebuilt, never trusted; each row carries a checksum of its record, since SQLite's own checks see
 a damaged page but not a changed byte inside a row.
 """
@@ -15,25 +16,29 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from digest.records import StoryRecord
+from digest.records import Parsed
 from digest.serial import from_bytes, to_bytes
 
-SCHEMA = 3  # 2: rows are sealed with a checksum; 3: records are restricted pickles, not JSON
+SCHEMA = 4  # 2: rows are sealed with a checksum; 3: records are restricted pickles, not JSON; 4: with features
+
+
+PARSER_PACKAGES = ("loader", "corpus")  # the corpus stage computes each record's features as it is parsed
 
 
 @cache
-def loader_version() -> str:
-    """A hash of every file of the loader package: any change to its code or data changes it."""
+def parser_version() -> str:
+    """A hash of every file of the loader and corpus packages: any change to their code or data changes it."""
     digest = hashlib.sha256(f"schema {SCHEMA}".encode())
-    root = resources.files("digest").joinpath("loader")  # read, not imported: a no-change build never loads it
-    for name in sorted(entry.name for entry in root.iterdir() if entry.name.endswith((".py", ".yaml"))):
-        digest.update(name.encode() + b"\0" + root.joinpath(name).read_bytes())
+    for package in PARSER_PACKAGES:
+        root = resources.files("digest").joinpath(package)  # read, not imported: a no-change build never loads it
+        for name in sorted(entry.name for entry in root.iterdir() if entry.name.endswith((".py", ".yaml"))):
+            digest.update(f"{package}/{name}".encode() + b"\0" + root.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
 
 
 def record_key(path: str, data: bytes) -> str:
     """The path is part of the key: a record carries its path, so two files with one text differ."""
-    return hashlib.sha256(loader_version().encode() + b"\0" + os.fsencode(path) + b"\0" + data).hexdigest()
+    return hashlib.sha256(parser_version().encode() + b"\0" + os.fsencode(path) + b"\0" + data).hexdigest()
 
 
 class RecordCache:
@@ -64,8 +69,8 @@ class RecordCache:
         db.execute("CREATE TABLE records (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
         return db
 
-    def get_many(self, keys: list[str]) -> dict[str, StoryRecord]:
-        found: dict[str, StoryRecord] = {}
+    def get_many(self, keys: list[str]) -> dict[str, Parsed]:
+        found: dict[str, Parsed] = {}
         collecting = gc.isenabled()
         gc.disable()  # records hold no cycles: hundreds of thousands of them need no collector passes
         try:
@@ -85,7 +90,7 @@ class RecordCache:
                 gc.enable()
         return found
 
-    def put_many(self, items: dict[str, StoryRecord], keep: set[str]) -> None:
+    def put_many(self, items: dict[str, Parsed], keep: set[str]) -> None:
         """Store new records and forget those no dump needs any more, in one transaction."""
         try:
             self._put_many(items, keep)
@@ -93,7 +98,7 @@ class RecordCache:
             self.db = self._reset()
             self._put_many(items, keep)
 
-    def _put_many(self, items: dict[str, StoryRecord], keep: set[str]) -> None:
+    def _put_many(self, items: dict[str, Parsed], keep: set[str]) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)",
                                 [(k, _seal(k, to_bytes(r))) for k, r in sorted(items.items())])
@@ -114,7 +119,7 @@ def _seal(key: str, data: bytes) -> bytes:
     return _checksum(key.encode(), data) + b" " + data
 
 
-def _unseal(key: bytes, stored: bytes) -> StoryRecord | None:
+def _unseal(key: bytes, stored: bytes) -> Parsed | None:
     seal, _, data = stored.partition(b" ")
     if _checksum(key, data) != seal:
         return None

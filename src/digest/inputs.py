@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest import __version__
-from digest.cache import loader_version
+from digest.cache import parser_version
 from digest.config import SiteConfig
 from digest.errors import DigestError, DumpError
 from digest.manifest import digest_of
@@ -76,7 +76,7 @@ def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
     templates = site_dir / config.templates_dir
     theme = [part for root in (templates, theme_dir() / "templates") for name, data in _files(root)
              for part in (os.fsencode(name), data)]
-    parts = [__version__.encode(), loader_version().encode(), repr(config).encode(), *theme]
+    parts = [__version__.encode(), parser_version().encode(), repr(config).encode(), *theme]
     parts += [part for path, data in dumps for part in (os.fsencode(path), data)]  # a name may not be UTF-8
     parts += [part for path, text in markdown for part in (os.fsencode(path), text.encode())]
     parts += [part for path, data in sorted(static.items()) for part in (os.fsencode(path), data)]

@@ -1,5 +1,6 @@
-"""Dumps to records for a build: cached records where the dump and the loader are unchanged, the
-rest parsed across every core (or a Dask cluster), in input order whichever way they come.
+"""Dumps to records for a build: cached records where the dump and the parser are unchanged, the
+rest parsed across every core (or a Dask cluster), in input order whichever way they come. Each
+record comes with its features (digest.corpus.features), computed by the same worker.
 """
 from __future__ import annotations
 
@@ -11,26 +12,33 @@ from digest.cache import RecordCache, record_key
 from digest.errors import DumpError
 from digest.executor import map_in_chunks
 from digest.loader import load_dump
-from digest.records import StoryRecord
+from digest.corpus.features import features_of
+from digest.records import Parsed
 
 Progress = Callable[[str, int, int], None]
 # A worker's answer for one dump: the record, or the parts of a DumpError (exceptions with custom
 # arguments do not survive pickling between processes).
-Outcome = StoryRecord | tuple[str, str, int | None]
+Outcome = Parsed | tuple[str, str, int | None]
+
+
+def parse_dump(path: str, data: bytes) -> Parsed:
+    """One dump's record and its features; raises DumpError."""
+    record = load_dump(path, data)
+    return Parsed(record, features_of(record))
 
 
 def parse_chunk(dumps: list[tuple[str, bytes]]) -> list[Outcome]:
     outcomes: list[Outcome] = []
     for path, data in dumps:
         try:
-            outcomes.append(load_dump(path, data))
+            outcomes.append(parse_dump(path, data))
         except DumpError as error:
             outcomes.append((error.path, error.reason, error.line))
     return outcomes
 
 
 def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executor: Executor, workers: int,
-                progress: Progress | None = None) -> tuple[list[StoryRecord], list[DumpError]]:
+                progress: Progress | None = None) -> tuple[list[Parsed], list[DumpError]]:
     keys = [record_key(path, data) for path, data in dumps]
     cache = RecordCache(cache_file) if cache_file else None
     try:
@@ -42,7 +50,7 @@ def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executo
         records, problems, new = [], [], {}
         for key in keys:
             outcome = known.get(key) or next(fresh)
-            if isinstance(outcome, StoryRecord):
+            if isinstance(outcome, Parsed):
                 records.append(outcome)
                 if key not in known:
                     new[key] = outcome

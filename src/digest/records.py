@@ -53,6 +53,27 @@ class StoryRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class Features:
+    """What the corpus stage reads off one record alone (digest.corpus.features): computed where
+    the dump is parsed and cached with its record, so a rebuild does not read every body again."""
+
+    fingerprint: str  # the exact-duplicate key: of the body's folded words (of the path, for a body without words)
+    word_hashes: bytes  # crc32 of each folded body word, little-endian uint32 (digest.corpus.near)
+    lead: str  # the first paragraphs that read as prose
+    terms: tuple[tuple[str, int], ...]  # telling words of the headline and lead, with counts
+    headline: tuple[str, ...]  # the telling words of the headline, sorted
+    places: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A dump as the record cache keeps it: its record and the record's features."""
+
+    record: StoryRecord
+    features: Features
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """One article after the corpus stage: a record plus the copies that collapsed into it."""
 

@@ -15,7 +15,7 @@ import typing
 from functools import cache
 from typing import Any, Callable
 
-from digest.records import StoryRecord
+from digest.records import Parsed
 
 
 def _nested(tp: Any) -> set[type]:
@@ -26,7 +26,7 @@ def _nested(tp: Any) -> set[type]:
 
 
 @cache
-def record_classes(root: type = StoryRecord) -> dict[tuple[str, str], type]:
+def record_classes(root: type = Parsed) -> dict[tuple[str, str], type]:
     """(module, name) -> class, for the root record and every record class its fields can hold."""
     found: dict[tuple[str, str], type] = {}
     todo = [root]
@@ -69,8 +69,8 @@ def _pickle(value: Any, memo: bool) -> bytes:
     return out.getvalue()
 
 
-def to_bytes(record: StoryRecord) -> bytes:
-    return _pickle(record, memo=True)
+def to_bytes(parsed: Parsed) -> bytes:
+    return _pickle(parsed, memo=True)
 
 
 def value_bytes(value: Any) -> bytes:
@@ -89,12 +89,12 @@ class _RecordUnpickler(pickle.Unpickler):
             raise pickle.UnpicklingError(f"{module}.{name} is not a record class") from None
 
 
-def from_bytes(data: bytes) -> StoryRecord:
+def from_bytes(data: bytes) -> Parsed:
     """Raises ValueError for anything that is not a stored record."""
     try:
-        record = _RecordUnpickler(io.BytesIO(data)).load()
+        parsed = _RecordUnpickler(io.BytesIO(data)).load()
     except Exception as error:  # pickle's own errors for malformed input are many and undocumented
         raise ValueError(f"not a stored record: {error}") from error
-    if not isinstance(record, StoryRecord):
-        raise ValueError(f"not a stored record: {type(record).__name__}")
-    return record
+    if not isinstance(parsed, Parsed):
+        raise ValueError(f"not a stored record: {type(parsed).__name__}")
+    return parsed

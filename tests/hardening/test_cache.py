@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from digest.cache import RecordCache, record_key
-from digest.loader import load_dump
+from digest.parse import parse_dump
 from tests.hardening.conftest import article
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ def records(count: int) -> dict[str, object]:
     found = {}
     for i in range(count):
         data = article(f"Floods close valley road {i}", extra=f"Road {i} is shut. " * (1 + i % 7)).encode()
-        found[record_key(f"content/{i}.txt", data)] = load_dump(f"content/{i}.txt", data)
+        found[record_key(f"content/{i}.txt", data)] = parse_dump(f"content/{i}.txt", data)
     return found
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from digest.cache import RecordCache, record_key
-from digest.loader import load_dump
+from digest.parse import parse_dump
 
 
 def seed_records(root: Path) -> dict[str, object]:
     records = {}
     for path in sorted((root / "content").glob("*.txt")):
         data = path.read_bytes()
-        records[record_key(str(path), data)] = load_dump(str(path), data)
+        records[record_key(str(path), data)] = parse_dump(str(path), data)
     return records
 
 
@@ -72,7 +72,7 @@ def test_a_row_naming_anything_but_a_record_class_is_refused_not_run(tmp_path: P
 def test_a_record_of_a_path_that_is_not_utf8_round_trips(tmp_path: Path) -> None:
     path = "content/caf\udce9.txt"  # how Python names a Latin-1 file name on a UTF-8 system
     data = b"Floods close valley road\n\nBAKU, Azerbaijan, April 23. The road is shut, officials said.\n"
-    records = {record_key(path, data): load_dump(path, data)}
+    records = {record_key(path, data): parse_dump(path, data)}
     cache = RecordCache(tmp_path / "records.sqlite")
     cache.put_many(records, keep=set(records))
     assert cache.get_many(list(records)) == records

@@ -73,16 +73,16 @@ def test_nested_records_are_keyed_by_every_field() -> None:
 
 def test_a_story_digests_the_same_parsed_afresh_or_read_from_the_cache(tmp_path, root) -> None:
     from digest.cache import RecordCache, record_key
-    from digest.loader import load_dump
+    from digest.parse import parse_dump
     from digest.records import Story
 
     fresh = {}
     for path in sorted((root / "content").glob("*.txt")):
-        fresh[record_key(str(path), path.read_bytes())] = load_dump(str(path), path.read_bytes())
+        fresh[record_key(str(path), path.read_bytes())] = parse_dump(str(path), path.read_bytes())
     cache = RecordCache(tmp_path / "records.sqlite")
     cache.put_many(fresh, keep=set(fresh))
     cached = cache.get_many(sorted(fresh))
-    as_stories = lambda records: Corpus(tuple(Story(key, records[key]) for key in sorted(records)))  # noqa: E731
+    as_stories = lambda parsed: Corpus(tuple(Story(key, parsed[key].record) for key in sorted(parsed)))  # noqa: E731
     assert cached == fresh
     assert story_digests(as_stories(cached)) == story_digests(as_stories(fresh))
 

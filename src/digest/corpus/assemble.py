@@ -6,23 +6,20 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
 
 from digest.corpus.dates import story_date
 from digest.corpus.dedup import Article, collapse
 from digest.corpus.events import EventInput, cluster, event_terms, make_event
+from digest.corpus.features import features_of
 from digest.corpus.names import find_names, name_index
 from digest.corpus.outlets import outlets
 from digest.corpus.people import Said, build_people
-from digest.corpus.places import story_places
 from digest.corpus.related import headline_index, link, merge_items
 from digest.corpus.text import fold, headline_core, words
-from digest.corpus.topics import story_terms, story_topics
-from digest.records import Corpus, Event, Person, Story, StoryRecord
+from digest.corpus.topics import story_topics
+from digest.records import Corpus, Event, Features, Person, Story, StoryRecord
 
-LEAD_PARAGRAPHS = 2
 HEADLINE_BONUS = 2  # for topics a headline word counts as three mentions: the headline says what it is about
-LEAD_MIN_WORDS = 8  # shorter lines are mostly page furniture a scraper left in the body ("Contact us")
 
 
 @dataclass(frozen=True)
@@ -42,17 +39,9 @@ class Facts:
     places: tuple[str, ...]
 
 
-def lead(record: StoryRecord) -> str:
-    """The first paragraphs that read as prose."""
-    return " ".join(islice((p for p in record.body if p.count(" ") >= LEAD_MIN_WORDS - 1), LEAD_PARAGRAPHS))
-
-
-def _facts(article: Article) -> Facts:
-    opening = lead(article.record)
-    headline = words(headline_core(article.record.headline))
-    terms = story_terms(headline, words(opening))
-    return Facts(lead=opening, terms=terms, headline=frozenset(headline) & terms.keys(),
-                 outlets=outlets((article.record, *article.copies)), places=story_places(article.record))
+def _facts(article: Article, features: Features) -> Facts:
+    return Facts(lead=features.lead, terms=Counter(dict(features.terms)), headline=frozenset(features.headline),
+                 outlets=outlets((article.record, *article.copies)), places=features.places)
 
 
 def _people_by_story(articles: Sequence[Article], facts: dict[str, Facts], people: Sequence[Person]) -> dict[str, list[str]]:
@@ -118,14 +107,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_corpus(records: Sequence[StoryRecord], options: CorpusOptions = CorpusOptions()) -> Corpus:
+def build_corpus(records: Sequence[StoryRecord], options: CorpusOptions = CorpusOptions(),
+                 features: Sequence[Features] | None = None) -> Corpus:
+    """`features` are the records' own (digest.corpus.features), as the record cache keeps them;
+    computed here if not given."""
     with _collector_paused():
-        return _build(records, options)
+        return _build(records, options, features if features is not None else [features_of(r) for r in records])
 
 
-def _build(records: Sequence[StoryRecord], options: CorpusOptions) -> Corpus:
-    articles = collapse(records, options.near_threshold)
-    facts = {a.id: _facts(a) for a in articles}
+def _build(records: Sequence[StoryRecord], options: CorpusOptions, features: Sequence[Features]) -> Corpus:
+    articles = collapse(records, options.near_threshold, features)
+    of_record = {id(r): f for r, f in zip(records, features)}
+    facts = {a.id: _facts(a, of_record[id(a.record)]) for a in articles}
     people = build_people([Said(q, a.id, story_date(a.record)) for a in articles for q in a.record.quotes])
     people_of = _people_by_story(articles, facts, people)
     event_of = _events(articles, facts, people_of, options.event_threshold)

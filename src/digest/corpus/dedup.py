@@ -6,16 +6,16 @@ sources on the story, never dropped.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from digest.corpus.groups import connected_groups
-from digest.corpus.near import near_pairs, word_hashes
+from digest.corpus.features import features_of, fingerprint, hashes_of
+from digest.corpus.near import near_pairs
 from digest.corpus.text import word_bytes
-from digest.records import StoryRecord
+from digest.records import Features, StoryRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +25,6 @@ class Article:
     id: str
     record: StoryRecord
     copies: tuple[StoryRecord, ...]
-
-
-def fingerprint(body_words: Sequence[bytes]) -> str:
-    """Hash of the body's words, case and punctuation folded: re-scrapes of one page agree on it."""
-    return hashlib.sha256(b" ".join(body_words)).hexdigest()
 
 
 def body_fingerprint(record: StoryRecord) -> str:
@@ -50,32 +45,27 @@ class ExactGroup:
     hashes: np.ndarray  # of their body's words, folded (near.word_hashes)
 
 
-def exact_groups(records: Sequence[StoryRecord]) -> list[ExactGroup]:
+def exact_groups(records: Sequence[StoryRecord], features: Sequence[Features]) -> list[ExactGroup]:
     """Records sharing one body, in fingerprint order."""
     groups: dict[str, ExactGroup] = {}
-    seen: dict[tuple[str, ...], str] = {}  # a body saved byte for byte again is not folded twice
-    for record in records:
-        key = seen.get(record.body)
-        if key is None:
-            body_words = word_bytes(" ".join(record.body))
-            if body_words:
-                key = seen[record.body] = fingerprint(body_words)
-            else:  # a body without words proves nothing: such dumps stay apart, each by its path
-                key = fingerprint([b"\x00", record.path.encode("utf-8")])
-            if key not in groups:
-                groups[key] = ExactGroup(key, [], word_hashes(body_words))
-        groups[key].records.append(record)
+    for record, known in zip(records, features):
+        group = groups.get(known.fingerprint)
+        if group is None:
+            group = groups[known.fingerprint] = ExactGroup(known.fingerprint, [], hashes_of(known))
+        group.records.append(record)
     for group in groups.values():
         group.records.sort(key=preference)
     return [groups[key] for key in sorted(groups)]
 
 
-def collapse(records: Sequence[StoryRecord], threshold: float | None = None) -> list[Article]:
+def collapse(records: Sequence[StoryRecord], threshold: float | None = None,
+             features: Sequence[Features] | None = None) -> list[Article]:
     """Articles in id order; threshold None uses the measured default, 1.0 keeps exact copies only.
+    `features` are the records' own (digest.corpus.features), computed here if not given.
 
     An article's id is the fingerprint of the body of the record that represents it.
     """
-    exact = exact_groups(records)
+    exact = exact_groups(records, features if features is not None else [features_of(r) for r in records])
     if threshold is None or threshold < 1.0:
         kwargs = {} if threshold is None else {"threshold": threshold}
         pairs = near_pairs([group.hashes for group in exact], **kwargs)
