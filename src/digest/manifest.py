@@ -121,5 +121,7 @@ class Previous:
         return self.manifest.pages.get(path) == key and self.has(path)
 
     def files_under(self, folder: str) -> list[str]:
-        root = self.output / folder
-        return sorted(f"{folder}/{p.relative_to(root).as_posix()}" for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        """The previous site's files under `folder`, as paths from the site's root, sorted."""
+        base = len(str(self.output)) + 1
+        return sorted(os.path.join(top, name)[base:].replace(os.sep, "/")
+                      for top, _, names in os.walk(self.output / folder) for name in names)

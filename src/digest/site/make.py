@@ -3,7 +3,7 @@ site where their key says they are the same, then the search index shard by shar
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -70,27 +70,19 @@ def global_key(config: SiteConfig, theme: list[bytes]) -> str:
     return digest_of([__version__.encode(), repr(config).encode("utf-8", "surrogatepass"), *theme])
 
 
-@dataclass(frozen=True)
-class Changed:
-    """Whether a lookup of the previous build answers differently now; each is asked at most once."""
-
-    roots: dict[str, Any]
-    answers: Answers
-    before: dict[str, str]  # lookup -> the previous build's answer
-    _memo: dict[str, bool] = field(default_factory=dict)
-
-    def __call__(self, lookup: str) -> bool:
-        if lookup not in self._memo:
-            self._memo[lookup] = ask_again(decode_path(lookup), self.roots, self.answers) != self.before.get(lookup)
-        return self._memo[lookup]
+def changed_lookups(roots: dict[str, Any], answers: Answers, before: dict[str, str]) -> set[str]:
+    """The previous build's lookups that answer differently now. Each distinct lookup is asked
+    once, here; a page then needs only a set test against its own (in C: a page asks dozens)."""
+    return {lookup for lookup, answer in before.items() if ask_again(decode_path(lookup), roots, answers) != answer}
 
 
 def link_unchanged(candidates: list[str], previous: Previous, stage: StagedSite) -> set[str]:
     """Link the candidates from the previous site; those gone from it (removed by hand) are rendered."""
     linked = set()
+    base = str(previous.output)
     for path in candidates:
         try:
-            stage.link(path, previous.output / path)
+            stage.link(path, f"{base}/{path}")
             linked.add(path)
         except FileNotFoundError:
             pass
@@ -109,9 +101,9 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     keys = page_keys(plan, digests, key)
     answers = Answers(digests, partial(fingerprint, digests=digests, salt=""))
     old = previous.manifest
-    changed = Changed(roots(plan), answers, old.answers)
+    changed = changed_lookups(roots(plan), answers, old.answers) if old.answers else set()
     candidates = [path for path, page_key in keys.items() if old.pages.get(path) == page_key and path in old.lookups
-                  and not any(changed(lookup) for lookup in old.lookups[path])]
+                  and changed.isdisjoint(old.lookups[path])]
     reuse = link_unchanged(sorted(candidates), previous, stage)
     stories = [(page.path, page.story.day) for page in plan.pages if page.kind == "story" and page.story]
     story_pages = {path for path, _ in stories}

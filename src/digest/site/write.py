@@ -54,10 +54,14 @@ def _check_replaceable(output: Path) -> None:
         )
 
 
-def _safe_target(root: Path, relative: str) -> Path:
+def _check_relative(relative: str) -> str:
     if relative.startswith("/") or "\\" in relative or "\0" in relative or any(p in ("..", ".", "") for p in relative.split("/")):
         raise OutputError(f"refusing to write outside the output folder: {relative!r}")
-    return root / relative
+    return relative
+
+
+def _safe_target(root: Path, relative: str) -> Path:
+    return root / _check_relative(relative)
 
 
 def _remove_leftovers(output: Path) -> None:
@@ -80,14 +84,14 @@ def built_key(output: Path) -> str | None:
     return next((line.split(" ", 1)[1] for line in lines if line.startswith("build ")), None)
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: str | Path, target: str | Path) -> None:
     """A second name for a file that is never written in place; a copy where links are refused."""
     try:
         os.link(source, target)
     except OSError as error:
         if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
             raise
-        target.write_bytes(source.read_bytes())
+        Path(target).write_bytes(Path(source).read_bytes())
 
 
 class StagedSite:
@@ -106,19 +110,21 @@ class StagedSite:
         except OSError as error:
             raise _unwritable(output, error) from None
         self.root.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
-        self._made: set[Path] = {self.root}
+        self._made: set[str] = {""}
 
-    def _target(self, relative: str) -> Path:
-        target = _safe_target(self.root, relative)
-        if target.parent not in self._made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(target.parent)
-        return target
+    def _target(self, relative: str) -> str:
+        """Where a file goes, its folder made. Strings, not Paths: a site has tens of thousands of files."""
+        folder = _check_relative(relative).rpartition("/")[0]
+        if folder not in self._made:
+            os.makedirs(os.path.join(self.root, folder), exist_ok=True)
+            self._made.add(folder)
+        return os.path.join(self.root, relative)
 
     def write(self, relative: str, data: bytes) -> None:
-        self._target(relative).write_bytes(data)
+        with open(self._target(relative), "wb") as file:
+            file.write(data)
 
-    def link(self, relative: str, source: Path) -> None:
+    def link(self, relative: str, source: str | Path) -> None:
         """The previous site's file, shared rather than copied: neither site is ever written in place.
         Where the file system cannot link, it is copied."""
         link_or_copy(source, self._target(relative))
