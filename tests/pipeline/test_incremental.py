@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -116,3 +117,23 @@ def test_unchanged_pages_are_shared_with_the_previous_site_not_copied(site: Path
     build(BuildOptions(site_dir=site, workers=1))
     kept = [p for p, inode in inodes.items() if p.exists() and p.stat().st_ino == inode]
     assert len(inodes) - 3 <= len(kept) < len(inodes)  # the edited story and the few that show it are new files
+
+
+def listed_stories(page: Path) -> list[str]:
+    html = page.read_text(encoding="utf-8")
+    return re.findall(r'href="[./]*(stories/[^"]+)"', html[html.index("<main"):html.index("</main>")])
+
+
+def test_newer_stories_leave_the_older_pages_of_a_list_as_they_were(site: Path, tmp_path: Path) -> None:
+    """How archives grow: dumps dated after the rest join the first page of each list; an older
+    page keeps its stories, so a link to it stays true and a rebuild need not render it (numbered
+    from the newest, every page of a list would shift by one story)."""
+    (site / "digest.yaml").write_text("title: Harbour digest\nitems_per_page: 2\n")
+    build(BuildOptions(site_dir=site, workers=1))
+    older = {p: listed_stories(p) for p in (site / "build").glob("*/*/page/*/index.html")}
+    generate(site / "content" / "newer", 3, seed=3, years=(2031,))
+    build(BuildOptions(site_dir=site, workers=1))
+    assert len(older) > 10
+    assert {p: listed_stories(p) for p in older} == older
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")

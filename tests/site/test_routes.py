@@ -33,7 +33,8 @@ def test_headline_without_letters_still_gets_a_slug() -> None:
 
 def test_pages_days_and_relative_links() -> None:
     routes = make_routes(Corpus(()), [])
-    assert paged("sources/trend", 1) == "sources/trend/index.html"
+    assert paged("sources/trend") == "sources/trend/index.html"
+    assert paged("sources/trend", 1) == "sources/trend/page/1/index.html"
     assert paged("sources/trend", 3) == "sources/trend/page/3/index.html"
     assert routes.term("archive", "2025-06-14") == "2025/06/14/index.html"
     assert relative("stories/a/index.html", "2025/06/14/index.html") == "../../2025/06/14/index.html"

@@ -16,7 +16,7 @@ UNLISTED = {NOT_FOUND, SEARCH}  # pages that are no content of their own
 def sitemap(pages: tuple[Page, ...], config: SiteConfig) -> bytes:
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
     for page in pages:
-        if page.path in UNLISTED or (page.pager and page.pager.number > 1):
+        if page.path in UNLISTED or (page.pager and page.pager.previous):  # a list's first page only
             continue
         url = ET.SubElement(root, "url")
         ET.SubElement(url, "loc").text = config.url(page.path)

@@ -1,7 +1,7 @@
 """Plan the site: which pages exist, at which path, with what data. Pure: nothing is rendered here."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence, TypeVar
 
 from digest.config import SiteConfig
@@ -16,9 +16,9 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Pager:
-    number: int
-    count: int
-    previous: str | None
+    number: int  # fixed pages (paginate_fixed): counted from the oldest; the first page has the highest
+    count: int | None  # None for fixed pages: a count that grows would change every page
+    previous: str | None  # the page before this one in the list (for a newest-first list, newer stories)
     next: str | None
 
 
@@ -45,14 +45,38 @@ class Page:
     description: str = ""
 
 
-def paginate(items: Sequence[T], per_page: int, path: Callable[[int], str]) -> list[tuple[tuple[T, ...], str, Pager]]:
-    """Chunks of a list, each with its path and a pager; an empty list is one empty page."""
+Chunks = list[tuple[tuple[T, ...], str, Pager]]  # each page's items, path and pager, first page first
+
+
+def paginate(items: Sequence[T], per_page: int, path: Callable[[int | None], str]) -> Chunks:
+    """Chunks of a list in its own order, page 1 at path(None) and page N at path(N); an empty
+    list is one empty page. For lists that grow at their end (an event's timeline)."""
     count = max(1, -(-len(items) // per_page))
+    at = lambda n: path(None if n == 1 else n)  # noqa: E731
     return [
-        (tuple(items[(n - 1) * per_page:n * per_page]), path(n),
-         Pager(n, count, path(n - 1) if n > 1 else None, path(n + 1) if n < count else None))
+        (tuple(items[(n - 1) * per_page:n * per_page]), at(n),
+         Pager(n, count, at(n - 1) if n > 1 else None, at(n + 1) if n < count else None))
         for n in range(1, count + 1)
     ]
+
+
+def paginate_fixed(items: Sequence[T], per_page: int, path: Callable[[int | None], str]) -> Chunks:
+    """Fixed pages for a list kept newest first (a source's stories, the events): pages are counted
+    from the oldest, so page N (at path(N)) keeps its items as newer ones arrive, and a link to it
+    stays true. The first page, at path(None), holds the newest per_page to 2 x per_page - 1 items.
+    A newer item then changes the first page alone, and once a page's worth has arrived, makes
+    one new page and changes the one below it (its link to newer items)."""
+    full = len(items) // per_page  # full pages' worth, counted from the oldest
+    if full < 2:
+        return [(tuple(items), path(None), Pager(1, None, None, None))]
+    newest = len(items) - (full - 1) * per_page
+    pages: Chunks = [(tuple(items[:newest]), path(None), Pager(full, None, None, path(full - 1)))]
+    for number in range(full - 1, 0, -1):
+        start = len(items) - number * per_page
+        pages.append((tuple(items[start:start + per_page]), path(number),
+                      Pager(number, None, path(number + 1) if number + 1 < full else path(None),
+                            path(number - 1) if number > 1 else None)))
+    return pages
 
 
 def home_page(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Page:
@@ -82,7 +106,7 @@ def event_pages(corpus: Corpus, catalog: Catalog, routes: Routes, per_page: int)
         return []
     events = sorted(corpus.events, key=lambda e: (e.end or "", e.id), reverse=True)
     pages = [Page(path, "events.html", "Events", "events", events=chunk, pager=pager)
-             for chunk, path, pager in paginate(events, per_page, routes.events_index)]
+             for chunk, path, pager in paginate_fixed(events, per_page, routes.events_index)]
     for event in events:
         timeline = catalog.story_list(event.story_ids)
         for chunk, path, pager in paginate(timeline, per_page, lambda n: routes.event(event.id, n)):
@@ -106,10 +130,14 @@ def taxonomy_pages(taxonomy: Taxonomy, terms: tuple[Term, ...], catalog: Catalog
         for said in person.quotes if person else ():
             said_in.setdefault(said.story_id, []).append(said)
         stories = catalog.story_list(term.story_ids)
-        for chunk, path, pager in paginate(stories, per_page, lambda n: routes.term(taxonomy.name, term.key, n)):
+        # An older fixed page carries the term without its stories: it shows its own, and so stays
+        # the same page as newer stories arrive (catalog.terms has the whole term).
+        listed = replace(term, story_ids=())
+        for chunk, path, pager in paginate_fixed(stories, per_page, lambda n: routes.term(taxonomy.name, term.key, n)):
             quotes = tuple(tuple(said_in.get(view.story.id, ())) for view in chunk) if person else ()
-            pages.append(Page(path, "term.html", title, "term", stories=chunk, taxonomy=taxonomy, term=term,
-                              person=person, quotes=quotes, day=day, pager=pager, feeds=feeds))
+            pages.append(Page(path, "term.html", title, "term", stories=chunk, taxonomy=taxonomy,
+                              term=listed if pager.previous else term, person=person, quotes=quotes, day=day,
+                              pager=pager, feeds=feeds))
     return pages
 
 

@@ -63,10 +63,10 @@ def story_slugs(stories: Iterable[Story]) -> dict[str, str]:
                         lambda s: (s.record.date or "9999", s.id), "story")
 
 
-def paged(folder: str, number: int) -> str:
-    """Page 1 of a list is the folder's index; later pages go under page/N/."""
+def paged(folder: str, number: int | None = None) -> str:
+    """A list's first page is the folder's index (number None); the others go under page/N/."""
     prefix = f"{folder}/" if folder else ""
-    return f"{prefix}index.html" if number == 1 else f"{prefix}page/{number}/index.html"
+    return f"{prefix}index.html" if number is None else f"{prefix}page/{number}/index.html"
 
 
 @dataclass(frozen=True)
@@ -81,10 +81,10 @@ class Routes:
     def event_folder(self, event_id: str) -> str:
         return f"events/{self.events[event_id]}"
 
-    def event(self, event_id: str, number: int = 1) -> str:
+    def event(self, event_id: str, number: int | None = None) -> str:
         return paged(self.event_folder(event_id), number)
 
-    def events_index(self, number: int = 1) -> str:
+    def events_index(self, number: int | None = None) -> str:
         return paged("events", number)
 
     def term_folder(self, taxonomy: str, key: str) -> str:
@@ -92,13 +92,13 @@ class Routes:
             return key.replace("-", "/")
         return f"{taxonomy}/{self.terms[(taxonomy, key)]}"
 
-    def term(self, taxonomy: str, key: str, number: int = 1) -> str:
+    def term(self, taxonomy: str, key: str, number: int | None = None) -> str:
         return paged(self.term_folder(taxonomy, key), number)
 
     def has_term(self, taxonomy: str, key: str | None) -> bool:
         return key is not None and (taxonomy, key) in self.terms
 
-    def index(self, taxonomy: str, number: int = 1) -> str:
+    def index(self, taxonomy: str, number: int | None = None) -> str:
         return paged(taxonomy, number)
 
     @staticmethod

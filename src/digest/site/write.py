@@ -121,8 +121,7 @@ class StagedSite:
         return os.path.join(self.root, relative)
 
     def write(self, relative: str, data: bytes) -> None:
-        with open(self._target(relative), "wb") as file:
-            file.write(data)
+        Path(self._target(relative)).write_bytes(data)
 
     def link(self, relative: str, source: str | Path) -> None:
         """The previous site's file, shared rather than copied: neither site is ever written in place.
