@@ -58,7 +58,7 @@ class Features:
     the dump is parsed and cached with its record, so a rebuild does not read every body again."""
 
     fingerprint: str  # the exact-duplicate key: of the body's folded words (of the path, for a body without words)
-    word_hashes: bytes  # crc32 of each folded body word, little-endian uint32 (digest.corpus.near)
+    signature: bytes  # the body's MinHash signature, little-endian uint32s (digest.corpus.near)
     lead: str  # the first paragraphs that read as prose
     terms: tuple[tuple[str, int], ...]  # telling words of the headline and lead, with counts
     headline: tuple[str, ...]  # the telling words of the headline, sorted

@@ -33,7 +33,7 @@ def test_pairs_are_exactly_those_sharing_a_band_and_enough_values():
                     and any((rows[i, b * width:(b + 1) * width] == rows[j, b * width:(b + 1) * width]).all()
                             for b in range(count))
                     and np.count_nonzero(rows[i] == rows[j]) >= threshold * NUM_PERM]
-        assert near_pairs(texts, threshold) == expected
+        assert near_pairs(rows, threshold) == expected
         assert expected  # the families give the check something to find
 
 
@@ -42,3 +42,11 @@ def test_bands_suit_the_threshold():
         count, width = bands(threshold)
         assert count * width <= NUM_PERM
         assert abs((1 / count) ** (1 / width) - threshold) < 0.2  # the S-curve turns near the threshold
+
+
+def test_a_texts_signature_is_its_own_whatever_it_is_computed_with():
+    """Records are signed one by one as they are parsed, and cached: the row must not depend on
+    the other texts of a batch."""
+    texts = _texts(30)
+    together = signatures(texts)
+    assert all((signatures([text])[0] == row).all() for text, row in zip(texts, together))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from digest.corpus.groups import connected_groups
-from digest.corpus.features import features_of, fingerprint, hashes_of
-from digest.corpus.near import near_pairs
+from digest.corpus.features import features_of, fingerprint, signature_of
+from digest.corpus.near import NUM_PERM, near_pairs
 from digest.corpus.text import word_bytes
 from digest.records import Features, StoryRecord
 
@@ -42,7 +42,7 @@ def preference(record: StoryRecord) -> tuple:
 class ExactGroup:
     fingerprint: str
     records: list[StoryRecord]  # best first
-    hashes: np.ndarray  # of their body's words, folded (near.word_hashes)
+    signature: np.ndarray  # of their body (near.signatures)
 
 
 def exact_groups(records: Sequence[StoryRecord], features: Sequence[Features]) -> list[ExactGroup]:
@@ -51,7 +51,7 @@ def exact_groups(records: Sequence[StoryRecord], features: Sequence[Features]) -
     for record, known in zip(records, features):
         group = groups.get(known.fingerprint)
         if group is None:
-            group = groups[known.fingerprint] = ExactGroup(known.fingerprint, [], hashes_of(known))
+            group = groups[known.fingerprint] = ExactGroup(known.fingerprint, [], signature_of(known))
         group.records.append(record)
     for group in groups.values():
         group.records.sort(key=preference)
@@ -68,7 +68,8 @@ def collapse(records: Sequence[StoryRecord], threshold: float | None = None,
     exact = exact_groups(records, features if features is not None else [features_of(r) for r in records])
     if threshold is None or threshold < 1.0:
         kwargs = {} if threshold is None else {"threshold": threshold}
-        pairs = near_pairs([group.hashes for group in exact], **kwargs)
+        rows = np.array([group.signature for group in exact], dtype=np.uint32).reshape(-1, NUM_PERM)
+        pairs = near_pairs(rows, **kwargs)
     else:
         pairs = []
     articles = []

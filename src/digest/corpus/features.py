@@ -1,5 +1,5 @@
-"""What the corpus stage reads off each record alone: the body's fingerprint and word hashes, the
-lead, the telling words and the places.
+"""What the corpus stage reads off each record alone: the body's fingerprint and MinHash signature,
+the lead, the telling words and the places.
 
 Reading them is most of the stage's work on one record, and none of it depends on the rest of the
 archive: so it is done where the dump is parsed (in parallel) and cached with the record, and a
@@ -13,7 +13,7 @@ from itertools import islice
 
 import numpy as np
 
-from digest.corpus.near import word_hashes
+from digest.corpus.near import signatures, word_hashes
 from digest.corpus.places import story_places
 from digest.corpus.text import headline_core, word_bytes, words
 from digest.corpus.topics import story_terms
@@ -40,11 +40,12 @@ def features_of(record: StoryRecord) -> Features:
     opening = lead(record)
     headline = words(headline_core(record.headline))
     terms = story_terms(headline, words(opening))
-    return Features(fingerprint=key, word_hashes=word_hashes(body_words).astype("<u4").tobytes(), lead=opening,
+    signature = signatures([word_hashes(body_words)])[0].astype("<u4").tobytes()
+    return Features(fingerprint=key, signature=signature, lead=opening,
                     terms=tuple(terms.items()), headline=tuple(sorted(set(headline) & terms.keys())),
                     places=story_places(record))
 
 
-def hashes_of(features: Features) -> np.ndarray:
-    """The body's word hashes as near.word_hashes gives them."""
-    return np.frombuffer(features.word_hashes, dtype="<u4").astype(np.uint64)
+def signature_of(features: Features) -> np.ndarray:
+    """The body's signature row as near.signatures gives it."""
+    return np.frombuffer(features.signature, dtype="<u4").astype(np.uint32)

@@ -73,7 +73,8 @@ def shingles(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def signatures(texts: Sequence[np.ndarray]) -> np.ndarray:
-    """One row of NUM_PERM minimum hash values per text (all-max for a text with no sampled shingle)."""
+    """One row of NUM_PERM minimum hash values per text (all-max for a text with no sampled shingle).
+    A text's row depends on that text alone, so rows can be made apart and cached."""
     a, b = _permutations()
     owners, hashes = shingles(texts)
     out = np.full((len(texts), NUM_PERM), np.iinfo(np.uint32).max, dtype=np.uint32)
@@ -124,11 +125,10 @@ def _band_pairs(rows: np.ndarray, live: np.ndarray, threshold: float) -> set[tup
     return pairs
 
 
-def near_pairs(texts: Sequence[np.ndarray], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of texts (as word_hashes) whose estimated Jaccard similarity reaches the
-    threshold: LSH candidates (buckets found by sorting each band, not a hash table per band), then
-    the estimate."""
-    rows = signatures(texts)
+def near_pairs(rows: np.ndarray, threshold: float = THRESHOLD) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of texts, given as their signature rows, whose estimated Jaccard similarity
+    reaches the threshold: LSH candidates (buckets found by sorting each band, not a hash table per
+    band), then the estimate."""
     live = np.flatnonzero((rows != np.iinfo(np.uint32).max).any(axis=1))  # a text with no shingle matches none
     candidates = np.array(sorted(_band_pairs(rows, live, threshold)), dtype=np.int64).reshape(-1, 2)
     agree = np.count_nonzero(rows[candidates[:, 0]] == rows[candidates[:, 1]], axis=1)
