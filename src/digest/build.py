@@ -56,10 +56,11 @@ def report_of(data: dict, output: Path) -> BuildReport:
 def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildOptions) -> tuple[list[Parsed], list[DumpError]]:
     """Parsed records: from the cache where the dump and the parser are unchanged, else parsed by workers."""
     from digest.executor import make_executor
-    from digest.parse import parse_dumps
+    from digest.parse import forget_recent, parse_dumps
     cache_file = site_dir / CACHE_DIR / "records.sqlite"
     if options.clean:
         cache_file.unlink(missing_ok=True)
+        forget_recent(cache_file)
     with make_executor(options.workers, options.scheduler) as (executor, workers):
         return parse_dumps(dumps, cache_file, executor, workers, options.progress)
 

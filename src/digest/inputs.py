@@ -42,9 +42,9 @@ def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpErr
     paths, problems = content_files(content_dir, DUMP_SUFFIXES)
     for path in paths:
         try:
-            found.append((str(path), path.read_bytes()))
+            found.append((path, Path(path).read_bytes()))
         except OSError as error:
-            problems.append(DumpError(str(path), f"cannot be read: {error.strerror or error}"))
+            problems.append(DumpError(path, f"cannot be read: {error.strerror or error}"))
     return found, problems
 
 
@@ -53,7 +53,7 @@ def _markdown_files(content_dir: Path) -> list[tuple[str, str]]:
     files, refused = content_files(content_dir, PAGE_SUFFIXES)
     if refused:
         raise DigestError(str(refused[0]))
-    return [(str(path), read_page_text(path)) for path in files]
+    return [(path, read_page_text(Path(path))) for path in files]
 
 
 def _files(root: Path) -> list[tuple[str, bytes]]:
@@ -84,30 +84,31 @@ def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
     return Inputs(dumps, problems, markdown, static, templates, theme, digest_of(parts))
 
 
-def content_files(root: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], list[DumpError]]:
+def content_files(root: Path, suffixes: tuple[str, ...]) -> tuple[list[str], list[DumpError]]:
     """(files to read, files refused with their reason), both in path order so builds do not
     depend on the file system. Hidden files are skipped; linked folders are not entered. One
     directory scan a folder: its entries already say which are files, so an archive of ten thousand
-    dumps is listed without a system call per dump."""
+    dumps is listed without a system call per dump, and as strings (Paths cost more than the scan)."""
     if not root.is_dir():
         return [], []
     base = root.resolve()
-    paths, problems = [], []
-    folders = [root]
+    paths: list[str] = []
+    problems = []
+    folders = [str(root)]
     while folders:
         with os.scandir(folders.pop()) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append(Path(entry.path))  # a folder named like a dump is entered, not read
+                    folders.append(entry.path)  # a folder named like a dump is entered, not read
                 elif os.path.splitext(entry.name)[1].lower() in suffixes and not entry.name.startswith("."):
-                    path = Path(entry.path)
                     if entry.is_file(follow_symlinks=False):
-                        paths.append(path)
-                    elif reason := _refusal(path, base):
-                        problems.append(DumpError(str(path), reason))
-                    elif path.is_file():  # a link to a dump inside the content folder
-                        paths.append(path)
-    return sorted(paths), sorted(problems, key=lambda p: Path(p.path))
+                        paths.append(entry.path)
+                    elif reason := _refusal(Path(entry.path), base):
+                        problems.append(DumpError(entry.path, reason))
+                    elif os.path.isfile(entry.path):  # a link to a dump inside the content folder
+                        paths.append(entry.path)
+    in_path_order = lambda path: path.split(os.sep)  # noqa: E731  (as Paths sort: part by part)
+    return sorted(paths, key=in_path_order), sorted(problems, key=lambda p: in_path_order(p.path))
 
 
 def _refusal(path: Path, base: Path) -> str | None:

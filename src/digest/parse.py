@@ -37,12 +37,25 @@ def parse_chunk(dumps: list[tuple[str, bytes]]) -> list[Outcome]:
     return outcomes
 
 
+# The last build's records in this process, by cache file. `digest serve` builds again after each
+# change, and reading ten thousand records back from SQLite would be a good part of the wait; a
+# record's key is its dump's bytes and the parser's version, so one kept here is the one cached.
+_recent: dict[Path, dict[str, Parsed]] = {}
+
+
+def forget_recent(cache_file: Path) -> None:
+    _recent.pop(cache_file, None)
+
+
 def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executor: Executor, workers: int,
                 progress: Progress | None = None) -> tuple[list[Parsed], list[DumpError]]:
     keys = [record_key(path, data) for path, data in dumps]
     cache = RecordCache(cache_file) if cache_file else None
+    recent = _recent.pop(cache_file, {}) if cache_file else {}
     try:
-        known = cache.get_many(keys) if cache else {}
+        known = {key: recent[key] for key in keys if key in recent}
+        if cache and len(known) < len(keys):
+            known |= cache.get_many([key for key in keys if key not in known])
         todo = [dump for dump, key in zip(dumps, keys) if key not in known]
         if progress:
             progress("reading dumps", len(dumps) - len(todo), len(dumps))
@@ -58,6 +71,7 @@ def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executo
                 problems.append(DumpError(*outcome))
         if cache:
             cache.put_many(new, keep=set(keys))
+            _recent[cache_file] = {**{key: known[key] for key in keys if key in known}, **new}  # type: ignore[index]
     finally:
         if cache:
             cache.close()

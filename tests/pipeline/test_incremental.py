@@ -1,6 +1,7 @@
 """An incremental build is byte for byte the clean build of the same input, whatever was edited."""
 from __future__ import annotations
 
+import pickle
 import random
 import re
 import shutil
@@ -135,5 +136,19 @@ def test_newer_stories_leave_the_older_pages_of_a_list_as_they_were(site: Path, 
     build(BuildOptions(site_dir=site, workers=1))
     assert len(older) > 10
     assert {p: listed_stories(p) for p in older} == older
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("damage", [b"not a pickle", pickle.dumps(Path("a class, not a plain value")), b""])
+def test_damaged_build_details_are_not_trusted(site: Path, tmp_path: Path, damage: bytes) -> None:
+    """The previous build's page details are ours to read, never to believe: a damaged or foreign
+    file means every page is made again."""
+    build(BuildOptions(site_dir=site, workers=1))
+    [details] = (site / ".digest-cache").glob("output-*.pages.pickle")
+    details.write_bytes(damage)
+    edit_paragraph(random.Random(8), site)
+    again = build(BuildOptions(site_dir=site, workers=1))
+    assert again.rendered == again.pages
     build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
     assert tree(site / "build") == tree(tmp_path / "clean")

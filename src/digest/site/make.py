@@ -51,7 +51,7 @@ def write_feeds(plan: SitePlan, config: SiteConfig, keys: dict[str, str], previo
         paths = [Routes.feed(feed.folder, kind) for kind in FEED_KINDS]
         if all(previous.reusable(path, keys[path]) for path in paths):
             for path in paths:
-                stage.link(path, previous.output / path)
+                stage.link(path, previous.file(path))
         else:
             for path, data in feed_files([feed], config).items():
                 stage.write(path, data)
@@ -61,7 +61,7 @@ def reuse_shard(previous: Previous, stage: StagedSite, name: str, key: str) -> b
     """Link a search shard's bundle from the previous site if it was built from the same pages."""
     files = previous.files_under(f"{SEARCH_FOLDER}/{name}") if previous.manifest.search.get(name) == key else []
     for path in files:
-        stage.link(path, previous.output / path)
+        stage.link(path, previous.file(path))
     return bool(files)
 
 
@@ -79,10 +79,9 @@ def changed_lookups(roots: dict[str, Any], answers: Answers, before: dict[str, s
 def link_unchanged(candidates: list[str], previous: Previous, stage: StagedSite) -> set[str]:
     """Link the candidates from the previous site; those gone from it (removed by hand) are rendered."""
     linked = set()
-    base = str(previous.output)
     for path in candidates:
         try:
-            stage.link(path, f"{base}/{path}")
+            stage.link(path, previous.file(path))
             linked.add(path)
         except FileNotFoundError:
             pass
