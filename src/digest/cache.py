@@ -70,6 +70,9 @@ class RecordCache:
         return db
 
     def get_many(self, keys: list[str]) -> dict[str, Parsed]:
+        """The stored records of `keys` that are intact. They are left out of the collector's sight
+        (gc.freeze; a build unfreezes when it ends): they hold no cycles and live through the
+        build, and a first collection would otherwise walk all of them (0.15 s at 10,000 dumps)."""
         found: dict[str, Parsed] = {}
         collecting = gc.isenabled()
         gc.disable()  # records hold no cycles: hundreds of thousands of them need no collector passes
@@ -86,6 +89,7 @@ class RecordCache:
         except sqlite3.DatabaseError:  # damage quick_check missed: keep the rows already verified
             self.db = self._reset()
         finally:
+            gc.freeze()
             if collecting:
                 gc.enable()
         return found
@@ -105,6 +109,15 @@ class RecordCache:
             stale = [row for row, k in self.db.execute("SELECT rowid, key FROM records")
                      if k.decode(errors="replace") not in keep]
             self.db.executemany("DELETE FROM records WHERE rowid = ?", [(row,) for row in stale])
+        if stale:
+            self._compact()
+
+    def _compact(self) -> None:
+        """SQLite keeps the pages of deleted rows for reuse: after a new digest parses the whole archive
+        again the file would hold both generations. Rewrite it once a third of it is free."""
+        pages, free = (self.db.execute(f"PRAGMA {name}").fetchone()[0] for name in ("page_count", "freelist_count"))
+        if free * 3 > pages:
+            self.db.execute("VACUUM")
 
     def close(self) -> None:
         self.db.close()

@@ -76,3 +76,18 @@ def test_a_record_of_a_path_that_is_not_utf8_round_trips(tmp_path: Path) -> None
     cache = RecordCache(tmp_path / "records.sqlite")
     cache.put_many(records, keep=set(records))
     assert cache.get_many(list(records)) == records
+
+
+def test_the_file_does_not_keep_a_replaced_generation_of_records(tmp_path: Path, root: Path) -> None:
+    """A new digest parses the whole archive again under new keys: the old rows' space is given back."""
+    records = {f"{n}-{key}": parsed for n in range(50) for key, parsed in seed_records(root).items()}
+    file = tmp_path / "records.sqlite"
+    cache = RecordCache(file)
+    cache.put_many(records, keep=set(records))
+    size = file.stat().st_size
+    for generation in range(3):
+        renamed = {f"new {generation}-{key}": parsed for key, parsed in records.items()}
+        cache.put_many(renamed, keep=set(renamed))
+    cache.close()
+    assert file.stat().st_size <= size * 1.5
+    assert RecordCache(file).get_many(sorted(renamed)) == renamed
