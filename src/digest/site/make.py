@@ -3,6 +3,7 @@ site where their key says they are the same, then the search index shard by shar
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -115,16 +116,19 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     counting = (lambda done, total: progress("rendering pages", done, total)) if progress else None
     fresh = render_site(make_environment(templates), plan, config, answers, write_and_note, reuse, workers, counting)
     indexed |= {path: note for path, (_, note) in fresh.items() if note is not None}
-    lookups = {path: old.lookups[path] for path in reuse} | {path: found[0] for path, (found, _) in fresh.items() if found}
-    said = {lookup: old.answers[lookup] for path in reuse for lookup in old.lookups[path]}
-    said |= {lookup: answer for found, _ in fresh.values() if found for lookup, answer in zip(*found)}
-    feeds = feed_keys(plan, digests, key)
-    write_feeds(plan, config, feeds, previous, stage)
-    for path, data in site_files(plan, config).items():
-        stage.write(path, data)
     for path, _ in stories:
         if path not in indexed:  # linked, but the previous manifest had no note of it: read it
             indexed[path] = indexed_digest(stage.path(path).read_bytes())
-    search = write_search_index(stories, indexed, stage.root, stage.write, partial(reuse_shard, previous, stage),
-                                pagefind_binary(), workers, progress)
+    # Pagefind runs in its own processes: the feeds, the sitemap and the bookkeeping are made meanwhile.
+    with ThreadPoolExecutor(1) as background:
+        searching = background.submit(write_search_index, stories, indexed, stage.root, stage.write,
+                                      partial(reuse_shard, previous, stage), pagefind_binary(), workers, progress)
+        feeds = feed_keys(plan, digests, key)
+        write_feeds(plan, config, feeds, previous, stage)
+        for path, data in site_files(plan, config).items():
+            stage.write(path, data)
+        lookups = {path: old.lookups[path] for path in reuse} | {path: found[0] for path, (found, _) in fresh.items() if found}
+        said = {lookup: old.answers[lookup] for path in reuse for lookup in old.lookups[path]}
+        said |= {lookup: answer for found, _ in fresh.values() if found for lookup, answer in zip(*found)}
+        search = searching.result()
     return SiteOutcome(plan, {**keys, **feeds}, search, len(plan.pages) - len(reuse), lookups, said, indexed)
