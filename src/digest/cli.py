@@ -9,6 +9,7 @@ imports its heavy machinery (loader, corpus stage, renderer, server) inside `run
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 
@@ -76,3 +77,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"digest: internal error: {type(error).__name__}: {error}\n"
               f"  (a bug in digest; run again with --debug and report the traceback)", file=sys.stderr)
         return EXIT_BUG
+
+
+def run() -> None:
+    """The `digest` command: main(), then an exit that skips tearing the interpreter down. A build
+    leaves millions of records, stories and pages in memory; freeing them one by one at exit, with a
+    last collection over all of them, took half a second at 10,000 dumps after the work was done.
+    Every file, pool and connection is closed by then (they are all context-managed)."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # a reader that went away, or a stream main() closed
+        pass
+    os._exit(code)
