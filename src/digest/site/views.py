@@ -41,6 +41,15 @@ class StoryView:
         return self.story.record.body[0] if self.story.record.body else ""
 
 
+COVERAGE = 8  # the other stories of its event a story page lists: the nearest in the timeline
+
+
+@dataclass(frozen=True)
+class Coverage:
+    stories: tuple[StoryView, ...]  # in timeline order
+    more: bool  # the event has other stories besides these
+
+
 @dataclass(frozen=True)
 class Catalog:
     """Lookups for templates: by id, and from a speaker's name to their person page."""
@@ -56,6 +65,18 @@ class Catalog:
 
     def person_of(self, speaker: str | None) -> Person | None:
         return self.people.get(self.speakers.get(speaker or "", ""))
+
+    def coverage(self, story_id: str, limit: int = COVERAGE) -> Coverage:
+        """The other stories of a story's event nearest it in the timeline. A bounded window: an
+        event of thousands of stories would otherwise be listed whole on each of its thousands of
+        pages, and a story added far off in the timeline changes none of them."""
+        view = self.stories.get(story_id)
+        event = self.events.get(view.story.event) if view and view.story.event else None
+        timeline = [i for i in event.story_ids if i in self.stories] if event else []
+        at = timeline.index(story_id) if story_id in timeline else 0
+        others = timeline[:at] + timeline[at + 1:]
+        start = max(0, min(at - limit // 2, len(others) - limit))
+        return Coverage(tuple(self.stories[i] for i in others[start:start + limit]), len(others) > limit)
 
 
 def segments(paragraph: str, quotes: list[Quote]) -> tuple[Segment, ...]:
