@@ -27,6 +27,7 @@ def test_home_is_the_latest_day_with_its_events_then_other_stories(files: dict[s
     event = home.index("Luiz I bridge closed for repairs")
     assert event < home.index("Porto closes Luiz I bridge") < home.index("More stories")
     assert "The city closed the upper deck" in home  # the event's lead
+    assert "Bridge reopens after twelve days" in home and "Ferries double" not in home  # the day's, not all
     assert "Sardine festival draws record crowds" in home
     assert "A different story that happens to share the headline" not in home  # filed the day before
 
