@@ -116,6 +116,7 @@ def write_manifest(file: Path, manifest: Manifest) -> None:
         "lookups": {page: [number[lookup] for lookup in used] for page, used in manifest.lookups.items()}},
         protocol=pickle.HIGHEST_PROTOCOL))
     _replace_file(file, json.dumps({"inputs": manifest.inputs, "report": manifest.report}, sort_keys=True).encode())
+    file.with_name(file.stem + ".pages.json").unlink(missing_ok=True)  # the details as earlier versions wrote them
     _written[file] = (manifest, _stamp(_details_file(file)))
 
 
