@@ -96,16 +96,20 @@ class RecordCache:
 
     def put_many(self, items: dict[str, Parsed], keep: set[str]) -> None:
         """Store new records and forget those no dump needs any more, in one transaction."""
+        self.put_pickled({key: to_bytes(parsed) for key, parsed in items.items()}, keep)
+
+    def put_pickled(self, rows: dict[str, bytes], keep: set[str]) -> None:
+        """put_many for records already made bytes by digest.serial.to_bytes (by the parsing workers)."""
         try:
-            self._put_many(items, keep)
+            self._put_pickled(rows, keep)
         except sqlite3.DatabaseError:
             self.db = self._reset()
-            self._put_many(items, keep)
+            self._put_pickled(rows, keep)
 
-    def _put_many(self, items: dict[str, Parsed], keep: set[str]) -> None:
+    def _put_pickled(self, rows: dict[str, bytes], keep: set[str]) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)",
-                                [(k, _seal(k, to_bytes(r))) for k, r in sorted(items.items())])
+                                [(k, _seal(k, data)) for k, data in sorted(rows.items())])
             stale = [row for row, k in self.db.execute("SELECT rowid, key FROM records")
                      if k.decode(errors="replace") not in keep]
             self.db.executemany("DELETE FROM records WHERE rowid = ?", [(row,) for row in stale])

@@ -9,16 +9,18 @@ from concurrent.futures import Executor
 from pathlib import Path
 
 from digest.cache import RecordCache, record_key
+from digest.corpus.features import features_of
 from digest.errors import DumpError
 from digest.executor import map_in_chunks
 from digest.loader import load_dump
-from digest.corpus.features import features_of
 from digest.records import Parsed
+from digest.serial import from_bytes, to_bytes
 
 Progress = Callable[[str, int, int], None]
-# A worker's answer for one dump: the record, or the parts of a DumpError (exceptions with custom
-# arguments do not survive pickling between processes).
-Outcome = Parsed | tuple[str, str, int | None]
+# A worker's answer for one dump: the record as the cache stores it (digest.serial.to_bytes: the
+# worker pickles it once, for the trip back and for the cache), or the parts of a DumpError
+# (exceptions with custom arguments do not survive pickling between processes).
+Outcome = bytes | tuple[str, str, int | None]
 
 
 def parse_dump(path: str, data: bytes) -> Parsed:
@@ -31,7 +33,7 @@ def parse_chunk(dumps: list[tuple[str, bytes]]) -> list[Outcome]:
     outcomes: list[Outcome] = []
     for path, data in dumps:
         try:
-            outcomes.append(parse_dump(path, data))
+            outcomes.append(to_bytes(parse_dump(path, data)))
         except DumpError as error:
             outcomes.append((error.path, error.reason, error.line))
     return outcomes
@@ -60,17 +62,19 @@ def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executo
         if progress:
             progress("reading dumps", len(dumps) - len(todo), len(dumps))
         fresh = iter(map_in_chunks(executor, parse_chunk, todo, workers))
-        records, problems, new = [], [], {}
+        records, problems, new, rows = [], [], {}, {}
         for key in keys:
-            outcome = known.get(key) or next(fresh)
-            if isinstance(outcome, Parsed):
-                records.append(outcome)
-                if key not in known:
-                    new[key] = outcome
+            if key in known:
+                records.append(known[key])
+                continue
+            outcome = next(fresh)
+            if isinstance(outcome, bytes):
+                records.append(new.setdefault(key, from_bytes(outcome)))
+                rows[key] = outcome
             else:
                 problems.append(DumpError(*outcome))
         if cache:
-            cache.put_many(new, keep=set(keys))
+            cache.put_pickled(rows, keep=set(keys))
             _recent[cache_file] = {**{key: known[key] for key in keys if key in known}, **new}  # type: ignore[index]
     finally:
         if cache:
