@@ -157,6 +157,8 @@ def test_search_reads_only_the_marked_body_and_what_pagefind_takes_from_anywhere
                           (b"Floods close the road", b"Floods shut the road"), (b"source:Wire", b"source:Post"),
                           (b'lang="en"', b'lang="fr"')]:
         assert search.indexed_digest(PAGE.replace(before, after)) != same, before
+    shouted = PAGE.replace(b"<h1>Floods close the road</h1>", b"<H1>Floods close the road</H1>")
+    assert search.indexed_digest(shouted.replace(b"close the road", b"shut the road")) != search.indexed_digest(shouted)
 
 
 def test_a_page_without_the_mark_is_read_whole() -> None:
