@@ -1,12 +1,11 @@
 """The corpus stage in order: duplicates, places, people, events, topics, related links."""
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digest.collector import collector_paused
 from digest.corpus.dates import story_date
 from digest.corpus.dedup import Article, collapse
 from digest.corpus.events import EventInput, cluster, event_terms, make_event
@@ -94,24 +93,11 @@ def _with_headline(facts: Facts) -> dict[str, int]:
     return counts
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The stage makes hundreds of thousands of small dicts and tuples and no reference cycles; the
-    cyclic collector would walk the whole archive again and again for nothing (a sixth of the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def build_corpus(records: Sequence[StoryRecord], options: CorpusOptions = CorpusOptions(),
                  features: Sequence[Features] | None = None) -> Corpus:
     """`features` are the records' own (digest.corpus.features), as the record cache keeps them;
     computed here if not given."""
-    with _collector_paused():
+    with collector_paused():  # a sixth of the stage's time otherwise
         return _build(records, options, features if features is not None else [features_of(r) for r in records])
 
 
