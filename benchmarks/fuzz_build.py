@@ -77,7 +77,7 @@ def build_archive(site: Path, count: int, share: float, seed: int) -> Outcome:
     seconds = time.perf_counter() - started
     # the dumps that became records: what the build's record cache holds for their bytes
     paths = sorted((site / "content").glob("*.txt"))
-    keys = {record_key(str(p), p.read_bytes()): str(p) for p in paths}
+    keys = {record_key(str(p.relative_to(site)), p.read_bytes()): str(p) for p in paths}  # named inside the site
     cache = RecordCache(site / CACHE_DIR / "records.sqlite")
     loaded = {keys[key] for key in cache.get_many(list(keys))}
     cache.close()

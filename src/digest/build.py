@@ -7,12 +7,12 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from digest.config import load_config
 from digest.errors import DumpError
-from digest.inputs import read_inputs
+from digest.inputs import as_given, read_inputs
 from digest.manifest import Manifest, Previous, manifest_file, write_manifest
 from digest.records import Parsed
 from digest.site.write import staged_site
@@ -72,7 +72,7 @@ def build(options: BuildOptions) -> BuildReport:
     inputs = read_inputs(site_dir, config)
     previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), clean=options.clean)
     if previous.built_from(inputs.key):
-        return report_of(previous.report, output)  # nothing changed since this output was built
+        return _as_given(report_of(previous.report, output), site_dir)  # nothing changed since this output was built
     # The loader, the corpus stage and the renderer load only now: a rebuild with nothing to do
     # should not spend a third of a second importing them.
     from digest.corpus import build_corpus
@@ -102,4 +102,10 @@ def build(options: BuildOptions) -> BuildReport:
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
     write_manifest(previous.manifest_path, Manifest(inputs.key, site.keys, site.search.keys, report_data(report),
                                                     site.lookups, site.answers, site.indexed))
-    return report
+    return _as_given(report, site_dir)
+
+
+def _as_given(report: BuildReport, site_dir: Path) -> BuildReport:
+    """The build names dumps inside the site; the user reads them from where the build started."""
+    problems = tuple(DumpError(as_given(p.path, site_dir), p.reason, p.line) for p in report.problems)
+    return replace(report, problems=problems)

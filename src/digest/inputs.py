@@ -68,9 +68,24 @@ def read_static(site_static: Path) -> dict[str, bytes]:
     return {f"static/{name}": data for root in (theme_dir() / "static", site_static) for name, data in _files(root)}
 
 
+def site_relative(path: str, site_dir: Path) -> str:
+    """A file's name inside the site, whichever folder the build was started from: records, the
+    cache and the build key use it, so `digest build site` and `cd site && digest build` share
+    their work. A path outside the site (an absolute content_dir) stays as it is."""
+    prefix = "" if site_dir == Path(".") else os.path.join(site_dir, "")
+    return path[len(prefix):] if prefix and path.startswith(prefix) else path
+
+
+def as_given(path: str, site_dir: Path) -> str:
+    """The other way: a file's name as the user can open it from where the build was started."""
+    return path if site_dir == Path(".") or os.path.isabs(path) else os.path.join(site_dir, path)
+
+
 def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
     content = site_dir / config.content_dir
     dumps, problems = read_dumps(content)
+    dumps = [(site_relative(path, site_dir), data) for path, data in dumps]
+    problems = [DumpError(site_relative(p.path, site_dir), p.reason, p.line) for p in problems]
     markdown = _markdown_files(content)
     static = read_static(site_dir / config.static_dir)
     templates = site_dir / config.templates_dir
@@ -78,7 +93,7 @@ def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
              for part in (os.fsencode(name), data)]
     parts = [__version__.encode(), parser_version().encode(), repr(config).encode(), *theme]
     parts += [part for path, data in dumps for part in (os.fsencode(path), data)]  # a name may not be UTF-8
-    parts += [part for path, text in markdown for part in (os.fsencode(path), text.encode())]
+    parts += [part for path, text in markdown for part in (os.fsencode(site_relative(path, site_dir)), text.encode())]
     parts += [part for path, data in sorted(static.items()) for part in (os.fsencode(path), data)]
     parts += [os.fsencode(str(problem)) for problem in problems]
     return Inputs(dumps, problems, markdown, static, templates, theme, digest_of(parts))

@@ -107,6 +107,21 @@ def test_an_edit_renders_few_pages_and_the_progress_bar_counts_only_those(site: 
     assert not [step for step in told if step[0] == "rendering pages" and step[2] != report.rendered]
 
 
+def test_a_build_started_from_another_folder_reuses_the_work(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`digest build site` and `cd site && digest build` are one site: neither parses nor renders
+    it all again after the other, and a skipped dump is named so it can be opened from where the
+    build was started."""
+    (site / "content" / "broken.txt").write_bytes(b"\x00\x01 not a page")
+    first = build(BuildOptions(site_dir=site, workers=1))
+    monkeypatch.chdir(site)
+    assert build(BuildOptions(site_dir=Path("."), workers=1)).rendered == 0
+    edit_paragraph(random.Random(4), site)
+    again = build(BuildOptions(site_dir=Path("."), workers=1))
+    assert 0 < again.rendered < again.pages / 2
+    assert [p.path for p in first.problems] == [str(site / "content" / "broken.txt")]
+    assert [p.path for p in again.problems] == [str(Path("content") / "broken.txt")]
+
+
 def test_unchanged_pages_are_shared_with_the_previous_site_not_copied(site: Path) -> None:
     """Linking is how an edit avoids rewriting the archive (each file keeps its inode); the previous
     site's files are never written in place, so sharing them cannot change that site."""
