@@ -86,9 +86,10 @@ def build(options: BuildOptions) -> BuildReport:
     try:
         parsed, load_problems = read_records(inputs.dumps, site_dir, options)
         gc.freeze()
-        corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed])
-        gc.freeze()
-        with staged_site(output) as stage:
+        # Staged now, so the previous site is mirrored into it while the corpus and the plan are made.
+        with staged_site(output, mirror=bool(previous.inputs)) as stage:
+            corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed])
+            gc.freeze()
             site = make_site(corpus, config, documents, inputs.templates, inputs.theme, previous, stage, workers,
                              options.progress)
             for path, data in inputs.static.items():

@@ -143,20 +143,3 @@ class Previous:
     @cached_property
     def manifest(self) -> Manifest:
         return read_manifest(self.manifest_path) if self.inputs else Manifest()
-
-    def file(self, path: str) -> str:
-        """Where the previous site's file is: a string, since a rebuild links tens of thousands."""
-        return os.path.join(self.output, path)
-
-    def has(self, path: str) -> bool:
-        return os.path.isfile(self.file(path))
-
-    def reusable(self, path: str, key: str) -> bool:
-        """Whether the previous output's file at `path` was made from `key` and is still there."""
-        return self.manifest.pages.get(path) == key and self.has(path)
-
-    def files_under(self, folder: str) -> list[str]:
-        """The previous site's files under `folder`, as paths from the site's root, sorted."""
-        base = len(str(self.output)) + 1
-        return sorted(os.path.join(top, name)[base:].replace(os.sep, "/")
-                      for top, _, names in os.walk(self.output / folder) for name in names)

@@ -1,6 +1,7 @@
 """An incremental build is byte for byte the clean build of the same input, whatever was edited."""
 from __future__ import annotations
 
+import os
 import pickle
 import random
 import re
@@ -133,6 +134,35 @@ def test_unchanged_pages_are_shared_with_the_previous_site_not_copied(site: Path
     build(BuildOptions(site_dir=site, workers=1))
     kept = [p for p, inode in inodes.items() if p.exists() and p.stat().st_ino == inode]
     assert len(inodes) - 3 <= len(kept) < len(inodes)  # the edited story and the few that show it are new files
+
+
+def test_a_rebuild_never_writes_into_the_site_it_replaces(site: Path, tmp_path: Path) -> None:
+    """The new site starts as links to the previous one's files; what changes is replaced, never
+    written into, so the site being served until the swap (seen here through second names of
+    its files) stays exactly as it was, however many pages the rebuild changes."""
+    build(BuildOptions(site_dir=site, workers=1))
+    before = tree(site / "build")
+    seen = tmp_path / "seen"
+    for path in before:
+        (seen / path).parent.mkdir(parents=True, exist_ok=True)
+        os.link(site / "build" / path, seen / path)
+    edit_paragraph(random.Random(4), site)
+    (site / "digest.yaml").write_text("title: Another title\n")  # every page changes
+    build(BuildOptions(site_dir=site, workers=1))
+    assert tree(seen) == before
+    assert tree(site / "build") != before
+
+
+def test_a_removed_story_leaves_no_file_or_empty_folder(site: Path) -> None:
+    build(BuildOptions(site_dir=site, workers=1))
+    folders = {p for p in (site / "build" / "stories").iterdir()}
+    for dump in sorted((site / "content" / "synth").glob("*.txt"))[:3]:
+        dump.unlink()
+    report = build(BuildOptions(site_dir=site, workers=1))
+    left = {p for p in (site / "build" / "stories").iterdir()}
+    assert left < folders and len(left) == report.stories
+    assert all((folder / "index.html").is_file() for folder in left)
+    assert not [p for p in (site / "build").rglob("*") if p.is_dir() and not any(p.iterdir())]
 
 
 def listed_stories(page: Path) -> list[str]:

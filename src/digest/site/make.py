@@ -48,21 +48,31 @@ def feed_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, st
 
 
 def write_feeds(plan: SitePlan, config: SiteConfig, keys: dict[str, str], previous: Previous, stage: StagedSite) -> None:
+    present = stage.mirrored()
     for feed in plan.feeds:
         paths = [Routes.feed(feed.folder, kind) for kind in FEED_KINDS]
-        if all(previous.reusable(path, keys[path]) for path in paths):
+        if all(previous.manifest.pages.get(path) == keys[path] and path in present for path in paths):
             for path in paths:
-                stage.link(path, previous.file(path))
+                stage.keep(path)
         else:
             for path, data in feed_files([feed], config).items():
                 stage.write(path, data)
 
 
-def reuse_shard(previous: Previous, stage: StagedSite, name: str, key: str) -> bool:
-    """Link a search shard's bundle from the previous site if it was built from the same pages."""
-    files = previous.files_under(f"{SEARCH_FOLDER}/{name}") if previous.manifest.search.get(name) == key else []
+def shard_files(present: set[str]) -> dict[str, list[str]]:
+    """The previous site's search bundles: shard name -> its files."""
+    bundles: dict[str, list[str]] = {}
+    for path in present:
+        if path.startswith(f"{SEARCH_FOLDER}/") and path.count("/") > 1:
+            bundles.setdefault(path.split("/", 2)[1], []).append(path)
+    return bundles
+
+
+def reuse_shard(previous: Previous, stage: StagedSite, bundles: dict[str, list[str]], name: str, key: str) -> bool:
+    """Keep a search shard's bundle from the previous site if it was built from the same pages."""
+    files = bundles.get(name, []) if previous.manifest.search.get(name) == key else []
     for path in files:
-        stage.link(path, previous.file(path))
+        stage.keep(path)
     return bool(files)
 
 
@@ -77,16 +87,13 @@ def changed_lookups(roots: dict[str, Any], answers: Answers, before: dict[str, s
     return {lookup for lookup, answer in before.items() if ask_again(decode_path(lookup), roots, answers) != answer}
 
 
-def link_unchanged(candidates: list[str], previous: Previous, stage: StagedSite) -> set[str]:
-    """Link the candidates from the previous site; those gone from it (removed by hand) are rendered."""
-    linked = set()
-    for path in candidates:
-        try:
-            stage.link(path, previous.file(path))
-            linked.add(path)
-        except FileNotFoundError:
-            pass
-    return linked
+def keep_unchanged(candidates: list[str], stage: StagedSite) -> set[str]:
+    """Keep the candidates from the previous site; those gone from it (removed by hand) are rendered."""
+    present = stage.mirrored()
+    kept = {path for path in candidates if path in present}
+    for path in kept:
+        stage.keep(path)
+    return kept
 
 
 def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...], templates: Path,
@@ -104,7 +111,7 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     changed = changed_lookups(roots(plan), answers, old.answers) if old.answers else set()
     candidates = [path for path, page_key in keys.items() if old.pages.get(path) == page_key and path in old.lookups
                   and changed.isdisjoint(old.lookups[path])]
-    reuse = link_unchanged(sorted(candidates), previous, stage)
+    reuse = keep_unchanged(candidates, stage)
     stories = [(page.path, page.story.day) for page in plan.pages if page.kind == "story" and page.story]
     story_pages = {path for path, _ in stories}
     indexed = {path: old.indexed[path] for path in story_pages & reuse if path in old.indexed}
@@ -115,6 +122,7 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
 
     counting = (lambda done, total: progress("rendering pages", done, total)) if progress else None
     fresh = render_site(make_environment(templates), plan, config, answers, write_and_note, reuse, workers, counting)
+    stage.written_elsewhere(fresh)
     indexed |= {path: note for path, (_, note) in fresh.items() if note is not None}
     for path, _ in stories:
         if path not in indexed:  # linked, but the previous manifest had no note of it: read it
@@ -122,7 +130,7 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     # Pagefind runs in its own processes: the feeds, the sitemap and the bookkeeping are made meanwhile.
     with ThreadPoolExecutor(1) as background:
         searching = background.submit(write_search_index, stories, indexed, stage.root, stage.write,
-                                      partial(reuse_shard, previous, stage), pagefind_binary(), workers, progress)
+                                      partial(reuse_shard, previous, stage, shard_files(stage.mirrored())), pagefind_binary(), workers, progress)
         feeds = feed_keys(plan, digests, key)
         write_feeds(plan, config, feeds, previous, stage)
         for path, data in site_files(plan, config).items():

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from digest.manifest import digest_of
 from digest.site.search_order import stable_bundle
-from digest.site.write import link_or_copy
+from digest.site.mirror import link_or_copy
 
 SEARCH_FOLDER = "pagefind"
 SHARDS_FILE = f"{SEARCH_FOLDER}/shards.json"

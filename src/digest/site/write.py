@@ -13,11 +13,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from digest.errors import OutputError
+from digest.site.mirror import Mirroring
 
 MARKER = ".digest-build"  # marks a folder as digest's output, safe to replace
 MARKER_TEXT = b"This folder is written by `digest build`; it is replaced whole on every build.\n"
@@ -84,24 +85,16 @@ def built_key(output: Path) -> str | None:
     return next((line.split(" ", 1)[1] for line in lines if line.startswith("build ")), None)
 
 
-def link_or_copy(source: str | Path, target: str | Path) -> None:
-    """A second name for a file that is never written in place; a copy where links are refused."""
-    try:
-        os.link(source, target)
-    except OSError as error:
-        if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
-            raise
-        Path(target).write_bytes(Path(source).read_bytes())
-
-
 class StagedSite:
     """A new site written file by file into a fresh folder beside the output, then swapped in whole.
 
-    Pages go to disk as they are rendered rather than waiting in memory for the swap; a page that
-    did not change is linked from the previous site instead of read and written again.
+    Pages go to disk as they are rendered rather than waiting in memory for the swap. With `mirror`,
+    the previous site is linked into the folder from the start (digest.site.mirror); a file the
+    build keeps stays that link, a file it writes replaces its link, and at the commit the links
+    nothing kept or replaced are removed.
     """
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, mirror: bool = False) -> None:
         self.output = output
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
@@ -111,6 +104,14 @@ class StagedSite:
             raise _unwritable(output, error) from None
         self.root.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
         self._made: set[str] = {""}
+        self._mirroring = Mirroring(str(output), str(self.root)) if mirror and output.is_dir() else None
+        self._kept: set[str] = set()
+        self._written: set[str] = set()
+
+    def mirrored(self) -> set[str]:
+        """The previous site's files, linked here; waits for the mirror. Call it before pages are
+        written by forked workers, which share this site but must not wait for the mirror themselves."""
+        return self._mirroring.files() if self._mirroring else set()
 
     def _target(self, relative: str) -> str:
         """Where a file goes, its folder made. Strings, not Paths: a site has tens of thousands of files."""
@@ -121,33 +122,55 @@ class StagedSite:
         return os.path.join(self.root, relative)
 
     def write(self, relative: str, data: bytes) -> None:
-        Path(self._target(relative)).write_bytes(data)
+        target = self._target(relative)
+        if relative in self.mirrored():
+            os.unlink(target)  # a link to the live site's file: replaced, never written into
+        Path(target).write_bytes(data)
+        self._written.add(relative)
 
-    def link(self, relative: str, source: str | Path) -> None:
-        """The previous site's file, shared rather than copied: neither site is ever written in place.
-        Where the file system cannot link, it is copied."""
-        link_or_copy(source, self._target(relative))
+    def keep(self, relative: str) -> None:
+        """Keep the previous site's file at `relative` as it is; FileNotFoundError if it has none."""
+        if relative not in self.mirrored():
+            raise FileNotFoundError(errno.ENOENT, "not in the previous site", relative)
+        self._kept.add(relative)
+
+    def written_elsewhere(self, paths: Iterable[str]) -> None:
+        """Files that forked workers wrote here (their bookkeeping stays in their own processes)."""
+        self._written.update(paths)
 
     def path(self, relative: str) -> Path:
         return _safe_target(self.root, relative)
 
     def commit(self, build_key: str, clean: bool = False) -> None:
-        (self.root / MARKER).write_bytes(MARKER_TEXT + f"build {build_key}\n".encode())
+        self.write(MARKER, MARKER_TEXT + f"build {build_key}\n".encode())
+        self._remove_gone()
         if clean and self.output.is_dir():
             shutil.rmtree(self.output)  # checked as ours before staging began
         _swap(self.root, self.output)
 
+    def _remove_gone(self) -> None:
+        """The previous site's files this site has not: neither kept nor written again. So are the
+        folders they leave empty, as a clean build would not have them."""
+        for relative in sorted(self.mirrored() - self._kept - self._written):
+            os.unlink(os.path.join(self.root, relative))
+            folder = relative.rpartition("/")[0]
+            while folder and not os.listdir(os.path.join(self.root, folder)):
+                os.rmdir(os.path.join(self.root, folder))
+                folder = folder.rpartition("/")[0]
+
     def discard(self) -> None:
+        if self._mirroring:
+            self._mirroring.stop()
         shutil.rmtree(self.root, ignore_errors=True)
 
 
 @contextmanager
-def staged_site(output: Path) -> Iterator[StagedSite]:
-    """A StagedSite for `output`; anything that stops the build before `commit` leaves the previous
+def staged_site(output: Path, mirror: bool = False) -> Iterator[StagedSite]:
+    """A StagedSite for `output` (mirroring the previous site there, if asked); anything that stops the build before `commit` leaves the previous
     site as it was and the staging folder gone. Disk errors become one line naming the output."""
     output = output.resolve()
     _check_replaceable(output)
-    stage = StagedSite(output)
+    stage = StagedSite(output, mirror)
     try:
         yield stage
     except OSError as error:  # a full disk, a read-only or vanished folder: say so in one line
