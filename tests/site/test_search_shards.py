@@ -164,3 +164,22 @@ def test_search_reads_only_the_marked_body_and_what_pagefind_takes_from_anywhere
 def test_a_page_without_the_mark_is_read_whole() -> None:
     page = PAGE.replace(b" data-pagefind-body", b"")
     assert search.indexed_digest(page) != search.indexed_digest(page.replace(b"Menu", b"Home"))
+
+
+@needs_pagefind
+def test_a_shard_indexes_exactly_its_pages_whatever_their_names(tmp_path: Path, monkeypatch) -> None:
+    """Pagefind is told a shard's pages by a glob: a name with glob characters matches only itself,
+    and a pagefind.yml where the build was started from changes nothing."""
+    page = ('<html lang="en"><head><title>{0}</title></head><body><main data-pagefind-body>'
+            '<h1>{0}</h1><p>Flood barriers hold along the {0} river.</p></main></body></html>')
+    site = tmp_path / "site"
+    paths = ["stories/a,b{c}[d]*?/index.html", "stories/plain/index.html", "stories/ab/index.html"]
+    for i, path in enumerate(paths):
+        (site / path).parent.mkdir(parents=True)
+        (site / path).write_text(page.format(f"story{i}"), encoding="utf-8")
+    (tmp_path / "pagefind.yml").write_text("exclude_selectors: ['p']\nforce_language: fr\n")
+    monkeypatch.chdir(tmp_path)
+    bundle = search.index_shard(search.Shard("x", tuple(paths[:2])), site, pagefind_binary())
+    fragments = [data for path, data in bundle.items() if "/fragment/" in path]
+    assert len(fragments) == 2
+    assert [path for path in bundle if path.startswith("pagefind/x/index/en_")]  # the pages' language, not fr

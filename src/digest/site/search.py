@@ -7,8 +7,8 @@ under pagefind/<first day>/, and the search page merges them in the browser. A b
 only the shards whose pages changed, in parallel; the rest are taken from the previous site.
 pagefind/shards.json lists the bundles, newest first, and pagefind/ holds the UI's script and style.
 
-Pagefind runs on links to the staged pages, before the site is swapped in, so the index lands in
-the same atomic swap as the pages. Without the binary the site still builds, with a warning, and
+Pagefind runs on the staged pages, before the site is swapped in, so the index lands in the same
+atomic swap as the pages. Without the binary the site still builds, with a warning, and
 the search page says search is unavailable.
 """
 from __future__ import annotations
@@ -22,12 +22,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
 from digest.manifest import digest_of
 from digest.site.search_order import stable_bundle
-from digest.site.mirror import link_or_copy
 
 SEARCH_FOLDER = "pagefind"
 SHARDS_FILE = f"{SEARCH_FOLDER}/shards.json"
@@ -121,6 +121,7 @@ def indexed_digest(html: bytes) -> str:
     return digest_of([html[body.start():end], *anywhere])
 
 
+@cache  # asked for every shard's key; looking up installed packages takes milliseconds each time
 def pagefind_version() -> str:
     try:
         return metadata.version("pagefind")
@@ -134,24 +135,28 @@ def shard_key(shard: Shard, indexed: dict[str, str]) -> str:
                       *(part for path in shard.pages for part in (path.encode(), indexed[path].encode()))])
 
 
+def _literal(path: str) -> str:
+    """A path as a glob that matches only itself."""
+    return re.sub(r"([\\*?\[\]{},])", r"\\\1", path)
+
+
 def index_shard(shard: Shard, site_root: Path, binary: Path) -> dict[str, bytes]:
-    """The shard's bundle, from links to its pages under `site_root` (the staged site)."""
+    """The shard's bundle, indexed from its pages under `site_root` (the staged site). Pagefind is
+    told the pages by a glob in a config file of its own (a command line would limit a shard's
+    size), in a scratch folder that is its working folder too, so no pagefind.yml of the user's
+    changes the index; the scratch is named so that the next build clears it away if this one is killed."""
     folder = f"{SEARCH_FOLDER}/{shard.name}"
-    # beside the staged site, so its pages can be linked rather than copied; named so that the next
-    # build clears it away if this one is killed
     with tempfile.TemporaryDirectory(prefix=f"{site_root.name}.", suffix=".search-digest", dir=site_root.parent) as scratch:
-        root = Path(scratch) / "site"
-        for path in shard.pages:
-            (root / path).parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(site_root / path, root / path)
+        out = Path(scratch) / "bundle"
+        config = {"site": str(site_root), "glob": "{" + ",".join(map(_literal, shard.pages)) + "}",
+                  "output_path": str(out), "keep_index_url": True}
+        (Path(scratch) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
         try:
-            run = subprocess.run([str(binary), "--site", str(root), "--output-subdir", folder, "--keep-index-url"],
-                                 capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+            run = subprocess.run([str(binary)], cwd=scratch, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         except (OSError, subprocess.TimeoutExpired) as error:
             raise PagefindError(f"Pagefind could not run ({error})") from None
         if run.returncode != 0:
             raise PagefindError(f"Pagefind failed: {(run.stderr or run.stdout).strip()[-500:]}")
-        out = root / folder
         bundle = {f"{folder}/{p.relative_to(out).as_posix()}": p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
     return stable_bundle(bundle, folder)
 
