@@ -41,3 +41,26 @@ def test_unreachable_scheduler_is_a_plain_error(site: Path) -> None:
     result = run_digest("build", str(site), "--scheduler", "tcp://127.0.0.1:9", "-q")
     assert result.returncode == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_rebuild_on_two_cores_equals_a_clean_build(site: Path, tmp_path: Path) -> None:
+    """With workers the rebuild works out its story digests, earlier lookups and feed keys in forked
+    copies of itself; the pages it then skips and renders must be those one process would."""
+    build(BuildOptions(site_dir=site, workers=2))
+    dump = sorted((site / "content" / "synth").glob("*.txt"))[3]
+    dump.write_text(dump.read_text(encoding="utf-8").replace(" the ", " the newly revised ", 1), encoding="utf-8")
+    again = build(BuildOptions(site_dir=site, workers=2))
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert 0 < again.rendered < again.pages / 2
+    assert tree(site / "build") == tree(tmp_path / "clean")
+
+
+def test_forked_work_answers_as_this_process_would() -> None:
+    from digest.executor import Forked
+    numbers = list(range(100_000))
+    assert Forked(lambda: {n % 7: n for n in numbers}).result() == {n % 7: n for n in numbers}
+    assert Forked(lambda: "x" * 1_000_000).result() == "x" * 1_000_000  # more than a pipe holds at once
+    with pytest.raises(ZeroDivisionError):  # raised here, as if it had run here
+        Forked(lambda: 1 / 0).result()
+    here = []
+    assert Forked(lambda: here.append(1) or len(here), enabled=False).result() == 1 and here == [1]
