@@ -168,8 +168,8 @@ def test_a_page_without_the_mark_is_read_whole() -> None:
 
 @needs_pagefind
 def test_a_shard_indexes_exactly_its_pages_whatever_their_names(tmp_path: Path, monkeypatch) -> None:
-    """Pagefind is told a shard's pages by a glob: a name with glob characters matches only itself,
-    and a pagefind.yml where the build was started from changes nothing."""
+    """A shard's index holds its pages and no other, whatever their names, and a pagefind.yml where
+    the build was started from changes nothing."""
     page = ('<html lang="en"><head><title>{0}</title></head><body><main data-pagefind-body>'
             '<h1>{0}</h1><p>Flood barriers hold along the {0} river.</p></main></body></html>')
     site = tmp_path / "site"

@@ -21,7 +21,7 @@ from digest.site.markdown import MarkdownPage
 from digest.site.plan import SitePlan, plan_site
 from digest.site.render import make_environment, render_site, roots, site_files
 from digest.site.routes import Routes
-from digest.site.search import SEARCH_FOLDER, SearchIndex, indexed_digest, pagefind_binary, write_search_index
+from digest.site.search import SEARCH_FOLDER, SearchIndex, indexed_digest, pagefind_binary, prepare_search_index
 from digest.site.write import StagedSite
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total), for a progress bar
@@ -135,8 +135,9 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
             indexed[path] = indexed_digest(stage.path(path).read_bytes())
     # Pagefind runs in its own processes: the feeds, the sitemap and the bookkeeping are made meanwhile.
     with ThreadPoolExecutor(1) as background:
-        searching = background.submit(write_search_index, stories, indexed, stage.root, stage.write,
-                                      partial(reuse_shard, previous, stage, shard_files(stage.mirrored())), pagefind_binary(), workers, progress)
+        index = prepare_search_index(stories, indexed, stage.root,
+                                     partial(reuse_shard, previous, stage, shard_files(stage.mirrored())), pagefind_binary())
+        searching = background.submit(index, stage.write, workers, progress)
         write_feeds(plan, config, feeds, previous, stage)
         for path, data in site_files(plan, config).items():
             stage.write(path, data)

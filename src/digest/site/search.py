@@ -7,8 +7,8 @@ under pagefind/<first day>/, and the search page merges them in the browser. A b
 only the shards whose pages changed, in parallel; the rest are taken from the previous site.
 pagefind/shards.json lists the bundles, newest first, and pagefind/ holds the UI's script and style.
 
-Pagefind runs on the staged pages, before the site is swapped in, so the index lands in the same
-atomic swap as the pages. Without the binary the site still builds, with a warning, and
+Pagefind runs on links to the staged pages, before the site is swapped in, so the index lands in
+the same atomic swap as the pages. Without the binary the site still builds, with a warning, and
 the search page says search is unavailable.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from importlib import metadata
 from pathlib import Path
 
 from digest.manifest import digest_of
+from digest.site.mirror import link_or_copy
 from digest.site.search_order import stable_bundle
 
 SEARCH_FOLDER = "pagefind"
@@ -135,22 +137,29 @@ def shard_key(shard: Shard, indexed: dict[str, str]) -> str:
                       *(part for path in shard.pages for part in (path.encode(), indexed[path].encode()))])
 
 
-def _literal(path: str) -> str:
-    """A path as a glob that matches only itself."""
-    return re.sub(r"([\\*?\[\]{},])", r"\\\1", path)
+def shard_site(shard: Shard, site_root: Path) -> Path:
+    """A scratch folder beside the staged site, holding links to the shard's pages under site/
+    (Pagefind indexes a whole folder; told the pages by a glob instead, it takes a third longer
+    matching every file of the site). Named so that the next build clears it away if this one is
+    killed. Made in the thread that plans the index: beside a busy thread, each of its system
+    calls would wait for the interpreter's lock."""
+    scratch = Path(tempfile.mkdtemp(prefix=f"{site_root.name}.", suffix=".search-digest", dir=site_root.parent))
+    for path in shard.pages:
+        (scratch / "site" / path).parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(site_root / path, scratch / "site" / path)
+    return scratch
 
 
-def index_shard(shard: Shard, site_root: Path, binary: Path) -> dict[str, bytes]:
-    """The shard's bundle, indexed from its pages under `site_root` (the staged site). Pagefind is
-    told the pages by a glob in a config file of its own (a command line would limit a shard's
-    size), in a scratch folder that is its working folder too, so no pagefind.yml of the user's
-    changes the index; the scratch is named so that the next build clears it away if this one is killed."""
+def index_shard(shard: Shard, site_root: Path, binary: Path, scratch: Path | None = None) -> dict[str, bytes]:
+    """The shard's bundle, from its pages under `site_root` (the staged site) linked into `scratch`
+    (see shard_site), which is removed. Pagefind's settings are in a pagefind.json there, its
+    working folder, so no pagefind.yml where the user started the build changes the index."""
+    scratch = scratch or shard_site(shard, site_root)
     folder = f"{SEARCH_FOLDER}/{shard.name}"
-    with tempfile.TemporaryDirectory(prefix=f"{site_root.name}.", suffix=".search-digest", dir=site_root.parent) as scratch:
-        out = Path(scratch) / "bundle"
-        config = {"site": str(site_root), "glob": "{" + ",".join(map(_literal, shard.pages)) + "}",
-                  "output_path": str(out), "keep_index_url": True}
-        (Path(scratch) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+    try:
+        out = scratch / "bundle"
+        config = {"site": str(scratch / "site"), "output_path": str(out), "keep_index_url": True}
+        (scratch / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
         try:
             run = subprocess.run([str(binary)], cwd=scratch, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         except (OSError, subprocess.TimeoutExpired) as error:
@@ -158,6 +167,8 @@ def index_shard(shard: Shard, site_root: Path, binary: Path) -> dict[str, bytes]
         if run.returncode != 0:
             raise PagefindError(f"Pagefind failed: {(run.stderr or run.stdout).strip()[-500:]}")
         bundle = {f"{folder}/{p.relative_to(out).as_posix()}": p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     return stable_bundle(bundle, folder)
 
 
@@ -168,30 +179,43 @@ class SearchIndex:
     warning: str | None = None
 
 
-def write_search_index(stories: list[tuple[str, str | None]], indexed: dict[str, str], site_root: Path,
-                       write: Callable[[str, bytes], None], reuse: Callable[[str, str], bool],
-                       binary: Path | None, workers: int = 1,
-                       progress: Callable[[str, int, int], None] | None = None) -> SearchIndex:
-    """Index the staged stories shard by shard. `reuse(shard name, key)` takes a shard's bundle from the
-    previous site when its key is the one that site was built with, and says whether it could."""
+Write = Callable[[str, bytes], None]
+Progress = Callable[[str, int, int], None]
+
+
+def prepare_search_index(stories: list[tuple[str, str | None]], indexed: dict[str, str], site_root: Path,
+                         reuse: Callable[[str, str], bool], binary: Path | None
+                         ) -> Callable[[Write, int, Progress | None], SearchIndex]:
+    """Plan the index of the staged stories shard by shard, take unchanged shards from the previous
+    site (`reuse(shard name, key)` does, and says whether it could) and link the pages of the rest
+    into scratch sites; returns what indexes them, to be run while this thread goes on."""
     if binary is None:
-        return SearchIndex({}, 0, "search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')")
+        warning = "search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')"
+        return lambda write, workers, progress: SearchIndex({}, 0, warning)
     shards = plan_shards(stories)
     keys = {shard.name: shard_key(shard, indexed) for shard in shards}
-    todo = [s for s in shards if not reuse(s.name, keys[s.name])]
-    with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
-        try:
-            for done, bundle in enumerate(pool.map(lambda shard: index_shard(shard, site_root, binary), todo), 1):
-                for path, data in bundle.items():
-                    write(path, data)  # a full disk here is the build's error, not search's
-                if progress:
-                    progress("indexing search", done, len(todo))
-        except PagefindError as error:
-            return SearchIndex({}, 0, f"search index not built: {error}")
-    if shards:
-        for name in UI_FILES:
-            write(f"{SEARCH_FOLDER}/{name}", (site_root / SEARCH_FOLDER / shards[0].name / name).read_bytes())
-    dated = sorted((s.name for s in shards if s.name != UNDATED), reverse=True)
-    bundles = [f"{name}/" for name in dated + [s.name for s in shards if s.name == UNDATED]]
-    write(SHARDS_FILE, json.dumps({"bundles": bundles}, separators=(",", ":")).encode() + b"\n")
-    return SearchIndex(keys, len(todo))
+    todo = [(s, shard_site(s, site_root)) for s in shards if not reuse(s.name, keys[s.name])]
+
+    def finish(write: Write, workers: int = 1, progress: Progress | None = None) -> SearchIndex:
+        with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
+            try:
+                for done, bundle in enumerate(pool.map(lambda job: index_shard(job[0], site_root, binary, job[1]), todo), 1):
+                    for path, data in bundle.items():
+                        write(path, data)  # a full disk here is the build's error, not search's
+                    if progress:
+                        progress("indexing search", done, len(todo))
+            except PagefindError as error:
+                return SearchIndex({}, 0, f"search index not built: {error}")
+            finally:
+                for _, scratch in todo:  # those a failure left unindexed
+                    shutil.rmtree(scratch, ignore_errors=True)
+        if shards:
+            for name in UI_FILES:
+                write(f"{SEARCH_FOLDER}/{name}", (site_root / SEARCH_FOLDER / shards[0].name / name).read_bytes())
+        dated = sorted((s.name for s in shards if s.name != UNDATED), reverse=True)
+        bundles = [f"{name}/" for name in dated + [s.name for s in shards if s.name == UNDATED]]
+        write(SHARDS_FILE, json.dumps({"bundles": bundles}, separators=(",", ":")).encode() + b"\n")
+        return SearchIndex(keys, len(todo))
+
+    return finish
+
