@@ -42,7 +42,8 @@ def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpErr
     paths, problems = content_files(content_dir, DUMP_SUFFIXES)
     for path in paths:
         try:
-            found.append((path, Path(path).read_bytes()))
+            with open(path, "rb") as file:  # not through Path: ten thousand of them cost a tenth of a second
+                found.append((path, file.read()))
         except OSError as error:
             problems.append(DumpError(path, f"cannot be read: {error.strerror or error}"))
     return found, problems
@@ -68,12 +69,14 @@ def read_static(site_static: Path) -> dict[str, bytes]:
     return {f"static/{name}": data for root in (theme_dir() / "static", site_static) for name, data in _files(root)}
 
 
-def site_relative(path: str, site_dir: Path) -> str:
-    """A file's name inside the site, whichever folder the build was started from: records, the
-    cache and the build key use it, so `digest build site` and `cd site && digest build` share
+def site_relative(paths: list[str], site_dir: Path) -> list[str]:
+    """Files' names inside the site, whichever folder the build was started from: records, the
+    cache and the build key use them, so `digest build site` and `cd site && digest build` share
     their work. A path outside the site (an absolute content_dir) stays as it is."""
-    prefix = "" if site_dir == Path(".") else os.path.join(site_dir, "")
-    return path[len(prefix):] if prefix and path.startswith(prefix) else path
+    if site_dir == Path("."):
+        return paths
+    prefix = os.path.join(site_dir, "")
+    return [path[len(prefix):] if path.startswith(prefix) else path for path in paths]
 
 
 def as_given(path: str, site_dir: Path) -> str:
@@ -84,8 +87,8 @@ def as_given(path: str, site_dir: Path) -> str:
 def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
     content = site_dir / config.content_dir
     dumps, problems = read_dumps(content)
-    dumps = [(site_relative(path, site_dir), data) for path, data in dumps]
-    problems = [DumpError(site_relative(p.path, site_dir), p.reason, p.line) for p in problems]
+    dumps = list(zip(site_relative([path for path, _ in dumps], site_dir), [data for _, data in dumps]))
+    problems = [DumpError(path, p.reason, p.line) for path, p in zip(site_relative([p.path for p in problems], site_dir), problems)]
     markdown = _markdown_files(content)
     static = read_static(site_dir / config.static_dir)
     templates = site_dir / config.templates_dir
@@ -93,7 +96,8 @@ def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
              for part in (os.fsencode(name), data)]
     parts = [__version__.encode(), parser_version().encode(), repr(config).encode(), *theme]
     parts += [part for path, data in dumps for part in (os.fsencode(path), data)]  # a name may not be UTF-8
-    parts += [part for path, text in markdown for part in (os.fsencode(site_relative(path, site_dir)), text.encode())]
+    pages = zip(site_relative([path for path, _ in markdown], site_dir), markdown)
+    parts += [part for name, (_, text) in pages for part in (os.fsencode(name), text.encode())]
     parts += [part for path, data in sorted(static.items()) for part in (os.fsencode(path), data)]
     parts += [os.fsencode(str(problem)) for problem in problems]
     return Inputs(dumps, problems, markdown, static, templates, theme, digest_of(parts))

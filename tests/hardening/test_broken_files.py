@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from digest import inputs
 from digest.build import BuildOptions, build
 from digest.loader.text import normalise
 from tests.conftest import run_digest
@@ -53,14 +54,20 @@ def broken_site(tmp_path: Path, good_dumps: dict[str, str]) -> Path:
 @pytest.fixture
 def deny_one(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests run as root, which reads any file: a permission error is made where reading happens."""
-    read_bytes = Path.read_bytes
+    read_bytes, real_open = Path.read_bytes, open
 
     def guarded(self: Path) -> bytes:
         if self.name == DENIED:
             raise PermissionError(13, "Permission denied", str(self))
         return read_bytes(self)
 
+    def guarded_open(file, *args, **kwargs):  # how the build reads dumps
+        if os.path.basename(file) == DENIED:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
     monkeypatch.setattr(Path, "read_bytes", guarded)
+    monkeypatch.setattr(inputs, "open", guarded_open, raising=False)
 
 
 def test_each_broken_dump_is_reported_once_with_its_reason(broken_site: Path, deny_one: None) -> None:
