@@ -98,7 +98,7 @@ def build(options: BuildOptions) -> BuildReport:
     finally:
         gc.unfreeze()  # `digest serve` builds again in this process
     problems = tuple(inputs.problems) + tuple(load_problems)
-    warnings = (site.search.warning,) if site.search.warning else ()
+    warnings = tuple(warning for warning in (stage.warning, site.search.warning) if warning)
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
     write_manifest(previous.manifest_path, Manifest(inputs.key, site.keys, site.search.keys, report_data(report),

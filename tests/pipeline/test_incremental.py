@@ -197,3 +197,20 @@ def test_damaged_build_details_are_not_trusted(site: Path, tmp_path: Path, damag
     assert again.rendered == again.pages
     build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
     assert tree(site / "build") == tree(tmp_path / "clean")
+
+
+def test_a_previous_site_that_cannot_be_mirrored_is_rendered_afresh(site: Path, tmp_path: Path, monkeypatch) -> None:
+    """The mirror fails part way (a full disk, say): what it linked is cleared away, every page is
+    rendered, the site equals a clean build and the report says why it took longer."""
+    from digest.site import mirror
+    build(BuildOptions(site_dir=site, workers=1))
+    failing = tmp_path / "failing_mirror.py"
+    failing.write_text("import os, sys\nos.link(os.path.join(sys.argv[1], 'index.html'), os.path.join(sys.argv[2], 'index.html'))\n"
+                       "os.mkdir(os.path.join(sys.argv[2], 'stories'))\nsys.exit('No space left on device')\n")
+    monkeypatch.setattr(mirror, "SCRIPT", str(failing))
+    edit_paragraph(random.Random(4), site)
+    report = build(BuildOptions(site_dir=site, workers=1))
+    assert report.rendered == report.pages
+    assert any("previous site could not be reused" in warning for warning in report.warnings)
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")

@@ -18,6 +18,7 @@ import subprocess
 import sys
 
 SEPARATOR = "\0"  # between the mirrored paths on the process's output: no file name holds it
+SCRIPT = __file__  # what the mirroring process runs
 
 
 def link_or_copy(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
@@ -54,7 +55,7 @@ class Mirroring:
     """A mirror being made; `files()` waits for it and says which files it holds."""
 
     def __init__(self, source: str, target: str) -> None:
-        self._process = subprocess.Popen([sys.executable, "-I", __file__, source, target], stdin=subprocess.DEVNULL,
+        self._process = subprocess.Popen([sys.executable, "-I", SCRIPT, source, target], stdin=subprocess.DEVNULL,
                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self._files: set[str] | None = None
 

@@ -105,13 +105,28 @@ class StagedSite:
         self.root.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
         self._made: set[str] = {""}
         self._mirroring = Mirroring(str(output), str(self.root)) if mirror and output.is_dir() else None
+        self._mirrored: set[str] | None = None
         self._kept: set[str] = set()
         self._written: set[str] = set()
+        self.warning: str | None = None  # the site is whole, but something could not be reused
 
     def mirrored(self) -> set[str]:
         """The previous site's files, linked here; waits for the mirror. Call it before pages are
-        written by forked workers, which share this site but must not wait for the mirror themselves."""
-        return self._mirroring.files() if self._mirroring else set()
+        written by forked workers, which share this site but must not wait for the mirror themselves.
+        A mirror that failed (a full disk, a folder it may not read) is cleared away and the build
+        goes on without the previous site: every page is rendered."""
+        if self._mirrored is None:
+            self._mirrored = set()
+            if self._mirroring:
+                try:
+                    self._mirrored = self._mirroring.files()
+                except OSError as error:
+                    shutil.rmtree(self.root)
+                    self.root.mkdir()
+                    self.root.chmod(0o755)
+                    self._made = {""}
+                    self.warning = f"the previous site could not be reused ({error.strerror}): every page was rendered"
+        return self._mirrored
 
     def _target(self, relative: str) -> str:
         """Where a file goes, its folder made. Strings, not Paths: a site has tens of thousands of files."""
@@ -122,8 +137,9 @@ class StagedSite:
         return os.path.join(self.root, relative)
 
     def write(self, relative: str, data: bytes) -> None:
+        mirrored = self.mirrored()  # first: a failed mirror clears the folder
         target = self._target(relative)
-        if relative in self.mirrored():
+        if relative in mirrored:
             os.unlink(target)  # a link to the live site's file: replaced, never written into
         Path(target).write_bytes(data)
         self._written.add(relative)
