@@ -7,17 +7,22 @@ from dataclasses import dataclass
 from digest.loader.patterns import MONTH_RE, MONTHS, Patterns
 from digest.records import Dateline
 
-# Full dates anywhere in a page: "April 23, 2025", "23 April 2025", "Nov. 20, 2019", "2025-04-23".
-# One pattern, in order of appearance; the lookahead turns most positions away before the
-# alternatives are tried, and a page with no year at all is not searched.
+# Full dates anywhere in a page: "April 23, 2025", "23 April 2025", "Nov. 20, 2019", "2025-04-23",
+# "03.03.2025" (day first, as European sites print it). One pattern, in order of appearance; the
+# lookahead turns most positions away before the alternatives are tried, and a page with no year at
+# all is not searched.
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+# Scrapers run a page's spans together ("March 3, 20256:02 AM", "March 3, 2025Updated"): a date ends
+# where no digit follows, or where a time does.
+YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"
 _FULL_DATE = re.compile(
     rf"(?=[ADFJMNOS\d])(?<!\w)(?:(?P<m1>{MONTH_RE})\.? (?P<d1>\d{{1,2}}){_ORDINAL},? (?P<y1>{_YEAR})"
     rf"|(?P<d2>\d{{1,2}}){_ORDINAL} (?P<m2>{MONTH_RE})\.?,? (?P<y2>{_YEAR})"
-    rf"|(?P<y3>{_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
+    rf"|(?P<y3>{_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d)"
+    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{_YEAR})){YEAR_END}"
 )
-_ANY_YEAR = re.compile(rf"{_YEAR}\b")
+_ANY_YEAR = re.compile(rf"{_YEAR}{YEAR_END}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +56,7 @@ def full_dates(text: str) -> list[tuple[int, int, int]]:
         return []
     found: list[tuple[int, int, int]] = []
     for m in _FULL_DATE.finditer(text):
-        k = "1" if m.group("y1") else "2" if m.group("y2") else "3"
+        k = next(k for k in "1234" if m.group(f"y{k}"))
         year, month_text, day = m.group(f"y{k}", f"m{k}", f"d{k}")
         month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
         if 1 <= month <= 12 and 1 <= int(day) <= 31:

@@ -9,13 +9,17 @@ import re
 from dataclasses import dataclass
 
 from digest.loader.blocks import Line
-from digest.loader.dateline import match_bureau
+from digest.loader.dateline import YEAR_END, match_bureau
 from digest.loader.patterns import MONTH_RE, Patterns
 
 # "5:52 AM", "14:32"; with a dot ("14.32 GMT", "2.32pm") only when a zone or am/pm says it is a time.
 _ZONE = r"(?:[AaPp]\.?[Mm]\.?|GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|ET|PT|IST|AEST|AEDT|SAST|WAT|EAT)\b"
-_TIME = re.compile(rf"\b\d{{1,2}}:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?|\b\d{{1,2}}\.\d\d\s?{_ZONE}")
-_DATE = re.compile(rf"\b(?:{MONTH_RE})\.? \d{{1,2}},? \d{{4}}\b|\b\d{{1,2}} (?:{MONTH_RE}),? \d{{4}}\b|\b\d{{1,2}} (?:{MONTH_RE})\b")
+# A time may follow its date's year with no space between ("March 3, 20256:02 AM GMT").
+_TIME = re.compile(rf"(?:\b|(?<=\d{{4}}))\d{{1,2}}:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?|\b\d{{1,2}}\.\d\d\s?{_ZONE}")
+_DATE = re.compile(
+    rf"\b(?:{MONTH_RE})\.? \d{{1,2}},? \d{{4}}{YEAR_END}|\b\d{{1,2}} (?:{MONTH_RE}),? \d{{4}}{YEAR_END}"
+    rf"|\b\d{{1,2}} (?:{MONTH_RE})\b|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b|\b\d{{4}}-\d\d-\d\d\b"
+)
 MAX_TIMESTAMP_WORDS = 14
 _DIGIT = re.compile(r"\d")  # no date without one: a cheap test before the date pattern
 

@@ -1,0 +1,49 @@
+"""Dateline forms at the start of a story and the full dates a page prints."""
+from __future__ import annotations
+
+import pytest
+
+from digest.loader.dateline import full_dates, match_dateline
+from digest.loader.patterns import patterns
+
+
+@pytest.mark.parametrize(
+    "text, place, agency, date",
+    [
+        ("NEW DELHI: The metro will run extra trains.", "NEW DELHI", None, None),
+        ("MOSCOW, March 3. /TASS/. Russia and Kazakhstan agreed.", "MOSCOW", "TASS", "--03-03"),
+        ("Kyiv, 3 March 2025 – Ukraine and Poland agreed.", "Kyiv", None, "--03-03"),
+        ("Tbilisi, March 3, 2025 — Georgia's parliament voted.", "Tbilisi", None, "--03-03"),
+    ],
+)
+def test_dateline_forms(text: str, place: str, agency: str | None, date: str | None) -> None:
+    found = match_dateline(text, patterns())
+    assert found is not None
+    assert (found.dateline.place, found.dateline.agency, found.dateline.date) == (place, agency, date)
+    assert text[found.end :][:1].isupper()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The road has reopened after the crash.",
+        "EXCLUSIVE: Documents show the plan was dropped.",
+        "Monday, 3 March 2025 – the day began with snow.",
+    ],
+)
+def test_a_label_or_a_weekday_is_no_place(text: str) -> None:
+    assert match_dateline(text, patterns()) is None
+
+
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        ("03.03.2025 | 14:20", [(2025, 3, 3)]),
+        ("March 3, 20256:02 AM GMTUpdated 2 hours ago", [(2025, 3, 3)]),
+        ("Published March 3, 2025Updated March 4, 2025, 6:01 a.m. ET", [(2025, 3, 3), (2025, 3, 4)]),
+        ("Source: Xinhua| 2025-03-03 18:21:40|Editor: huaxia", [(2025, 3, 3)]),
+        ("a population of 120256 people", []),
+    ],
+)
+def test_full_dates_in_run_together_and_day_first_forms(text: str, dates: list[tuple[int, int, int]]) -> None:
+    assert full_dates(text) == dates
