@@ -81,3 +81,16 @@ def test_full_names_are_found_as_the_plain_pattern_finds_them() -> None:
     pats = patterns()
     assert _full_name_phrases(text, pats) == [m.group(0) for m in full_name_pattern(pats).finditer(text)]
     assert "Lt. Col. Alexander Vindman" in _full_name_phrases(text, pats)
+
+
+def test_german_style_marks_close_with_a_high_opening_mark() -> None:
+    found = quotes("„We have waited too long for a safe way home at night“, said councillor Petra Hollander.")
+    assert found == [("We have waited too long for a safe way home at night", "Petra Hollander", "direct")]
+
+
+def test_a_surname_resolves_through_a_name_with_title_and_home_state() -> None:
+    found = quotes(
+        "Republican Sen. Laura Mendez of Kansas voted against the bill.",
+        '"We keep kicking this can down the road," Mendez said.',
+    )
+    assert [speaker for _, speaker, _ in found] == ["Laura Mendez"]

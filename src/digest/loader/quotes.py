@@ -21,7 +21,7 @@ LOOKAHEAD_CHARS = 400  # how far after a quote its attribution may run; a window
 MAX_NAME_CHARS = 120  # a speaker's name and title ("Council of Europe Secretary General Alain Berset")
 
 
-_MARKS = re.compile("[“”\"«»]")
+_MARKS = re.compile("[“”\"«»„]")
 
 
 def has_quote_marks(text: str) -> bool:
@@ -94,7 +94,9 @@ def quote_spans(text: str) -> list[Span]:
     for mark in _MARKS.finditer(text):
         i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
-        opening = ch in "“«" or (ch == '"' and (before.isspace() or before in "([—-"))
+        opening = ch in "“«„" or (ch == '"' and (before.isspace() or before in "([—-"))
+        if ch == "“" and open_at is not None and text[open_at] == "„":
+            opening = False  # German and Central European style closes „ with “
         if opening and open_at is None:
             open_at = i
         elif not opening and open_at is not None:

@@ -59,9 +59,15 @@ def _name_of_place(phrase: str, patterns: Patterns) -> Speaker | None:
     """"Rosaly Lopes of NASA's Jet Propulsion Laboratory": the name, then where the person works."""
     name, of, rest = phrase.partition(" of ")
     tokens = name.split()
-    if not of or len(tokens) < 2 or any(t in patterns.role_words for t in tokens):
+    if not of or len(tokens) < 2:
         return None
-    return Speaker(name, "of " + rest) if all(t[:1].isupper() for t in tokens) else None
+    if not any(t in patterns.role_words for t in tokens):
+        return Speaker(name, "of " + rest) if all(t[:1].isupper() for t in tokens) else None
+    # "Republican Sen. Laura Mendez of Kansas": a title before the name, where they are from after it
+    person = split_name(name, patterns) if tokens[-1] not in patterns.role_words else None
+    if person and name.endswith(person.name):
+        return Speaker(person.name, f"{person.role} of {rest}" if person.role else f"of {rest}")
+    return None
 
 
 def role_after(text: str, patterns: Patterns) -> str | None:
