@@ -119,3 +119,24 @@ def test_masthead_names_the_publisher_only_when_nothing_else_does() -> None:
     assert publisher_in_masthead(["Skip to main content", "The Harbour Chronicle", "News"], pats) == "The Harbour Chronicle"
     assert publisher_in_masthead(["World News", "Breaking News", "Germany"], pats) is None
     assert publisher_in_masthead(["Floods hit the north, says the Daily"], pats) is None
+
+
+def test_a_wire_end_mark_is_cut_from_the_last_paragraph() -> None:
+    page = (
+        "BEIJING, March 3 (Xinhua) -- China's grain output reached a record last year, official data showed on Monday.\n\n"
+        "Authorities also plan to cut losses in storage and transport, which waste millions of tonnes a year. Enditem\n"
+    )
+    assert load_text("p.txt", page).body[-1].endswith("millions of tonnes a year.")
+
+
+def test_the_headline_above_a_standfirst_is_taken_over_the_standfirst() -> None:
+    page = (
+        "Home › Austria › Politics\n\n03.03.2025 | 14:20\n\n"
+        "Vienna council approves night bus network\n\n"
+        "Six new lines will run every thirty minutes from Friday to Sunday nights from April onwards\n\n"
+        "Vienna’s city council has approved six new night bus lines for the outer districts on weekend nights.\n\n"
+        "The lines will run every 30 minutes between half past midnight and five in the morning.\n"
+    )
+    record = load_text("p.txt", page)
+    assert (record.headline, record.date) == ("Vienna council approves night bus network", "2025-03-03")
+    assert record.body[0].startswith("Vienna’s city council")

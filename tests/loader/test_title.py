@@ -53,3 +53,11 @@ def test_a_topic_before_the_headline_is_not_a_site() -> None:
     page = "Brexit - What happens next for traders and their lorries\n\n" + BODY
     record = load_text("p.txt", page)
     assert record.headline == "Brexit - What happens next for traders and their lorries"
+
+
+def test_a_longer_section_is_cut_only_when_the_page_prints_the_headline_without_it() -> None:
+    line = "Grain deal signed at Caspian ports — Business & Economy News - Wire"
+    record = load_text("p.txt", f"{line}\n\nGrain deal signed at Caspian ports\n\n" + BODY)
+    assert (record.headline, record.publisher) == ("Grain deal signed at Caspian ports", "Wire")
+    record = load_text("p.txt", f"{line}\n\n" + BODY)
+    assert record.headline == "Grain deal signed at Caspian ports — Business & Economy News"

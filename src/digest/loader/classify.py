@@ -15,7 +15,7 @@ from digest.loader.blocks import Line
 from digest.loader.dateline import match_dateline
 from digest.loader.header import is_header_line
 from digest.loader.patterns import Patterns, label_key
-from digest.loader.title import Title, parse_title
+from digest.loader.title import Title, parse_title, without_section
 
 MAX_TITLE_WORDS = 30
 MIN_HEADING_WORDS = 4  # "Get short URL", "Back to Gallery": buttons are shorter than headlines
@@ -82,8 +82,14 @@ def title_line(lines: tuple[Line, ...], patterns: Patterns) -> Title | None:
     if is_label(text, patterns.boilerplate_lines) or is_label(text, patterns.section_headers) or is_navigation(text, patterns):
         return None  # "Skip to main content", a menu bar: a page saved without its title ("A | B | C" titles are fine)
     title = parse_title(text, patterns)
+    if title.publisher is None and patterns.furniture.search(text):
+        return None  # furniture that names no site ("Home › World › Europe" breadcrumbs) is no title
     if title.site_first and not _printed_again(title.headline, lines):
         return Title(text, None)  # "Brexit - What happens next": a topic, not a site, before the headline
+    if title.publisher and not title.site_first and not _printed_again(title.headline, lines):
+        shorter = without_section(title, patterns)  # a section too long to be sure of from the title alone
+        if shorter and _printed_again(shorter, lines):
+            return Title(shorter, title.publisher)
     return title
 
 
@@ -108,6 +114,11 @@ def _last_heading(lines: tuple[Line, ...], prose: list[bool], before: int, patte
     indented = any(line.indent for line in lines)
     for i in range(before - 1, -1 if indented else max(-1, before - 1 - MAX_HEADER_LINES), -1):
         if not (indented and lines[i].indent) and _is_heading(lines[i], prose[i], patterns):
+            # a long sentence-like line right under a short heading is the standfirst, not the headline
+            above = i - 1
+            if prose[i] and above >= 0 and not prose[above] and not (indented and lines[above].indent) \
+                    and _is_heading(lines[above], False, patterns):
+                return above
             return i
     return None
 
@@ -131,6 +142,15 @@ def _article_start(lines: tuple[Line, ...], prose: list[bool], run: tuple[int, i
     while begin < end and not prose[begin]:
         begin += 1
     return marker, begin
+
+
+def _past_standfirst(lines: tuple[Line, ...], prose: list[bool], marker: int, start: int, end: int, patterns: Patterns) -> int:
+    """The body's first line, moved past a standfirst: a long line right under the headline that
+    reads as a sentence but does not close one ("Six new lines will run ... from April")."""
+    if marker < 0 or start != marker + 1 or is_prose(lines[start], patterns, strict=True) or match_dateline(lines[start].text, patterns):
+        return start
+    after = next((i for i in range(start + 1, end) if prose[i]), None)
+    return start if after is None else after
 
 
 def _header_start(lines: tuple[Line, ...], marker: int, start: int, headline: str | None, offset: int) -> int:
@@ -159,6 +179,7 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
         if heading is not None:
             title = parse_title(lines[heading].text, patterns)  # a heading may carry the site too
             headline, marker = title.headline, heading
+    start = _past_standfirst(lines, prose, marker, start, run[1], patterns)
     kinds: dict[str, list[Line]] = {"body": [], "credit": [], "caption": [], "dropped": []}
     for line, score in zip(lines[start : run[1]], scores[start - offset : run[1] - offset]):
         kind = _line_kind(line, patterns) or ("body" if score > 0 else "dropped")

@@ -63,6 +63,7 @@ class Patterns:
     bylines: tuple[Gated, ...]
     bureau_datelines: tuple[Gated, ...]
     embed_signature: Forms
+    body_end_mark: re.Pattern[str]
     navigation: re.Pattern[str]  # a whole line of menu words and separators
     navigation_starts: frozenset[str]  # the first word of each menu word, folded: a cheap first test
 
@@ -159,6 +160,7 @@ def _compile(data: dict) -> Patterns:
         bylines=tuple(Gated(p) for p in data["byline_forms"]),
         bureau_datelines=tuple(Gated(p) for p in data["bureau_datelines"]),
         embed_signature=Forms(data["embed_signatures"]),
+        body_end_mark=_any(data["body_end_marks"]),
     )
 
 

@@ -75,7 +75,8 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     dateline = match_dateline(body[0], pats)
     if dateline:
         body[0] = body[0][dateline.end :].strip()
-        body = [p for p in body if p]
+    body[-1] = pats.body_end_mark.sub("", body[-1])  # the wire's "Enditem": no words of the story
+    body = [p for p in body if p]
     header = read_header(layout.header, pats)
     credits = parse_credits([line.text for line in layout.credits], pats)
     captions = [line.text for line in layout.captions]

@@ -46,6 +46,13 @@ def _split_first(text: str, patterns: Patterns) -> tuple[str, str] | None:
     return (first, rest) if len(rest.split()) >= MIN_HEADLINE_WORDS else None
 
 
+def without_section(title: Title, patterns: Patterns) -> str | None:
+    """The headline without a longer last part ("... — Russian Politics & Diplomacy"): a section
+    only if the page prints the headline without it, which the caller checks."""
+    split = _split_last(title.headline, patterns)
+    return split[0] if split and len(split[0].split()) >= MIN_HEADLINE_WORDS else None
+
+
 def parse_title(text: str, patterns: Patterns) -> Title:
     split = _split_last(text, patterns)
     if split is None:
