@@ -43,3 +43,11 @@ def test_bullets_and_headings_are_marked() -> None:
     assert all(line.bullet for line in lines if line.text.startswith("Section"))
     heading = next(line for line in lines if line.text == "Council approves the new bridge")
     assert heading.indent == 0 and not heading.bullet
+
+
+def test_an_indentation_common_to_every_line_is_removed() -> None:
+    indented = "\n".join("   " + line if line else line for line in LYNX.split("\n"))
+    lines = split_lines(indented, patterns())
+    heading = next(line for line in lines if line.text == "Council approves the new bridge")
+    assert heading.indent == 0
+    assert [line.text for line in lines] == texts()

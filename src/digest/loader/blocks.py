@@ -75,7 +75,15 @@ def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
             cleaned = cleaned[bullet.end() :]
         lines.append(_new_tuple(Line, (number, cleaned, block, indent, bullet is not None)))
         widths.append(indent + len(body))
-    return lines, widths
+    return _without_common_indent(lines), widths
+
+
+def _without_common_indent(lines: list[Line]) -> list[Line]:
+    """Indents made relative to the least-indented line. A dump indented as a whole (some browsers
+    and mail clients indent every line, the heading too) then reads like one that sets its heading
+    flush left; saved widths keep the indentation, since a wrap width counts it."""
+    common = min((line.indent for line in lines), default=0)
+    return lines if not common else [line._replace(indent=line.indent - common) for line in lines]
 
 
 def wrap_width(lines: list[Line], widths: list[int]) -> int | None:
