@@ -51,3 +51,50 @@ def test_an_indentation_common_to_every_line_is_removed() -> None:
     heading = next(line for line in lines if line.text == "Council approves the new bridge")
     assert heading.indent == 0
     assert [line.text for line in lines] == texts()
+
+
+PROSE = (
+    "The city council approved the new bridge on Tuesday after a debate that lasted most of the night, "
+    "ending two years of argument over its cost and its well-known design. Work is due to start in the "
+    "spring, and the mayor said the first cars could cross it within three years of the vote."
+)
+HEADLINES = "".join(f"Headline {i} on the vote\n" for i in range(60))  # more lines than the article has
+
+
+def _wrap(paragraph: str, width: int = 40) -> list[str]:
+    lines, line = [], ""
+    for word in paragraph.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line]
+
+
+def test_a_page_of_headlines_with_one_wrapped_article_is_joined() -> None:
+    article = "\n\n".join("\n".join(_wrap(PROSE)) for _ in range(2))
+    lines = split_lines(HEADLINES + "\n" + article + "\n", patterns())
+    assert [line.text for line in lines].count(PROSE) == 2
+    assert sum(line.text.startswith("Headline") for line in lines) == 60
+
+
+def test_a_hyphenated_word_broken_by_the_wrap_joins_without_a_space() -> None:
+    from digest.loader.blocks import _joined
+
+    assert _joined(["its well-", "known design"]) == "its well-known design"
+    assert _joined(["the cost -", "and the design"]) == "the cost - and the design"
+
+
+def test_without_blank_lines_each_line_is_a_block() -> None:
+    text = "Bridge approved\n" + "".join(f"Paragraph {i} of the story, which runs on.\n" for i in range(20))
+    lines = split_lines(text, patterns())
+    assert len({line.block for line in lines}) == len(lines) == 21
+
+
+def test_without_blank_lines_a_wrapped_paragraph_ends_at_a_closed_sentence() -> None:
+    paragraphs = [PROSE, "Residents had asked for a bridge since the ferry stopped in the storm of last winter."]
+    text = "Bridge approved\n" + "\n".join(line for p in paragraphs * 4 for line in _wrap(p)) + "\n"
+    lines = split_lines(text, patterns())
+    assert [line.text for line in lines[1:]] == paragraphs * 4
+    assert len({line.block for line in lines}) == len(lines)

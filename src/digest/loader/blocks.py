@@ -13,9 +13,16 @@ from digest.loader.text import fold_inner
 
 MAX_LINE_CHARS = 20_000  # longer lines are cut: no real paragraph is this long, and steps stay linear
 MAX_WRAP_WIDTH = 100  # a dump whose lines all fit this width was wrapped by a text browser
+MIN_WRAP_LINES = 20  # fewer saved lines tell too little about a width
 WRAP_SHARE = 0.97  # the width that this share of lines fits in is the dump's wrap width
 WRAP_SLACK = 10  # a wrapped line ends within this many characters of the wrap width
-WRAP_FULL_SHARE = 0.15  # at least this share of a wrapped dump's lines are full ones
+WRAP_FULL_SHARE = 0.15  # at least this share of a wrapped dump's lines are full ones, or:
+MIN_CARRIED_LINES = 5  # at least this many lines after full ones carry on a sentence in lower case
+WRAP_LOWER_SHARE = 0.3  # and this share of them: prose does (names aside), a list's next item hardly ever
+# Blank lines part paragraphs when there are enough of them: a dump's blocks hold a few lines each
+# (a menu, a list, a paragraph). With fewer blocks, most paragraphs share one, and each line is a block.
+MAX_LINES_PER_BLOCK = 8
+_HYPHEN_BREAK = re.compile(r"\w-$")  # "well-" at a line's end: a wrap broke a hyphenated word
 _BULLET = re.compile(r"^(?:[*+o•·-]|\d{1,3}\.) +(?=\S)")
 
 
@@ -38,6 +45,10 @@ def _clean(raw: str, patterns: Patterns) -> str:
     if raw[0] in _RESIDUE_LINE_STARTS and patterns.residue_line.match(raw):
         return ""
     return patterns.residue_inline.sub(" ", raw).strip()
+
+
+# Ends a sentence ("... said.", "... he asked?”", never ",”") or an aside ("[Read: ...]", "(Reuters)")
+_SENTENCE_END = re.compile(r"(?:[.!?…][\"”’')\]]*|[)\]])$")
 
 
 _new_tuple = tuple.__new__  # Line(...) without its Python-level __new__: one is made a saved line
@@ -86,46 +97,88 @@ def _without_common_indent(lines: list[Line]) -> list[Line]:
     return lines if not common else [line._replace(indent=line.indent - common) for line in lines]
 
 
+def _first_word(line: Line) -> str:
+    return line.text.split(" ", 1)[0]
+
+
+def _was_full(previous_width: int, line: Line, width: int) -> bool:
+    """The saved line before `line` was full: `line`'s first word would not have fitted after it."""
+    return previous_width + 1 + len(_first_word(line)) > width - 2
+
+
 def wrap_width(lines: list[Line], widths: list[int]) -> int | None:
-    """The width a text browser wrapped the dump at, or None: most lines fit it, and a good share
-    of them (every full line of a paragraph, menus left out) come close to it. A page of short lines (a list of
-    headlines) fits a narrow width too, but few of its lines reach it."""
-    if len(widths) < 20:
+    """The width a text browser or mail client wrapped the dump at, or None. Most lines fit the
+    width, and either a good share of them (every full line of a paragraph, menus left out) come
+    close to it, or the lines after full ones carry on sentences, in lower case: a page that is
+    mostly menus and headlines with one wrapped article. A page of short lines (a list of
+    headlines) fits a narrow width too, but few of its lines reach it, and the lines after its
+    longest ones start new items, in capitals."""
+    if len(widths) < MIN_WRAP_LINES:
         return None
     ordered = sorted(widths)
     width = ordered[min(len(ordered) - 1, int(WRAP_SHARE * len(ordered)))]
     if width > MAX_WRAP_WIDTH:
         return None
     text_widths = [w for line, w in zip(lines, widths) if not line.bullet]  # menus are lists of short items
-    full = sum(1 for w in text_widths if w >= width - WRAP_SLACK)
-    return width if full >= WRAP_FULL_SHARE * len(text_widths) else None
+    if sum(1 for w in text_widths if w >= width - WRAP_SLACK) >= WRAP_FULL_SHARE * len(text_widths):
+        return width
+    after_full = [line.text[0] for previous, line, w in zip(lines, lines[1:], widths)
+                  if not line.bullet and not previous.bullet and _was_full(w, line, width)]
+    lower = sum(1 for first in after_full if first.islower())
+    return width if lower >= MIN_CARRIED_LINES and lower >= WRAP_LOWER_SHARE * len(after_full) else None
 
 
-def _continues(head: Line, previous_width: int, line: Line, width: int) -> bool:
+def _continues(head: Line, previous: Line, previous_width: int, line: Line, width: int, by_block: bool) -> bool:
     """The line carries on its paragraph (opened by `head`): the previous saved line was full (the
-    next word did not fit)."""
-    if line.block != head.block or line.bullet:
+    next word did not fit). Where blank lines part paragraphs a block ends one; where they do not,
+    a closed sentence before a capital does."""
+    if line.bullet or not _was_full(previous_width, line, width):
         return False
     if line.indent != head.indent + (2 if head.bullet else 0) and line.indent != head.indent:
         return False
-    first_word = line.text.split(" ", 1)[0]
-    return previous_width + 1 + len(first_word) > width - 2
+    if by_block:
+        return line.block == head.block
+    return not (_SENTENCE_END.search(previous.text) and not line.text[0].islower())
 
 
-def _join_wrapped(lines: list[Line], widths: list[int], width: int) -> tuple[Line, ...]:
+def _joined(texts: list[str]) -> str:
+    """Wrapped lines as one: a line that a wrap broke after a hyphen ("well-" + "known") joins
+    without a space."""
+    pieces = [texts[0]]
+    for before, part in zip(texts, texts[1:]):
+        if not (before[-1] == "-" and _HYPHEN_BREAK.search(before[-2:]) and part[0].isalpha()):
+            pieces.append(" ")
+        pieces.append(part)
+    return "".join(pieces)
+
+
+def _join_wrapped(lines: list[Line], widths: list[int], width: int, by_block: bool) -> list[Line]:
     paragraphs: list[tuple[Line, list[str]]] = []  # (first saved line, the texts it joins)
-    previous_width = 0
-    for line, saved_width in zip(lines, widths):
-        if paragraphs and _continues(paragraphs[-1][0], previous_width, line, width):
+    for i, line in enumerate(lines):
+        if paragraphs and _continues(paragraphs[-1][0], lines[i - 1], widths[i - 1], line, width, by_block):
             paragraphs[-1][1].append(line.text)
         else:
             paragraphs.append((line, [line.text]))
-        previous_width = saved_width
-    return tuple(first if len(texts) == 1 else first._replace(text=" ".join(texts)) for first, texts in paragraphs)
+    return [first if len(texts) == 1 else first._replace(text=_joined(texts)) for first, texts in paragraphs]
+
+
+def _parts_paragraphs(lines: list[Line], widths: list[int], width: int | None) -> bool:
+    """Blank lines part the paragraphs: the dump's blocks are not far fewer than its paragraphs,
+    counted without them (a wrapped line carries on unless a closed sentence ends it)."""
+    blocks = lines[-1].block + 1 if lines else 1
+    if len(lines) <= MAX_LINES_PER_BLOCK * blocks:
+        return True
+    if width is None:
+        return False
+    starts = sum(1 for i in range(1, len(lines)) if not _continues(lines[i - 1], lines[i - 1], widths[i - 1], lines[i], width, False))
+    return starts + 1 <= MAX_LINES_PER_BLOCK * blocks
 
 
 def split_lines(text: str, patterns: Patterns) -> tuple[Line, ...]:
-    """Lines of text, one a paragraph: a text browser's wrapped lines joined again."""
+    """Lines of text, one a paragraph: a text browser's wrapped lines joined again. Where blank
+    lines do not part the paragraphs (scrapers that save one a line), each line is a block."""
     lines, widths = _saved_lines(text, patterns)
     width = wrap_width(lines, widths)
-    return tuple(lines) if width is None else _join_wrapped(lines, widths, width)
+    by_block = _parts_paragraphs(lines, widths, width)
+    joined = lines if width is None else _join_wrapped(lines, widths, width, by_block)
+    return tuple(joined) if by_block else tuple(line._replace(block=i) for i, line in enumerate(joined))
