@@ -1,0 +1,59 @@
+"""The evaluation gate on other saved layouts of the same pages: the corpus and the seeds rewritten
+as text browsers, mail clients and scrapers also save them must score at least the floors in
+floors.yaml (`layouts`); a metric a layout does not list there must stay at 1.000. A layout is a rewrite of the dump's text; the truth stays the same."""
+from __future__ import annotations
+
+import re
+import shutil
+import textwrap
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from tests.loader.test_eval_gate import FLOORS, TRUTH, score
+
+
+def indented(text: str) -> str:
+    """Every line indented by three spaces, as text browsers print body text."""
+    return "\n".join("   " + line for line in text.split("\n"))
+
+
+def wrapped(text: str) -> str:
+    """Lines longer than 76 columns hard-wrapped, as text browsers and mail clients do."""
+    return "\n".join(part for line in text.split("\n") for part in (textwrap.wrap(line, 76) if len(line) > 76 else [line]))
+
+
+def no_blank_lines(text: str) -> str:
+    """Every run of blank lines made one line end: one paragraph a line, nothing between."""
+    return re.sub(r"\n(?:[ \t]*\n)+", "\n", text)
+
+
+def windows(text: str) -> str:
+    """CRLF line ends, trailing spaces and a few no-break spaces."""
+    return "\r\n".join(line + "  " for line in text.replace(" the ", " the\u00a0", 3).split("\n"))
+
+
+LAYOUTS: dict[str, Callable[[str], str]] = {
+    "indented": indented, "wrapped": wrapped, "no_blank_lines": no_blank_lines, "windows": windows,
+}
+
+
+def rewritten(shared: Path, truth: Path, layout: Callable[[str], str], into: Path) -> Path:
+    """A copy of the truth's folder with every dump rewritten; the copy's truth file."""
+    folder = into / truth.parent
+    shutil.copytree(shared / truth.parent, folder)
+    for dump in folder.rglob("*.txt"):
+        dump.write_text(layout(dump.read_text(encoding="utf-8")), encoding="utf-8", newline="")
+    return folder / truth.name
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize("name", sorted(TRUTH))
+def test_other_layouts_score_at_least_their_floors(shared: Path, tmp_path: Path, name: str, layout: str) -> None:
+    truth = rewritten(shared, TRUTH[name], LAYOUTS[layout], tmp_path)
+    scores, report = score(shared, truth)
+    floors = FLOORS["layouts"][name][layout]  # a metric not listed must stay at 1.000
+    below = {m: (s, floors.get(m, 1.0)) for m, s in scores.items() if s < floors.get(m, 1.0)}
+    assert scores.get("parsed") is not None and "overall" in scores, report
+    assert not below, f"{name}, {layout}: below the floor (score, floor): {below}\n{report}"
