@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,6 +71,21 @@ def test_build_prints_one_summary_line_and_no_progress_off_a_terminal(root: Path
     lines = result.stdout.splitlines()
     assert len(lines) == 1 and lines[0].startswith("2 dumps -> 2 stories, ") and lines[0].endswith(" s")
     assert result.stderr == ""
+
+
+def test_timings_say_where_the_build_spent_its_time(root: Path, tmp_path: Path) -> None:
+    """Each stage once, in the order the build runs them, and a total that is their sum."""
+    out = str(tmp_path / "out")
+    result = run_digest("build", str(root), "--output", out, "--timings")
+    assert result.returncode == 0, result.stderr
+    rows = [re.match(r"  (.+?)\s+(\d+\.\d\d) s$", line) for line in result.stdout.splitlines()[2:]]
+    stages = [row.group(1) for row in rows if row]
+    assert stages == ["reading inputs", "reading dumps", "grouping stories", "planning pages", "rendering pages",
+                      "search index, feeds, sitemap", "swapping the site in", "writing build details", "total"]
+    seconds = [float(row.group(2)) for row in rows if row]
+    assert abs(sum(seconds[:-1]) - seconds[-1]) <= 0.01 * len(seconds)
+    again = run_digest("build", str(root), "--output", out, "--timings")  # nothing to do: one stage
+    assert [line.split()[0] for line in again.stdout.splitlines()[2:]] == ["reading", "total"]
 
 
 def test_quiet_build_prints_only_problems(root: Path, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,6 +42,20 @@ class BuildReport:
     warnings: tuple[str, ...] = ()  # the site is complete but lacks something, e.g. search
     events: int = 0
     rendered: int = 0  # pages rendered by this build; the others were unchanged since the last one
+    timings: tuple[tuple[str, float], ...] = ()  # (stage, wall seconds), in order: where the time went
+
+
+class Stopwatch:
+    """Wall time by stage: `lap(name)` ends the stage named, which began where the last one ended."""
+
+    def __init__(self) -> None:
+        self.laps: list[tuple[str, float]] = []
+        self._since = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((name, now - self._since))
+        self._since = now
 
 
 def report_data(report: BuildReport) -> dict:
@@ -67,12 +82,14 @@ def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildO
 
 def build(options: BuildOptions) -> BuildReport:
     site_dir = options.site_dir
+    watch = Stopwatch()
     config = load_config(site_dir)
     output = options.output or site_dir / config.output_dir
     inputs = read_inputs(site_dir, config)
     previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), clean=options.clean)
     if previous.built_from(inputs.key):
-        return _as_given(report_of(previous.report, output), site_dir)  # nothing changed since this output was built
+        watch.lap("reading inputs")
+        return replace(_as_given(report_of(previous.report, output), site_dir), timings=tuple(watch.laps))  # nothing changed since this output was built
     # The loader, the corpus stage and the renderer load only now: a rebuild with nothing to do
     # should not spend a third of a second importing them.
     from digest.corpus import build_corpus
@@ -80,21 +97,25 @@ def build(options: BuildOptions) -> BuildReport:
     from digest.site.markdown import parse_pages
     documents = parse_pages(inputs.markdown)
     workers = options.workers or os.cpu_count() or 1
+    watch.lap("reading inputs")
     # The records, the corpus and the plan live to the end of the build and hold no cycles: each is
     # moved out of the collector's sight as it is made, so it is not walked again and again while
     # the rest of the build allocates (half a second at 10,000 dumps).
     try:
         parsed, load_problems = read_records(inputs.dumps, site_dir, options)
         gc.freeze()
+        watch.lap("reading dumps")
         # Staged now, so the previous site is mirrored into it while the corpus and the plan are made.
         with staged_site(output, mirror=bool(previous.inputs)) as stage:
             corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed])
             gc.freeze()
+            watch.lap("grouping stories")
             site = make_site(corpus, config, documents, inputs.templates, inputs.theme, previous, stage, workers,
-                             options.progress)
+                             options.progress, watch.lap)
             for path, data in inputs.static.items():
                 stage.write(path, data)
             stage.commit(inputs.key, clean=options.clean)
+            watch.lap("swapping the site in")
     finally:
         gc.unfreeze()  # `digest serve` builds again in this process
     problems = tuple(inputs.problems) + tuple(load_problems)
@@ -103,7 +124,8 @@ def build(options: BuildOptions) -> BuildReport:
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
     write_manifest(previous.manifest_path, Manifest(inputs.key, site.keys, site.search.keys, report_data(report),
                                                     site.lookups, site.answers, site.indexed))
-    return _as_given(report, site_dir)
+    watch.lap("writing build details")
+    return replace(_as_given(report, site_dir), timings=tuple(watch.laps))
 
 
 def _as_given(report: BuildReport, site_dir: Path) -> BuildReport:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from digest.build import BuildOptions, build
-from digest.commands.console import print_problems, progress_bar, summary_line
+from digest.commands.console import print_problems, progress_bar, summary_line, timings_table
 from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
 from digest.errors import DigestError
 
@@ -17,6 +17,7 @@ EXAMPLES = """  digest build
   digest build my-site --output /srv/www/news
   digest build --clean -q
   digest build --strict        # fail (exit 1) when any dump is skipped, e.g. in CI
+  digest build --timings       # where the time went: reading, grouping, planning, rendering, search
   digest build --scheduler tcp://10.0.0.5:8786   # parse on a Dask cluster
 """
 
@@ -31,9 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="parse on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs pip install 'digest[dask]')")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 when any dump was skipped (the site is still built and written)")
+    parser.add_argument("--timings", action="store_true",
+                        help="print where the build's time went, stage by stage (to find what makes a build slow)")
 
 
-def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False, strict: bool = False) -> int:
+def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False, strict: bool = False,
+                     timings: bool = False) -> int:
     """Shared by build and init: run the build, list skipped dumps, print the summary line.
     Skipped dumps fail the command only when asked (--strict): scrapers always leave a few bad
     files, and the site of every good story is what the user came for."""
@@ -45,6 +49,8 @@ def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False, 
         print(summary_line(report, time.monotonic() - started))
     if verbose:
         print(f"site written to {report.output}")
+    if timings:
+        print(timings_table(report))
     return EXIT_PROBLEMS if strict and report.problems else EXIT_OK
 
 
@@ -55,4 +61,4 @@ def run(args: argparse.Namespace) -> int:
         raise DigestError(f"--workers takes a number of processes, 1 or more (got {args.workers})")
     options = BuildOptions(site_dir=args.site, output=args.output, clean=args.clean, workers=args.workers,
                            scheduler=args.scheduler)
-    return build_and_report(options, args.quiet, args.verbose, args.strict)
+    return build_and_report(options, args.quiet, args.verbose, args.strict, args.timings)

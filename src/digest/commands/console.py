@@ -46,6 +46,15 @@ def summary_line(report: BuildReport, seconds: float) -> str:
     return line
 
 
+def timings_table(report: BuildReport) -> str:
+    """The build's stages and the wall time of each, then their total; a rebuild with nothing to do
+    has one stage."""
+    width = max((len(stage) for stage, _ in report.timings), default=0)
+    rows = [f"  {stage:<{width}}  {seconds:6.2f} s" for stage, seconds in report.timings]
+    rows.append(f"  {'total':<{width}}  {sum(seconds for _, seconds in report.timings):6.2f} s")
+    return "\n".join(["time by stage:", *rows])
+
+
 def print_problems(report: BuildReport) -> None:
     for problem in report.problems:
         print(f"skipped {problem}", file=sys.stderr)

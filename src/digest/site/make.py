@@ -99,7 +99,7 @@ def keep_unchanged(candidates: list[str], stage: StagedSite) -> set[str]:
 
 def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...], templates: Path,
               theme: list[bytes], previous: Previous, stage: StagedSite, workers: int = 1,
-              progress: Progress | None = None) -> SiteOutcome:
+              progress: Progress | None = None, lap: Callable[[str], None] = lambda stage: None) -> SiteOutcome:
     """Write the site's generated files into `stage`. A page whose own data has the previous build's
     key, and whose lookups get the same answers, is linked from the previous site instead of
     rendered; so are feeds with the previous key and unchanged search shards."""
@@ -118,6 +118,7 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     candidates = [path for path, page_key in keys.items() if old.pages.get(path) == page_key and path in old.lookups
                   and changed.isdisjoint(old.lookups[path])]
     reuse = keep_unchanged(candidates, stage)
+    lap("planning pages")
     stories = [(page.path, page.story.day) for page in plan.pages if page.kind == "story" and page.story]
     story_pages = {path for path, _ in stories}
     indexed = {path: old.indexed[path] for path in story_pages & reuse if path in old.indexed}
@@ -133,6 +134,7 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     for path, _ in stories:
         if path not in indexed:  # linked, but the previous manifest had no note of it: read it
             indexed[path] = indexed_digest(stage.path(path).read_bytes())
+    lap("rendering pages")
     # Pagefind runs in its own processes: the feeds, the sitemap and the bookkeeping are made meanwhile.
     with ThreadPoolExecutor(1) as background:
         index = prepare_search_index(stories, indexed, stage.root,
@@ -145,4 +147,5 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
         said = {lookup: old.answers[lookup] for path in reuse for lookup in old.lookups[path]}
         said |= {lookup: answer for found, _ in fresh.values() if found for lookup, answer in zip(*found)}
         search = searching.result()
+    lap("search index, feeds, sitemap")
     return SiteOutcome(plan, {**keys, **feeds}, search, len(plan.pages) - len(reuse), lookups, said, indexed)
