@@ -25,7 +25,7 @@ CACHE_DIR = Path(".digest-cache")  # inside the site: parsed records and what ea
 class BuildOptions:
     site_dir: Path = Path(".")
     output: Path | None = None  # default: the config's output_dir inside the site
-    clean: bool = False  # delete the previous output before writing, rather than swapping it out
+    clean: bool = False  # parse and render everything again: no cached record, no page of the previous output
     # told (stage, done, total) as long stages advance, so a command line can draw a progress bar
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
     workers: int | None = None  # processes that parse and render; default one per core
@@ -114,7 +114,7 @@ def build(options: BuildOptions) -> BuildReport:
                              options.progress, watch.lap)
             for path, data in inputs.static.items():
                 stage.write(path, data)
-            stage.commit(inputs.key, clean=options.clean)
+            stage.commit(inputs.key)
             watch.lap("swapping the site in")
     finally:
         gc.unfreeze()  # `digest serve` builds again in this process

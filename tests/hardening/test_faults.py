@@ -125,8 +125,10 @@ def test_an_output_inside_a_file_is_one_clear_error(tmp_path: Path, built) -> No
         build(BuildOptions(site_dir=site, output=tmp_path / "plain-file" / "out"))
 
 
-def test_the_site_is_swapped_in_one_step(built, monkeypatch) -> None:
-    """There is no moment without a site at the output: the swap is one exchange of folders."""
+@pytest.mark.parametrize("clean", [False, True])
+def test_the_site_is_swapped_in_one_step(built, monkeypatch, clean: bool) -> None:
+    """There is no moment without a site at the output: the swap is one exchange of folders, for a
+    build from scratch (--clean) too."""
     site, before = built
     write_site(site, {"new.txt": article("A new story arrives", extra="New.")})
     seen = []
@@ -139,7 +141,7 @@ def test_the_site_is_swapped_in_one_step(built, monkeypatch) -> None:
         return done
 
     monkeypatch.setattr(write, "exchange", watch)
-    build(BuildOptions(site_dir=site))
+    build(BuildOptions(site_dir=site, clean=clean))
     assert seen == [True, True]
 
 

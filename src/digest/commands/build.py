@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site", nargs="?", default=".", type=Path, help="the site folder (default: .)")
     parser.add_argument("--output", "-o", type=Path, help="where to write the site (default: SITE/build)")
     parser.add_argument("--clean", action="store_true",
-                        help="rebuild from scratch: forget cached records and delete the previous output first")
+                        help="rebuild from scratch: forget cached records and reuse nothing of the previous output")
     parser.add_argument("--workers", "-j", type=int, metavar="N", help="processes that parse dumps (default: one per core)")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="parse on a Dask cluster, e.g. tcp://10.0.0.5:8786 (needs pip install 'digest[dask]')")

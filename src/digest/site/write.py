@@ -157,11 +157,9 @@ class StagedSite:
     def path(self, relative: str) -> Path:
         return _safe_target(self.root, relative)
 
-    def commit(self, build_key: str, clean: bool = False) -> None:
+    def commit(self, build_key: str) -> None:
         self.write(MARKER, MARKER_TEXT + f"build {build_key}\n".encode())
         self._remove_gone()
-        if clean and self.output.is_dir():
-            shutil.rmtree(self.output)  # checked as ours before staging began
         _swap(self.root, self.output)
 
     def _remove_gone(self) -> None:
