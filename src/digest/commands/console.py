@@ -5,8 +5,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
 from digest.build import BuildReport
 
 Callback = Callable[[str, int, int], None]
@@ -19,6 +17,8 @@ def progress_bar(enabled: bool = True) -> Iterator[Callback | None]:
     if not enabled or not sys.stderr.isatty():
         yield None
         return
+    # here, not at the top: a build in a script or with -q should not spend 20 ms importing rich
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, transient=True) as bar:
         tasks: dict[str, int] = {}
