@@ -34,8 +34,21 @@ def windows(text: str) -> str:
     return "\r\n".join(line + "  " for line in text.replace(" the ", " the\u00a0", 3).split("\n"))
 
 
+# What a scraper that strips tags without decoding leaves: named and numeric entities, "&" first.
+_ENTITY_OF = str.maketrans({
+    "&": "&amp;", "’": "&#8217;", "‘": "&#x2018;", "“": "&ldquo;", "”": "&rdquo;", "—": "&mdash;",
+    "–": "&#8211;", "…": "&hellip;", '"': "&quot;", "'": "&#39;", "é": "&eacute;", "<": "&lt;", ">": "&gt;",
+})
+
+
+def entities(text: str) -> str:
+    """Characters saved as HTML entities, and a few no-break spaces as `&nbsp;`."""
+    return text.translate(_ENTITY_OF).replace(" the ", " the&nbsp;", 3)
+
+
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "indented": indented, "wrapped": wrapped, "no_blank_lines": no_blank_lines, "windows": windows,
+    "entities": entities,
 }
 
 

@@ -6,7 +6,7 @@ import pytest
 from digest.errors import DumpError
 from digest.loader import load_dump
 from digest.loader.article import lowercase_share
-from digest.loader.text import decode, normalise
+from digest.loader.text import decode, decode_entities, normalise
 
 DUMP = "Minister’s visit ends\n\nPARIS, May 2. The minister said the café talks “went well and will go on next week,” she added.\n"
 
@@ -40,3 +40,29 @@ def test_lowercase_share_counts_word_initials_in_any_script() -> None:
     assert lowercase_share("the Mayor said 3 things".split()) == 0.75  # "3" is not a letter
     assert lowercase_share("über Änderungen sprach sie".split()) == 0.75
     assert lowercase_share("2019 - 42".split()) == 0.0
+
+
+@pytest.mark.parametrize("saved, text", [
+    ("it&#8217;s &#x2019;s &rsquo;", "it’s ’s ’"),
+    ("&ldquo;Yes,&rdquo; she said &mdash; twice", "“Yes,” she said — twice"),
+    ("&quot;a&quot; &#39;b&#39; M&amp;A", "\"a\" 'b' M&A"),
+    ("a&nbsp;b", "a\u00a0b"),
+    ("&#146;", "’"),  # cp1252's number for ’, as browsers read it
+])
+def test_entities_decode(saved: str, text: str) -> None:
+    assert decode_entities(saved) == text
+
+
+@pytest.mark.parametrize("text", [
+    "R&D spending at AT&T rose", "AT&T;", "&copy2019 The Paper", "Q&A: &amp without its semicolon",
+    "&notanentity; stays", "&#; and &#x; are not numbers", "Johnson & Johnson",
+])
+def test_text_that_only_looks_like_an_entity_is_kept(text: str) -> None:
+    assert decode_entities(text) == text
+
+
+def test_entities_become_the_characters_the_loader_reads() -> None:
+    dump = "Talks go on\n\nPARIS (Reuters) &mdash; The minister said the caf&eacute; talks &ldquo;went well and will go on next week,&rdquo; she&nbsp;added.\n"
+    record = load_dump("d.txt", dump.encode())
+    assert record.body == ("The minister said the café talks “went well and will go on next week,” she added.",)
+    assert [q.text for q in record.quotes] == ["went well and will go on next week"]

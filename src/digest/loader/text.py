@@ -5,8 +5,10 @@ Curly quotes and dashes are kept: the quote finder needs to tell opening from cl
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import unicodedata
+from html.entities import html5
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -30,6 +32,8 @@ _MOJIBAKE_HINT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+# An entity as HTML writes it, semicolon and all: "R&D", "AT&T" and "&copy2019" are text.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 REPAIR_SPAN = 5_000  # characters ftfy repairs at once: a long paragraph, far longer than any mojibake
 DETECT_BYTES = 200_000  # charset detection reads a prefix: its cost must not grow with the dump
 # No news page is this long: such a file is a log, an archive or a scrape gone wrong, and loading it
@@ -75,6 +79,8 @@ def normalise_characters(text: str) -> str:
     """normalise() but for the spaces inside each line, which the loader folds in its own pass over
     the lines (blocks.py). Whole-text passes only where a cheap test says they are needed: this
     runs on every byte."""
+    if "&" in text:  # before the character passes: "&nbsp;" is a space, "&shy;" an invisible
+        text = decode_entities(text)
     if not text.isascii():
         if _MOJIBAKE_HINT.search(text):
             text = "\n".join(_repair(line) if _MOJIBAKE_HINT.search(line) else line for line in text.split("\n"))
@@ -87,6 +93,20 @@ def normalise_characters(text: str) -> str:
                 text = text.replace(invisible, "")
         text = _CONTROL.sub("", _ODD_SPACES.sub(" ", text))
     return text
+
+
+def decode_entities(text: str) -> str:
+    """HTML entities that a scraper stripping tags left undecoded made characters: "&rsquo;",
+    "&#8217;", "&#x2019;". Only a well-formed one, with its semicolon, and only a known name: the
+    entity is exactly one (html.unescape also reads "&copy2019" as "©2019")."""
+    return _ENTITY.sub(_entity_character, text)
+
+
+def _entity_character(match: re.Match[str]) -> str:
+    entity = match.group()
+    if entity[1] == "#":
+        return html.unescape(entity)  # the HTML rules: "&#146;" is cp1252's ’, "&#0;" U+FFFD
+    return html5.get(entity[1:], entity)
 
 
 def _repair(line: str) -> str:
