@@ -46,9 +46,50 @@ def entities(text: str) -> str:
     return text.translate(_ENTITY_OF).replace(" the ", " the&nbsp;", 3)
 
 
+_MENU_ITEM = re.compile(r"(?:[*+-] +)?(?P<text>[^\d]+)")
+_SENTENCE_CLOSE = tuple(".!?\"”’")
+INDENTED_SHARE = 0.5  # a text browser's dump indents most lines and sets its headings flush left
+
+
+def _emphasised(words: list[str]) -> str:
+    """Two words bold and a later plain word in italics, as a scraper keeps <strong> and <em>."""
+    words[3:5] = [f"**{words[3]} {words[4]}**"]
+    plain = next((i for i in range(9, len(words)) if words[i].isalpha()), None)
+    if plain is not None:
+        words[plain] = f"_{words[plain]}_"
+    return " ".join(words)
+
+
+def markdown(text: str) -> str:
+    """The page as reader-mode scrapers save it (Jina Reader, Firecrawl, html2text): the first line
+    a `# ` heading with the photo below it, then a rule; a text browser's headings (flush left
+    where it indents the rest) `## ` headings, as are labels ending in ":"; short lines without
+    digits (menus, related items) links; in long paragraphs two words bold and one italic.
+    Markdown is flush left."""
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    headings_flush_left = sum(line[0] == " " for line in filled) > INDENTED_SHARE * len(filled)
+    out: list[str] = []
+    for number, saved in enumerate(lines):
+        line = saved.strip()
+        words = line.split()
+        item = _MENU_ITEM.fullmatch(line)
+        if not line:
+            out.append("")
+        elif not any(out):
+            out += [f"# {line}", "", "![photo](https://example.com/media/a.jpg)", "", "---"]
+        elif (headings_flush_left and saved[0] != " ") or (line.endswith(":") and len(words) <= 4):
+            out.append(f"## {line}")
+        elif item and len(words) <= 6 and not line.endswith(_SENTENCE_CLOSE):
+            out.append(f"{line[: item.start('text')]}[{item['text']}](https://example.com/news/{number})")
+        else:
+            out.append(_emphasised(words) if len(words) >= 25 else line)
+    return "\n".join(out)
+
+
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "indented": indented, "wrapped": wrapped, "no_blank_lines": no_blank_lines, "windows": windows,
-    "entities": entities,
+    "entities": entities, "markdown": markdown,
 }
 
 

@@ -66,6 +66,9 @@ class Patterns:
     body_end_mark: re.Pattern[str]
     navigation: re.Pattern[str]  # a whole line of menu words and separators
     navigation_starts: frozenset[str]  # the first word of each menu word, folded: a cheap first test
+    markdown_signs: re.Pattern[str]  # a dump saved as markdown shows one
+    markdown_heading: re.Pattern[str]  # a "## Heading" line's opening
+    markdown_forms: tuple[tuple[re.Pattern[str], str], ...]  # (form, replacement), applied in order
 
 
 def word_union(words: list[str] | tuple[str, ...]) -> str:
@@ -123,6 +126,16 @@ def _any(forms: list[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{form})" for form in forms), flags)
 
 
+def _markdown(form: str, data: dict) -> str:
+    return form.replace("{address}", data["markdown_address"]).replace("{heading}", data["markdown_heading"])
+
+
+def _markdown_forms(data: dict) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each form with what replaces it: its `text` group, or nothing."""
+    compiled = [re.compile(_markdown(form, data)) for form in data["markdown_forms"]]
+    return tuple((form, r"\g<text>" if "text" in form.groupindex else "") for form in compiled)
+
+
 def _compile(data: dict) -> Patterns:
     credit_label = {label_key(label): field for field, labels in data["credit_labels"].items() for label in labels}
     credit_names = sorted((re.escape(label) for labels in data["credit_labels"].values() for label in labels), key=len, reverse=True)
@@ -161,6 +174,9 @@ def _compile(data: dict) -> Patterns:
         bureau_datelines=tuple(Gated(p) for p in data["bureau_datelines"]),
         embed_signature=Forms(data["embed_signatures"]),
         body_end_mark=_any(data["body_end_marks"]),
+        markdown_signs=_any([_markdown(sign, data) for sign in data["markdown_signs"]], re.MULTILINE),
+        markdown_heading=re.compile(data["markdown_heading"], re.MULTILINE),
+        markdown_forms=_markdown_forms(data),
     )
 
 

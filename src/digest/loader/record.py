@@ -15,6 +15,7 @@ from digest.loader.credits import (
 )
 from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, match_dateline, with_year
 from digest.loader.header import read_header
+from digest.loader.markup import markdown_as_text
 from digest.loader.patterns import Patterns, patterns
 from digest.loader.quotes import find_quotes
 from digest.loader.related import parse_related
@@ -68,7 +69,8 @@ def page_kind(body: list[str], dateline: object) -> str:
 
 def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord:
     pats = pats or patterns()
-    layout = classify(split_lines(normalise_characters(cut_long_lines(text, MAX_LINE_CHARS)), pats), pats)
+    text = markdown_as_text(normalise_characters(cut_long_lines(text, MAX_LINE_CHARS)), pats)
+    layout = classify(split_lines(text, pats), pats)
     body = [line.text for line in layout.body]
     if not body:
         raise DumpError(path, "no article text found (only a headline, credits or page furniture)")
