@@ -58,13 +58,17 @@ def chunked(items: list[T], size: int) -> list[list[T]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def map_in_chunks(executor: Executor, fn: Callable[[list[T]], list[R]], items: list[T], workers: int) -> list[R]:
-    """fn over items in about four chunks a worker, results in input order."""
+def start_in_chunks(executor: Executor, fn: Callable[[list[T]], list[R]], items: list[T], workers: int,
+                    forked: bool = True) -> Callable[[], list[R]]:
+    """Start fn over items, in about four chunks a worker, and return what waits for the results, in
+    input order: the caller does other work meanwhile. A few items are worked out by a forked copy
+    of this process (see Forked; `forked` false: in this process, when asked), since starting workers
+    costs more than it saves."""
     if len(items) < SERIAL_BELOW:
-        return fn(items)
+        return Forked(lambda: fn(items), enabled=forked).result
     size = max(1, len(items) // (workers * 4))
     futures = [executor.submit(fn, chunk) for chunk in chunked(items, size)]
-    return [result for future in futures for result in future.result()]
+    return lambda: [result for future in futures for result in future.result()]
 
 
 class Forked(Generic[T]):

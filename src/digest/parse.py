@@ -11,8 +11,7 @@ from pathlib import Path
 from digest.cache import RecordCache, record_key
 from digest.corpus.features import features_of
 from digest.errors import DumpError
-from digest.executor import map_in_chunks
-from digest.loader import load_dump
+from digest.executor import start_in_chunks
 from digest.records import Parsed
 from digest.serial import from_bytes, to_bytes
 
@@ -25,6 +24,7 @@ Outcome = bytes | tuple[str, str, int | None]
 
 def parse_dump(path: str, data: bytes) -> Parsed:
     """One dump's record and its features; raises DumpError."""
+    from digest.loader import load_dump  # here: a process that parses nothing need not import the loader
     record = load_dump(path, data)
     return Parsed(record, features_of(record))
 
@@ -56,18 +56,24 @@ def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executo
     recent = _recent.pop(cache_file, {}) if cache_file else {}
     try:
         known = {key: recent[key] for key in keys if key in recent}
-        if cache and len(known) < len(keys):
-            known |= cache.get_many([key for key in keys if key not in known])
-        todo = [dump for dump, key in zip(dumps, keys) if key not in known]
+        stored = cache.stored([key for key in keys if key not in known]) if cache and len(known) < len(keys) else set()
+        todo = [dump for dump, key in zip(dumps, keys) if key not in known and key not in stored]
         if progress:
             progress("reading dumps", len(dumps) - len(todo), len(dumps))
-        fresh = iter(map_in_chunks(executor, parse_chunk, todo, workers))
+        # The new dumps are parsed elsewhere (workers, or a forked copy for a few) while this process
+        # reads the stored records back: an edit's dump and the archive's records at once.
+        parsed = start_in_chunks(executor, parse_chunk, todo, workers, forked=workers > 1)
+        if stored:
+            known |= cache.get_many(sorted(stored))  # type: ignore[union-attr]
+        fresh = iter(parsed())
+        damaged = [dump for dump, key in zip(dumps, keys) if key in stored and key not in known]
+        again = iter(parse_chunk(damaged))  # rows that failed their check on reading: parsed here
         records, problems, new, rows = [], [], {}, {}
         for key in keys:
             if key in known:
                 records.append(known[key])
                 continue
-            outcome = next(fresh)
+            outcome = next(again) if key in stored else next(fresh)
             if isinstance(outcome, bytes):
                 records.append(new.setdefault(key, from_bytes(outcome)))
                 rows[key] = outcome
