@@ -80,7 +80,7 @@ def test_timings_say_where_the_build_spent_its_time(root: Path, tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     rows = [re.match(r"  (.+?)\s+(\d+\.\d\d) s$", line) for line in result.stdout.splitlines()[2:]]
     stages = [row.group(1) for row in rows if row]
-    assert stages == ["reading inputs", "reading dumps", "grouping stories", "planning pages", "rendering pages",
+    assert stages == ["reading inputs", "loading the stages, Markdown pages", "reading dumps", "grouping stories", "planning pages", "rendering pages",
                       "search index, feeds, sitemap", "swapping the site in", "writing build details", "total"]
     seconds = [float(row.group(2)) for row in rows if row]
     assert abs(sum(seconds[:-1]) - seconds[-1]) <= 0.01 * len(seconds)

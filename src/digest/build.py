@@ -87,17 +87,17 @@ def build(options: BuildOptions) -> BuildReport:
     output = options.output or site_dir / config.output_dir
     inputs = read_inputs(site_dir, config)
     previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), clean=options.clean)
-    if previous.built_from(inputs.key):
-        watch.lap("reading inputs")
-        return replace(_as_given(report_of(previous.report, output), site_dir), timings=tuple(watch.laps))  # nothing changed since this output was built
-    # The loader, the corpus stage and the renderer load only now: a rebuild with nothing to do
-    # should not spend a third of a second importing them.
+    watch.lap("reading inputs")
+    if previous.built_from(inputs.key):  # nothing changed since this output was built
+        return replace(_as_given(report_of(previous.report, output), site_dir), timings=tuple(watch.laps))
+    # The corpus stage and the renderer load only now: a rebuild with nothing to do should not
+    # spend a third of a second importing them.
     from digest.corpus import build_corpus
     from digest.site.make import make_site
     from digest.site.markdown import parse_pages
     documents = parse_pages(inputs.markdown)
     workers = options.workers or os.cpu_count() or 1
-    watch.lap("reading inputs")
+    watch.lap("loading the stages, Markdown pages")
     # The records, the corpus and the plan live to the end of the build and hold no cycles: each is
     # moved out of the collector's sight as it is made, so it is not walked again and again while
     # the rest of the build allocates (half a second at 10,000 dumps).
