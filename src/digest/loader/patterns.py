@@ -31,6 +31,17 @@ def label_key(line: str) -> str:
     return line.strip().rstrip(":").strip().replace("\u2019", "'").casefold()
 
 
+@dataclass(frozen=True, slots=True)
+class ScrapeHeaderForm:
+    """One scraping tool's metadata header: the line that opens it, the one that closes it, and
+    its keys, each mapped to the field the loader reads from it (None: known, not read)."""
+
+    tool: str
+    opening: str
+    closing: str
+    keys: dict[str, str | None]
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: compiled once, cached by steps
 class Patterns:
     section_headers: frozenset[str]
@@ -69,6 +80,9 @@ class Patterns:
     markdown_signs: re.Pattern[str]  # a dump saved as markdown shows one
     markdown_heading: re.Pattern[str]  # a "## Heading" line's opening
     markdown_forms: tuple[tuple[re.Pattern[str], str], ...]  # (form, replacement), applied in order
+    scrape_headers: tuple[ScrapeHeaderForm, ...]
+    scrape_header_openings: tuple[str, ...]  # what a dump with a header starts with: a cheap first test
+    max_scrape_header_lines: int
 
 
 def word_union(words: list[str] | tuple[str, ...]) -> str:
@@ -136,6 +150,11 @@ def _markdown_forms(data: dict) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((form, r"\g<text>" if "text" in form.groupindex else "") for form in compiled)
 
 
+def _scrape_headers(data: dict) -> tuple[ScrapeHeaderForm, ...]:
+    return tuple(ScrapeHeaderForm(tool, form["opening"], form["closing"], dict(form["keys"]))
+                 for tool, form in data["scrape_headers"].items())
+
+
 def _compile(data: dict) -> Patterns:
     credit_label = {label_key(label): field for field, labels in data["credit_labels"].items() for label in labels}
     credit_names = sorted((re.escape(label) for labels in data["credit_labels"].values() for label in labels), key=len, reverse=True)
@@ -177,6 +196,9 @@ def _compile(data: dict) -> Patterns:
         markdown_signs=_any([_markdown(sign, data) for sign in data["markdown_signs"]], re.MULTILINE),
         markdown_heading=re.compile(data["markdown_heading"], re.MULTILINE),
         markdown_forms=_markdown_forms(data),
+        scrape_headers=(headers := _scrape_headers(data)),
+        scrape_header_openings=tuple(form.opening for form in headers),
+        max_scrape_header_lines=int(data["max_scrape_header_lines"]),
     )
 
 

@@ -16,9 +16,11 @@ from digest.loader.credits import (
 from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, match_dateline, with_year
 from digest.loader.header import read_header
 from digest.loader.markup import markdown_as_text
+from digest.loader.metadata import ScrapeHeader, split_scrape_header
 from digest.loader.patterns import Patterns, patterns
 from digest.loader.quotes import find_quotes
 from digest.loader.related import parse_related
+from digest.loader.title import parse_title
 from digest.loader.text import cut_long_lines, decode, normalise_characters
 from digest.records import Dateline, StoryRecord
 
@@ -62,6 +64,12 @@ def _bureau(layout: Layout, pats: Patterns) -> Dateline | None:
     return next((d for line in layout.header if (d := match_bureau(line.text, pats))), None)
 
 
+def header_headline(meta: ScrapeHeader | None, pats: Patterns) -> str | None:
+    """The scraper's title without its site tail ("Headline | Site"), for a page that prints no
+    headline of its own: where the page prints one, that is what a reader reads."""
+    return parse_title(meta.title, pats).headline if meta and meta.title else None
+
+
 def page_kind(body: list[str], dateline: object) -> str:
     words = sum(p.count(" ") + 1 for p in body)
     return "article" if dateline or words >= MIN_ARTICLE_WORDS else "other"
@@ -69,7 +77,8 @@ def page_kind(body: list[str], dateline: object) -> str:
 
 def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord:
     pats = pats or patterns()
-    text = markdown_as_text(normalise_characters(cut_long_lines(text, MAX_LINE_CHARS)), pats)
+    meta, text = split_scrape_header(normalise_characters(cut_long_lines(text, MAX_LINE_CHARS)), pats)
+    text = markdown_as_text(text, pats)
     layout = classify(split_lines(text, pats), pats)
     body = [line.text for line in layout.body]
     if not body:
@@ -82,15 +91,17 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     header = read_header(layout.header, pats)
     credits = parse_credits([line.text for line in layout.credits], pats)
     captions = [line.text for line in layout.captions]
-    publisher = canonical_source(_publisher(layout, pats), pats)
+    # the scraper's site name last: the page's own title, copyright or masthead name it first
+    publisher = canonical_source(_publisher(layout, pats) or (meta.site if meta else None), pats)
     agency = (dateline and dateline.dateline.agency) or header.agency
+    headline = layout.headline or header_headline(meta, pats)
     source = agency or credits.source or publisher_in_text(body, pats) or publisher
     return StoryRecord(
         path=path,
-        headline=layout.headline or infer_headline(body[0]),
-        headline_inferred=layout.headline is None,
+        headline=headline or infer_headline(body[0]),
+        headline_inferred=headline is None,
         dateline=dateline.dateline if dateline else _bureau(layout, pats),
-        date=story_date(dateline, header.timestamp, layout),
+        date=story_date(dateline, header.timestamp, layout) or (meta.date if meta else None),
         source=canonical_source(source, pats),
         photo_credit=credits.photo_credit,
         photo_caption=credits.photo_caption or (captions[0] if captions else None),
