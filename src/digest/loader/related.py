@@ -56,8 +56,9 @@ def _opens_section(key: str, patterns: Patterns) -> bool:
     return " ".join(words[:2]) in patterns.section_headers or " ".join(words[:3]) in patterns.section_headers
 
 
-def _drafts(lines: tuple[Line, ...], patterns: Patterns) -> list[_Draft]:
+def _drafts(lines: tuple[Line, ...], patterns: Patterns, site: str | None) -> list[_Draft]:
     drafts: list[_Draft] = []
+    site_key = label_key(site) if site else None
     section: str | None = None
     labels: list[str] = []  # tags seen since the last item, for the next title
     last_title: str | None = None  # folded; a summary or a repeat of it may follow
@@ -73,8 +74,9 @@ def _drafts(lines: tuple[Line, ...], patterns: Patterns) -> list[_Draft]:
             continue  # a prompt ("Stay up to date:") or an item's date, not an item
         elif key == last_title:
             continue  # the title printed twice (link text, then heading)
-        elif key in patterns.boilerplate_lines or is_furniture(line.text, patterns):
-            section, labels, last_title = None, [], None  # share buttons, footers: the list has ended
+        elif key in patterns.boilerplate_lines or key == site_key or is_furniture(line.text, patterns):
+            # share buttons, footers (which open with the site's own name): the list has ended
+            section, labels, last_title = None, [], None
         elif _is_summary(line.text):
             if drafts and last_title is not None and drafts[-1].summary is None:
                 drafts[-1].summary = line.text
@@ -102,9 +104,9 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return list(merged.values())
 
 
-def parse_related(lines: tuple[Line, ...], patterns: Patterns) -> tuple[RelatedItem, ...]:
+def parse_related(lines: tuple[Line, ...], patterns: Patterns, site: str | None = None) -> tuple[RelatedItem, ...]:
     items = []
-    for draft in _merge(_drafts(lines, patterns)):
+    for draft in _merge(_drafts(lines, patterns, site)):
         labels = tuple(l for l in draft.labels if label_key(l) != label_key(draft.title))
         quotes = find_quotes([draft.summary], patterns) if draft.summary and has_quote_marks(draft.summary) else ()
         quotes = tuple(replace(q, paragraph=-1) for q in quotes if q.kind == "direct")
