@@ -31,11 +31,22 @@ class Header:
     timestamp: str | None = None  # as printed
 
 
+_SHARED_CREDIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
+
+
 def agency_named(text: str, patterns: Patterns) -> str | None:
-    """The canonical agency when the whole text names one ("The Associated Press", "REUTERS")."""
-    return patterns.agencies.get(text.strip(" .,").casefold())
+    """The canonical agency when the whole text names one ("The Associated Press", "REUTERS").
+    Copy pooled from agencies is credited to them all ("AFP/Reuters", "Reuters and AP"): the first
+    one named stands for the story, as a dateline would name it."""
+    found = patterns.agencies.get(text.strip(" .,").casefold())
+    if found or not _SHARED_CREDIT.search(text):
+        return found
+    names = [patterns.agencies.get(part.casefold()) for part in _SHARED_CREDIT.split(text.strip(" .,"))]
+    return names[0] if len(names) > 1 and all(names) else None
 
 
+# "20 Nov 2019", "Wednesday, November 20, 2019": a date with nothing else on its line is the story's.
+_DATE_ALONE = re.compile(rf"(?:[A-Z][a-z]+, )?(?:\d{{1,2}} (?:{MONTH_RE})\.?,? \d{{4}}|(?:{MONTH_RE})\.? \d{{1,2}},? \d{{4}})")
 _STAMP_WORD = re.compile(r"^(?:First )?(?:Published|Updated|Posted|Last updated)\b", re.IGNORECASE)
 _BYLINE_TAIL = re.compile(rf"\s+(?:{MONTH_RE})\.?$")  # "By Erin Cunningham March 18 at 3:57 PM"
 
@@ -44,7 +55,7 @@ def _timestamp(text: str) -> str | None:
     """"Nov. 20, 2019 5:52 AM EST", "Published: 20 November 2019": a date with a time or a label."""
     if text.count(" ") >= MAX_TIMESTAMP_WORDS or not _DIGIT.search(text) or not _DATE.search(text):
         return None
-    return text if _TIME.search(text) or _STAMP_WORD.match(text) else None
+    return text if _TIME.search(text) or _STAMP_WORD.match(text) or _DATE_ALONE.fullmatch(text) else None
 
 
 def read_header(lines: tuple[Line, ...], patterns: Patterns) -> Header:
@@ -55,7 +66,8 @@ def read_header(lines: tuple[Line, ...], patterns: Patterns) -> Header:
             m = pattern.match(text)
             if m and byline is None:
                 byline = _BYLINE_TAIL.sub("", m.group("byline").strip(" ,"))
-                agency = agency or agency_named(byline, patterns)
+                # "By Staff, The Canadian Press": the writer's outlet after the last comma
+                agency = agency or agency_named(byline, patterns) or agency_named(byline.rsplit(",", 1)[-1], patterns)
         agency = agency or agency_named(text, patterns)
         bureau = match_bureau(text, patterns)
         if bureau and agency is None:
