@@ -32,6 +32,7 @@ class Header:
 
 
 _SHARED_CREDIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
+MAX_SHARED_CREDIT_CHARS = 60  # "The Associated Press and Agence France-Presse"; any longer line is text
 
 
 def agency_named(text: str, patterns: Patterns) -> str | None:
@@ -39,7 +40,7 @@ def agency_named(text: str, patterns: Patterns) -> str | None:
     Copy pooled from agencies is credited to them all ("AFP/Reuters", "Reuters and AP"): the first
     one named stands for the story, as a dateline would name it."""
     found = patterns.agencies.get(text.strip(" .,").casefold())
-    if found or not _SHARED_CREDIT.search(text):
+    if found or len(text) > MAX_SHARED_CREDIT_CHARS or not _SHARED_CREDIT.search(text):
         return found
     names = [patterns.agencies.get(part.casefold()) for part in _SHARED_CREDIT.split(text.strip(" .,"))]
     return names[0] if len(names) > 1 and all(names) else None
