@@ -98,3 +98,12 @@ def test_without_blank_lines_a_wrapped_paragraph_ends_at_a_closed_sentence() -> 
     lines = split_lines(text, patterns())
     assert [line.text for line in lines[1:]] == paragraphs * 4
     assert len({line.block for line in lines}) == len(lines)
+
+
+def test_a_furniture_label_after_a_full_title_line_is_not_joined_to_it() -> None:
+    """A title line as long as the wrap width looks full; the menu label under it ("Sign in") is
+    furniture, not the rest of the title."""
+    article = "\n\n".join("\n".join(_wrap(PROSE)) for _ in range(3))
+    title = "Council votes to approve bridge plan - Daily Post"  # 48 columns: longer than the wrap
+    lines = [line.text for line in split_lines(f"{title}\nSign in\n\n{article}\n", patterns())]
+    assert lines[:2] == [title, "Sign in"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from digest.loader.patterns import Patterns
+from digest.loader.patterns import Patterns, label_key
 from digest.loader.text import fold_inner
 
 MAX_LINE_CHARS = 20_000  # longer lines are cut: no real paragraph is this long, and steps stay linear
@@ -152,14 +152,22 @@ def _joined(texts: list[str]) -> str:
     return "".join(pieces)
 
 
-def _join_wrapped(lines: list[Line], widths: list[int], width: int, by_block: bool) -> list[Line]:
+def _join_wrapped(lines: list[Line], widths: list[int], width: int, by_block: bool, patterns: Patterns) -> list[Line]:
+    """Wrapped lines joined into their paragraphs. A line that is page furniture on its own (a
+    label, a run of menu words: "Homepage", "Live TV") carries on nothing, even after a full line
+    (a long title line)."""
     paragraphs: list[tuple[Line, list[str]]] = []  # (first saved line, the texts it joins)
     for i, line in enumerate(lines):
-        if paragraphs and _continues(paragraphs[-1][0], lines[i - 1], widths[i - 1], line, width, by_block):
+        if paragraphs and _continues(paragraphs[-1][0], lines[i - 1], widths[i - 1], line, width, by_block) \
+                and not _furniture_alone(line.text, patterns):
             paragraphs[-1][1].append(line.text)
         else:
             paragraphs.append((line, [line.text]))
     return [first if len(texts) == 1 else first._replace(text=_joined(texts)) for first, texts in paragraphs]
+
+
+def _furniture_alone(text: str, patterns: Patterns) -> bool:
+    return label_key(text) in patterns.furniture_labels or bool(patterns.navigation.fullmatch(text))
 
 
 def _parts_paragraphs(lines: list[Line], widths: list[int], width: int | None) -> bool:
@@ -180,5 +188,5 @@ def split_lines(text: str, patterns: Patterns) -> tuple[Line, ...]:
     lines, widths = _saved_lines(text, patterns)
     width = wrap_width(lines, widths)
     by_block = _parts_paragraphs(lines, widths, width)
-    joined = lines if width is None else _join_wrapped(lines, widths, width, by_block)
+    joined = lines if width is None else _join_wrapped(lines, widths, width, by_block, patterns)
     return tuple(joined) if by_block else tuple(line._replace(block=i) for i, line in enumerate(joined))
