@@ -107,7 +107,7 @@ def build(options: BuildOptions) -> BuildReport:
         watch.lap("reading dumps")
         # Staged now, so the previous site is mirrored into it while the corpus and the plan are made.
         with staged_site(output, mirror=bool(previous.inputs)) as stage:
-            corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed])
+            corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed], forked=workers > 1)
             gc.freeze()
             watch.lap("grouping stories")
             site = make_site(corpus, config, documents, inputs.templates, inputs.theme, previous, stage, workers,

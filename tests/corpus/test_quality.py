@@ -38,3 +38,9 @@ def test_duplicates_meet_the_floors():
 def test_events_meet_the_floors():
     _, (precision, recall), _ = _scores()
     assert precision >= PRECISION and recall >= RECALL, (precision, recall)
+
+
+def test_events_grouped_by_a_forked_copy_are_the_same_corpus():
+    """A build on two cores groups the events in a forked copy of itself while it works out topics and links."""
+    records = [r for r, *_ in load_labelled()]
+    assert build_corpus(records, forked=True) == build_corpus(records)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.collector import collector_paused
+from digest.executor import Forked
 from digest.corpus.dates import story_date
 from digest.corpus.dedup import Article, collapse
 from digest.corpus.events import EventInput, cluster, event_terms, make_event
@@ -94,26 +95,31 @@ def _with_headline(facts: Facts) -> dict[str, int]:
 
 
 def build_corpus(records: Sequence[StoryRecord], options: CorpusOptions = CorpusOptions(),
-                 features: Sequence[Features] | None = None) -> Corpus:
+                 features: Sequence[Features] | None = None, forked: bool = False) -> Corpus:
     """`features` are the records' own (digest.corpus.features), as the record cache keeps them;
-    computed here if not given."""
+    computed here if not given. `forked`: the events are grouped by a forked copy of this process
+    (digest.executor.Forked) while this one works out the topics and links, on a second core."""
     with collector_paused():  # a sixth of the stage's time otherwise
-        return _build(records, options, features if features is not None else [features_of(r) for r in records])
+        return _build(records, options, features if features is not None else [features_of(r) for r in records],
+                      forked)
 
 
-def _build(records: Sequence[StoryRecord], options: CorpusOptions, features: Sequence[Features]) -> Corpus:
+def _build(records: Sequence[StoryRecord], options: CorpusOptions, features: Sequence[Features],
+           forked: bool = False) -> Corpus:
     articles = collapse(records, options.near_threshold, features)
     of_record = {id(r): f for r, f in zip(records, features)}
     facts = {a.id: _facts(a, of_record[id(a.record)]) for a in articles}
     people = build_people([Said(q, a.id, story_date(a.record)) for a in articles for q in a.record.quotes])
     people_of = _people_by_story(articles, facts, people)
-    event_of = _events(articles, facts, people_of, options.event_threshold)
+    grouping = Forked(lambda: _events(articles, facts, people_of, options.event_threshold), enabled=forked)
     topics = _topics(articles, facts, people_of, people)
     index = headline_index((a.id, (a.record, *a.copies)) for a in articles)
+    links = [link(a.record, a.id, index) for a in articles]
+    related = merge_items(item for r in sorted(records, key=lambda r: r.path) for item in r.related)
+    event_of = grouping.result()
     stories = [Story(id=a.id, record=a.record, copies=a.copies, outlets=facts[a.id].outlets, event=event_of[a.id].id,
-                     places=facts[a.id].places, topics=topic, related_story=link(a.record, a.id, index))
-               for a, topic in zip(articles, topics)]
+                     places=facts[a.id].places, topics=topic, related_story=linked)
+               for a, topic, linked in zip(articles, topics, links)]
     stories.sort(key=lambda s: (s.record.date or "", s.id), reverse=True)
     events = sorted({e.id: e for e in event_of.values()}.values(), key=lambda e: (e.start or "", e.id), reverse=True)
-    related = merge_items(item for r in sorted(records, key=lambda r: r.path) for item in r.related)
     return Corpus(stories=tuple(stories), events=tuple(events), people=people, related=related)
