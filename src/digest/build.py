@@ -10,13 +10,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digest.config import load_config
 from digest.errors import DumpError
 from digest.inputs import as_given, read_inputs
-from digest.manifest import Manifest, Previous, manifest_file, write_manifest
+from digest.manifest import Manifest, Previous, encode_details, manifest_file, write_manifest
 from digest.records import Parsed
 from digest.site.write import staged_site
+
+if TYPE_CHECKING:  # loaded only when a build has work (see build)
+    from digest.site.make import SiteOutcome
 
 CACHE_DIR = Path(".digest-cache")  # inside the site: parsed records and what each output was built from
 
@@ -110,8 +114,11 @@ def build(options: BuildOptions) -> BuildReport:
             corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed], forked=workers > 1)
             gc.freeze()
             watch.lap("grouping stories")
+            # The build's details are encoded while Pagefind runs; written once the site is swapped in.
+            encoded: list[tuple[SiteOutcome, bytes]] = []
             site = make_site(corpus, config, documents, inputs.templates, inputs.theme, previous, stage, workers,
-                             options.progress, watch.lap)
+                             options.progress, watch.lap,
+                             lambda planned: encoded.append((planned, encode_details(_manifest(inputs.key, planned)))))
             for path, data in inputs.static.items():
                 stage.write(path, data)
             stage.commit(inputs.key)
@@ -122,10 +129,14 @@ def build(options: BuildOptions) -> BuildReport:
     warnings = tuple(warning for warning in (stage.warning, site.search.warning) if warning)
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
-    write_manifest(previous.manifest_path, Manifest(inputs.key, site.keys, site.search.keys, report_data(report),
-                                                    site.lookups, site.answers, site.indexed))
+    ready = [details for planned, details in encoded if planned.search.keys == site.search.keys]  # else Pagefind failed
+    write_manifest(previous.manifest_path, _manifest(inputs.key, site, report_data(report)), ready[0] if ready else None)
     watch.lap("writing build details")
     return replace(_as_given(report, site_dir), timings=tuple(watch.laps))
+
+
+def _manifest(key: str, site: SiteOutcome, report: dict | None = None) -> Manifest:
+    return Manifest(key, site.keys, site.search.keys, report or {}, site.lookups, site.answers, site.indexed)
 
 
 def _as_given(report: BuildReport, site_dir: Path) -> BuildReport:

@@ -102,19 +102,24 @@ def _replace_file(file: Path, data: bytes) -> None:
     temporary.replace(file)  # a killed build leaves the old file or the new one, never half of one
 
 
-def write_manifest(file: Path, manifest: Manifest) -> None:
-    """The details first, then the summary that vouches for them. Each distinct lookup is written
-    once: thousands of pages ask the same few questions. The summary is JSON, read by every build;
-    the details (megabytes at 10,000 dumps) are a pickle of plain values, ten times faster to write
-    and read than JSON, read only when there is work."""
+def encode_details(manifest: Manifest) -> bytes:
+    """The manifest's details as write_manifest stores them (all but the report): each distinct
+    lookup is written once, since thousands of pages ask the same few questions. A pickle of plain
+    values (megabytes at 10,000 dumps), ten times faster to write and read than JSON."""
     table = sorted(manifest.answers.items())
     number = {lookup: i for i, (lookup, _) in enumerate(table)}
-    file.parent.mkdir(parents=True, exist_ok=True)
-    _replace_file(_details_file(file), pickle.dumps({
+    return pickle.dumps({
         "inputs": manifest.inputs, "pages": manifest.pages, "search": manifest.search, "indexed": manifest.indexed,
         "lookup_table": table,
         "lookups": {page: [number[lookup] for lookup in used] for page, used in manifest.lookups.items()}},
-        protocol=pickle.HIGHEST_PROTOCOL))
+        protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def write_manifest(file: Path, manifest: Manifest, details: bytes | None = None) -> None:
+    """The details first (`details`: encode_details(manifest), if made already), then the summary
+    that vouches for them: JSON, read by every build. The details are read only when there is work."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    _replace_file(_details_file(file), details if details is not None else encode_details(manifest))
     _replace_file(file, json.dumps({"inputs": manifest.inputs, "report": manifest.report}, sort_keys=True).encode())
     file.with_name(file.stem + ".pages.json").unlink(missing_ok=True)  # the details as earlier versions wrote them
     _written[file] = (manifest, _stamp(_details_file(file)))

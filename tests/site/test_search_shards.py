@@ -117,6 +117,29 @@ def test_an_edit_indexes_only_its_shard_and_equals_a_clean_build(tmp_path: Path,
     assert tree(site / "build") == tree(tmp_path / "clean")
 
 
+@needs_pagefind
+def test_after_pagefind_fails_the_next_build_indexes_every_shard_again(tmp_path: Path, monkeypatch) -> None:
+    """The build's details, encoded while Pagefind runs, must not vouch for shards it failed to make."""
+    monkeypatch.setattr(search, "SHARD_STORIES", 4)
+    site = tmp_path / "site"
+    generate(site / "content", 30, seed=4)
+    real = search.index_shard
+
+    def broken(shard, *args):
+        raise search.PagefindError("Pagefind failed: out of memory")
+
+    monkeypatch.setattr(search, "index_shard", broken)
+    failed = build(BuildOptions(site_dir=site, workers=1))
+    assert failed.warnings == ("search index not built: Pagefind failed: out of memory",)
+    indexed: list[str] = []
+    monkeypatch.setattr(search, "index_shard", lambda shard, *args: indexed.append(shard.name) or real(shard, *args))
+    (site / "content" / "extra.txt").write_text("Harbour reopens\n\nThe harbour reopened on Monday after a week of repairs.\n")
+    build(BuildOptions(site_dir=site, workers=1))
+    assert len(indexed) >= 3
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")
+
+
 def test_one_search_finds_stories_in_every_shard_and_filters_across_them(sharded: Path) -> None:
     require(CHROMIUM.is_file(), f"chromium ({CHROMIUM})")
     playwright = pytest.importorskip("playwright.sync_api")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -99,10 +99,13 @@ def keep_unchanged(candidates: list[str], stage: StagedSite) -> set[str]:
 
 def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...], templates: Path,
               theme: list[bytes], previous: Previous, stage: StagedSite, workers: int = 1,
-              progress: Progress | None = None, lap: Callable[[str], None] = lambda stage: None) -> SiteOutcome:
+              progress: Progress | None = None, lap: Callable[[str], None] = lambda stage: None,
+              meanwhile: Callable[[SiteOutcome], object] = lambda planned: None) -> SiteOutcome:
     """Write the site's generated files into `stage`. A page whose own data has the previous build's
     key, and whose lookups get the same answers, is linked from the previous site instead of
-    rendered; so are feeds with the previous key and unchanged search shards."""
+    rendered; so are feeds with the previous key and unchanged search shards. `meanwhile` is
+    called with the outcome as planned (its search index as it will be if Pagefind succeeds)
+    while Pagefind runs, for work that needs it (the build encodes its details)."""
     # On two cores where there are: the story digests beside the plan, the earlier lookups and the
     # feed keys beside the page keys (each of them a few tenths of a second at 10,000 dumps).
     digesting = Forked(partial(story_digests, corpus), enabled=workers > 1)
@@ -137,8 +140,9 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     lap("rendering pages")
     # Pagefind runs in its own processes: the feeds, the sitemap and the bookkeeping are made meanwhile.
     with ThreadPoolExecutor(1) as background:
-        index = prepare_search_index(stories, indexed, stage.root,
-                                     partial(reuse_shard, previous, stage, shard_files(stage.mirrored())), pagefind_binary())
+        planned, index = prepare_search_index(stories, indexed, stage.root,
+                                              partial(reuse_shard, previous, stage, shard_files(stage.mirrored())),
+                                              pagefind_binary())
         searching = background.submit(index, stage.write, workers, progress)
         write_feeds(plan, config, feeds, previous, stage)
         for path, data in site_files(plan, config).items():
@@ -146,6 +150,8 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
         lookups = {path: old.lookups[path] for path in reuse} | {path: found[0] for path, (found, _) in fresh.items() if found}
         said = {lookup: old.answers[lookup] for path in reuse for lookup in old.lookups[path]}
         said |= {lookup: answer for found, _ in fresh.values() if found for lookup, answer in zip(*found)}
+        outcome = SiteOutcome(plan, {**keys, **feeds}, planned, len(plan.pages) - len(reuse), lookups, said, indexed)
+        meanwhile(outcome)
         search = searching.result()
     lap("search index, feeds, sitemap")
-    return SiteOutcome(plan, {**keys, **feeds}, search, len(plan.pages) - len(reuse), lookups, said, indexed)
+    return replace(outcome, search=search)

@@ -185,13 +185,14 @@ Progress = Callable[[str, int, int], None]
 
 def prepare_search_index(stories: list[tuple[str, str | None]], indexed: dict[str, str], site_root: Path,
                          reuse: Callable[[str, str], bool], binary: Path | None
-                         ) -> Callable[[Write, int, Progress | None], SearchIndex]:
+                         ) -> tuple[SearchIndex, Callable[[Write, int, Progress | None], SearchIndex]]:
     """Plan the index of the staged stories shard by shard, take unchanged shards from the previous
     site (`reuse(shard name, key)` does, and says whether it could) and link the pages of the rest
-    into scratch sites; returns what indexes them, to be run while this thread goes on."""
+    into scratch sites. Returns the index as it will be if Pagefind succeeds, and what makes it,
+    to be run while this thread goes on."""
     if binary is None:
-        warning = "search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')"
-        return lambda write, workers, progress: SearchIndex({}, 0, warning)
+        missing = SearchIndex({}, 0, "search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')")
+        return missing, lambda write, workers, progress: missing
     shards = plan_shards(stories)
     keys = {shard.name: shard_key(shard, indexed) for shard in shards}
     todo = [(s, shard_site(s, site_root)) for s in shards if not reuse(s.name, keys[s.name])]
@@ -215,7 +216,8 @@ def prepare_search_index(stories: list[tuple[str, str | None]], indexed: dict[st
         dated = sorted((s.name for s in shards if s.name != UNDATED), reverse=True)
         bundles = [f"{name}/" for name in dated + [s.name for s in shards if s.name == UNDATED]]
         write(SHARDS_FILE, json.dumps({"bundles": bundles}, separators=(",", ":")).encode() + b"\n")
-        return SearchIndex(keys, len(todo))
+        return planned
 
-    return finish
+    planned = SearchIndex(keys, len(todo))
+    return planned, finish
 
