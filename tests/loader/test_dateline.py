@@ -14,6 +14,12 @@ from digest.loader.patterns import patterns
         ("MOSCOW, March 3. /TASS/. Russia and Kazakhstan agreed.", "MOSCOW", "TASS", "--03-03"),
         ("Kyiv, 3 March 2025 – Ukraine and Poland agreed.", "Kyiv", None, "--03-03"),
         ("Tbilisi, March 3, 2025 — Georgia's parliament voted.", "Tbilisi", None, "--03-03"),
+        ("YEREVAN, MARCH 3, ARMENPRESS. Armenia and Georgia will open a joint terminal.", "YEREVAN", "ARMENPRESS", "--03-03"),
+        ("Baku, March 3, AZERTAC - The parliament approved the budget.", "Baku", "AZERTAC", "--03-03"),
+        ("Dubai: The Roads and Transport Authority will open two new stations on the Red Line by June.",
+         "Dubai", None, None),
+        ("Abu Dhabi: The transport authority will add 400 new buses to the fleet this year, officials said.",
+         "Abu Dhabi", None, None),
     ],
 )
 def test_dateline_forms(text: str, place: str, agency: str | None, date: str | None) -> None:
@@ -29,6 +35,9 @@ def test_dateline_forms(text: str, place: str, agency: str | None, date: str | N
         "UPDATE: The road has reopened after the crash.",
         "EXCLUSIVE: Documents show the plan was dropped.",
         "Monday, 3 March 2025 – the day began with snow.",
+        "Update: The road has reopened after the crash and traffic is moving again on both lanes.",
+        "Editor's note: This story was updated to correct the name of the ministry spokesman.",
+        "Lake District: Walkers rescued after getting lost in snow",  # a headline, not a paragraph
     ],
 )
 def test_a_label_or_a_weekday_is_no_place(text: str) -> None:

@@ -108,6 +108,7 @@ def word_union(words: list[str] | tuple[str, ...]) -> str:
 
 
 MONTH_RE = word_union([m.capitalize() for m in MONTHS])  # "Sep(?:t(?:ember)?)?": longest first
+MONTH_CAPS_RE = word_union([m.upper() for m in MONTHS])  # "MARCH", as some agencies print datelines
 
 
 def _labels(items: list[str]) -> frozenset[str]:
@@ -172,7 +173,7 @@ def _compile(data: dict) -> Patterns:
         source_suffix=re.compile(rf"\s+(?:{suffixes})\s*$", re.IGNORECASE),
         publisher_phrases=tuple(re.compile(p) for p in data["publisher_phrases"]),
         masthead_words=frozenset(data["masthead_words"]),
-        datelines=tuple(re.compile(p.format(month=MONTH_RE)) for p in data["datelines"]),
+        datelines=tuple(re.compile(p.format(month=MONTH_RE, MONTH=MONTH_CAPS_RE)) for p in data["datelines"]),
         agencies={name.casefold(): canonical for name, canonical in data["agencies"].items()},
         speech_verbs=tuple(sorted(data["speech_verbs"], key=len, reverse=True)),
         reporting_verbs=tuple(sorted(data["reporting_verbs"], key=len, reverse=True)),
