@@ -19,6 +19,7 @@ MAX_PROSE_SCORE = 40  # one long paragraph must not outweigh a list of headlines
 FURNITURE_COST = 6
 SHORT_SENTENCE_SCORE = 2  # "He declined to comment." inside the article; neutral enough outside it
 SECTION_COST = 25
+MIN_ENDED_SCORE = 40  # an end line ("Comments") closes a run this long: above the body it is a link
 _CLOSERS = "\"”’')]"
 _STOPS = ".!?…:;"
 _QUOTE_ENDS = "\"”’"
@@ -151,13 +152,14 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
 def main_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:
     """[start, end) of the best-scoring stretch of lines (Kadane), or None when no line is prose.
     A staff credit ("... contributed to this report", "Reporting by ...") closes the article, and so
-    does an end line ("About Acme Robotics")."""
+    does an end line ("About Acme Robotics", "Comments") under a run of a few paragraphs at least."""
     best, best_span = 0, None
     total, start = 0, 0
     for i, score in enumerate(scores):
         if total <= 0:
             total, start = 0, i
-        elif best_span and best_span[0] == start and score < 0 and patterns.article_end.search(lines[i].text):
+        elif best_span and best_span[0] == start and score < 0 and best >= MIN_ENDED_SCORE \
+                and patterns.article_end.search(lines[i].text):
             return best_span  # "About Acme Robotics", "Media contact:": the article has ended
         total += score
         if total > best:
