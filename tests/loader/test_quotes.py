@@ -30,6 +30,15 @@ def test_surname_and_pronoun_resolve_to_full_name() -> None:
     assert [speaker for _, speaker, _ in found] == ["Carla Diaz", "Carla Diaz"]
 
 
+def test_a_surname_of_two_words_resolves_to_the_full_name() -> None:
+    found = quotes(
+        "Mattar Al Tayer, Director-General of the authority, opened the station on Monday.",
+        "“The line will take about 9,000 cars off the road every day,” Al Tayer said.",
+        "“We expect the whole network to be finished in 2029,” said Hessa bin Rashid.",
+    )
+    assert [speaker for _, speaker, _ in found] == ["Mattar Al Tayer", "Hessa bin Rashid"]
+
+
 def test_short_scare_quotes_are_fragments_not_quotations() -> None:
     assert quotes("He called the plan “a disgrace” on Tuesday.") == [("a disgrace", None, "fragment")]
 

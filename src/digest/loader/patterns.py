@@ -63,6 +63,7 @@ class Patterns:
     min_quote_words: int
     name_phrase: str  # regex source of a run of name or title words, "Lt. Col. Alexander Vindman"
     full_name_phrase: str  # the same, two words or more: where a document's full names are
+    name_particles: frozenset[str]  # lower-case words inside a name: "bin", "van", "von der"
     residue_line: re.Pattern[str]
     residue_inline: re.Pattern[str]
     title_separators: tuple[str, ...]
@@ -115,11 +116,11 @@ def _labels(items: list[str]) -> frozenset[str]:
     return frozenset(label_key(item) for item in items)
 
 
-def _name_phrase(abbreviations: list[str], words: str = "one") -> str:
+def _name_phrase(abbreviations: list[str], particles: list[str], words: str = "one") -> str:
     """A run of name or title words; `words="two"` asks for two or more, and for a word's start."""
     abbreviation = rf"(?:(?:{'|'.join(map(re.escape, abbreviations))}|[A-Z])\.(?= [A-Z]))"
     token = rf"(?:(?:[A-Z]\.){{2,}}|{abbreviation}|[A-Z][\w'’-]*)"
-    joiner = r"(?:(?:of|for|de) the|of|the|for|de|del|da|van|von|der|al|bin|la|le)(?= [A-Z])"
+    joiner = rf"(?:(?:of|for|de) the|of|the|for|{'|'.join(map(re.escape, particles))})(?= [A-Z])"
     if words == "two":
         return rf"(?=[A-Z])(?<![\w'’.-]){token}(?: (?:{token}|{joiner}))+"
     return rf"(?=[A-Z]){token}(?: (?:{token}|{joiner}))*"  # the lookahead rejects most positions at once
@@ -180,8 +181,9 @@ def _compile(data: dict) -> Patterns:
         role_words=RoleWords(w.casefold() for w in data["role_words"]),
         sentence_openers=frozenset(data["sentence_openers"]),
         min_quote_words=int(data["min_quote_words"]),
-        name_phrase=_name_phrase(data["name_abbreviations"]),
-        full_name_phrase=_name_phrase(data["name_abbreviations"], words="two"),
+        name_phrase=_name_phrase(data["name_abbreviations"], data["name_particles"]),
+        full_name_phrase=_name_phrase(data["name_abbreviations"], data["name_particles"], words="two"),
+        name_particles=frozenset(data["name_particles"]),
         residue_line=_any(data["residue_lines"]),
         residue_inline=_any(data["residue_inline"]),
         title_separators=tuple(data["title_separators"]),

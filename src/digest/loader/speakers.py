@@ -43,7 +43,8 @@ def split_name(phrase: str, patterns: Patterns) -> Speaker | None:
     for i in reversed(range(len(parts))):
         tokens = [t[:-2] if t.endswith(_POSSESSIVE) else t for t in parts[i].split()]
         cut = len(tokens)
-        while cut > 0 and tokens[cut - 1] not in patterns.role_words and tokens[cut - 1][0].isupper():
+        while cut > 0 and tokens[cut - 1] not in patterns.role_words and (
+                tokens[cut - 1][0].isupper() or _inside_name(tokens, cut - 1, patterns)):
             cut -= 1
         name_tokens = tokens[cut:]
         while name_tokens and name_tokens[0] in patterns.sentence_openers:
@@ -53,6 +54,14 @@ def split_name(phrase: str, patterns: Patterns) -> Speaker | None:
             role = ", ".join(r for r in role_parts if r) or None
             return Speaker(" ".join(name_tokens), role)
     return None
+
+
+def _inside_name(tokens: list[str], i: int, patterns: Patterns) -> bool:
+    """A particle between parts of a name ("bin" in "Hessa bin Rashid", "der" in "von der Leyen")."""
+    if tokens[i] not in patterns.name_particles or i == 0 or i + 1 == len(tokens):
+        return False
+    before = tokens[i - 1]
+    return (before[0].isupper() and before not in patterns.role_words) or before in patterns.name_particles
 
 
 def _name_of_place(phrase: str, patterns: Patterns) -> Speaker | None:
@@ -154,8 +163,8 @@ class SpeakerBook:
             return None
         tokens = speaker.name.split()
         if len(tokens) >= 2:
-            return speaker
-        return next((k for k in self.full_names if tokens[0] in (k.name.split()[0], k.name.split()[-1])), None)
+            return self._fuller(tokens) or speaker
+        return self._fuller(tokens)
 
     def subject(self, sentence: str) -> Speaker | None:
         """The named subject of a sentence: a known name among its first words, not after a preposition."""
@@ -199,13 +208,17 @@ class SpeakerBook:
             return None
         role = speaker.role or role
         speaker = Speaker(speaker.name, role)
-        tokens = speaker.name.split()
-        if len(tokens) == 1:
-            for known in self.full_names:
-                known_tokens = known.name.split()
-                if tokens[0] in (known_tokens[0], known_tokens[-1]):
-                    roles = [r for r in (role, known.role) if r]
-                    speaker = Speaker(known.name, max(roles, key=len) if roles else None)
-                    break
+        known = self._fuller(speaker.name.split())
+        if known:
+            roles = [r for r in (role, known.role) if r]
+            speaker = Speaker(known.name, max(roles, key=len) if roles else None)
         self.last = speaker
         return speaker
+
+    def _fuller(self, tokens: list[str]) -> Speaker | None:
+        """The full name a short one stands for: one word, a known name's first or last ("Aliyev");
+        more, a known name's last words ("Al Tayer" for Mattar Al Tayer, "bin Salman")."""
+        if len(tokens) == 1:
+            return next((k for k in self.full_names if tokens[0] in (k.name.split()[0], k.name.split()[-1])), None)
+        tail = " " + " ".join(tokens)
+        return next((k for k in self.full_names if k.name.endswith(tail)), None)
