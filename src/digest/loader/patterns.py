@@ -78,6 +78,7 @@ class Patterns:
     body_end_mark: re.Pattern[str]
     navigation: re.Pattern[str]  # a whole line of menu words and separators
     navigation_starts: frozenset[str]  # the first word of each menu word, folded: a cheap first test
+    footer_links: frozenset[str]  # footer words, folded: "Privacy policy", "Contact us"
     markdown_signs: re.Pattern[str]  # a dump saved as markdown shows one
     markdown_heading: re.Pattern[str]  # a "## Heading" line's opening
     markdown_forms: tuple[tuple[re.Pattern[str], str], ...]  # (form, replacement), applied in order
@@ -162,8 +163,9 @@ def _compile(data: dict) -> Patterns:
     credit_names = sorted((re.escape(label) for labels in data["credit_labels"].values() for label in labels), key=len, reverse=True)
     suffixes = "|".join(re.escape(s) for s in data["source_suffixes"])
     return Patterns(
-        navigation=_navigation(data["navigation_words"]),
-        navigation_starts=frozenset(MENU_FIRST_WORD.match(w).group(1).casefold() for w in data["navigation_words"]),
+        navigation=_navigation(menu_words := data["navigation_words"] + data["footer_words"]),
+        footer_links=_labels(data["footer_words"]),
+        navigation_starts=frozenset(MENU_FIRST_WORD.match(w).group(1).casefold() for w in menu_words),
         section_headers=_labels(data["section_headers"]) | _labels(data["tag_headers"]),
         tag_headers=_labels(data["tag_headers"]),
         item_labels=_labels(data["item_labels"]),

@@ -58,8 +58,10 @@ def _opens_section(key: str, patterns: Patterns) -> bool:
 
 def _drafts(lines: tuple[Line, ...], patterns: Patterns, site: str | None) -> list[_Draft]:
     drafts: list[_Draft] = []
+    blocks: list[int] = []  # per draft, the block its title stands in
     site_key = label_key(site) if site else None
     section: str | None = None
+    section_block = -1  # the block of the header that opened the list
     labels: list[str] = []  # tags seen since the last item, for the next title
     last_title: str | None = None  # folded; a summary or a repeat of it may follow
     for line in lines:
@@ -68,14 +70,21 @@ def _drafts(lines: tuple[Line, ...], patterns: Patterns, site: str | None) -> li
             section, labels, last_title = None, [], None
         elif key in patterns.section_headers or _opens_section(key, patterns):
             section, labels, last_title = line.text.rstrip(": "), [], None
+            section_block = line.block
         elif section is None:
             continue  # outside a list: nothing to collect
         elif line.text.endswith(":") or (len(line.text) <= MAX_DATE_CHARS and _DATE_ONLY.match(line.text)):
             continue  # a prompt ("Stay up to date:") or an item's date, not an item
         elif key == last_title:
             continue  # the title printed twice (link text, then heading)
-        elif key in patterns.boilerplate_lines or key == site_key or is_furniture(line.text, patterns):
-            # share buttons, footers (which open with the site's own name): the list has ended
+        elif key in patterns.boilerplate_lines or key == site_key or key in patterns.footer_links \
+                or is_furniture(line.text, patterns):
+            # share buttons, footers (which open with the site's own name): the list has ended. A
+            # block of its own that holds such a line is the footer: its titles were links too.
+            if line.block != section_block:
+                while blocks and blocks[-1] == line.block:
+                    drafts.pop()
+                    blocks.pop()
             section, labels, last_title = None, [], None
         elif _is_summary(line.text):
             if drafts and last_title is not None and drafts[-1].summary is None:
@@ -85,6 +94,7 @@ def _drafts(lines: tuple[Line, ...], patterns: Patterns, site: str | None) -> li
             labels.append(line.text)
         elif section and MIN_TITLE_WORDS <= len(line.text.split()) <= MAX_TITLE_WORDS:
             drafts.append(_Draft(line.text, labels, [section] if section else []))
+            blocks.append(line.block)
             labels, last_title = [], key
     return drafts
 
