@@ -106,11 +106,12 @@ def build(options: BuildOptions) -> BuildReport:
     # moved out of the collector's sight as it is made, so it is not walked again and again while
     # the rest of the build allocates (half a second at 10,000 dumps).
     try:
-        parsed, load_problems = read_records(inputs.dumps, site_dir, options)
-        gc.freeze()
-        watch.lap("reading dumps")
-        # Staged now, so the previous site is mirrored into it while the corpus and the plan are made.
+        # Staged first, so the previous site is mirrored into it (on the second core) while the
+        # records are read and the corpus and the plan are made.
         with staged_site(output, mirror=bool(previous.inputs)) as stage:
+            parsed, load_problems = read_records(inputs.dumps, site_dir, options)
+            gc.freeze()
+            watch.lap("reading dumps")
             corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed], forked=workers > 1)
             gc.freeze()
             watch.lap("grouping stories")
