@@ -107,3 +107,13 @@ def test_a_furniture_label_after_a_full_title_line_is_not_joined_to_it() -> None
     title = "Council votes to approve bridge plan - Daily Post"  # 48 columns: longer than the wrap
     lines = [line.text for line in split_lines(f"{title}\nSign in\n\n{article}\n", patterns())]
     assert lines[:2] == [title, "Sign in"]
+
+
+def test_a_lynx_references_list_neither_reaches_the_text_nor_sets_the_wrap_width() -> None:
+    """lynx -dump lists every link's address at the end, one a line and often wider than the
+    wrap: left in, the long ones made the dump look unwrapped."""
+    refs = "".join(f"  {i}. https://www.example-paper.com/news/local/2023/10/12/a-story-about-item-number-{i}/\n" for i in range(1, 40))
+    lines = split_lines(LYNX + "\nReferences\n\n" + refs, patterns())
+    texts = [line.text for line in lines]
+    assert not any("https://" in text for text in texts)
+    assert any(text.startswith("The city council approved the new bridge") and text.endswith("over its cost.") for text in texts)

@@ -38,7 +38,7 @@ class Line(NamedTuple):  # immutable; a tuple, because every paragraph of every 
 _BULLET_STARTS = frozenset("*+o•·-0123456789")
 
 
-_RESIDUE_LINE_STARTS = frozenset("#ILh[")
+_RESIDUE_LINE_STARTS = frozenset("#ILh[0123456789")
 
 
 def _clean(raw: str, patterns: Patterns) -> str:
