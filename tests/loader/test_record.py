@@ -114,7 +114,7 @@ def test_dump_saved_without_its_title_line_takes_the_heading_above_the_body() ->
     assert record.body[0].startswith("A storm with winds")
 
 
-def test_masthead_names_the_publisher_only_when_nothing_else_does() -> None:
+def test_masthead_names_the_publisher_where_no_title_line_does() -> None:
     pats = patterns()
     assert publisher_in_masthead(["Skip to main content", "The Harbour Chronicle", "News"], pats) == "The Harbour Chronicle"
     assert publisher_in_masthead(["World News", "Breaking News", "Germany"], pats) is None
@@ -140,3 +140,14 @@ def test_the_headline_above_a_standfirst_is_taken_over_the_standfirst() -> None:
     record = load_text("p.txt", page)
     assert (record.headline, record.date) == ("Vienna council approves night bus network", "2025-03-03")
     assert record.body[0].startswith("Vienna’s city council")
+
+
+def test_a_masthead_names_the_site_where_the_copyright_names_its_owning_company() -> None:
+    page = (
+        "   Kestrel Daily News\n     * Home\n     * Sport\n\nBridge reopens after six months of repairs\n\n"
+        "   Drivers crossed the Kestrel river bridge again on Monday after repairs that took six months and cost\n"
+        "   the county more than $4 million, officials said.\n\n"
+        "   The bridge carries about 20,000 vehicles a day between the two halves of the city.\n\n"
+        "   © 2024 Kestrel Media Group, LLC. All rights reserved.\n"
+    )
+    assert load_text("p.txt", page).publisher == "Kestrel Daily News"

@@ -53,11 +53,14 @@ def story_date(dateline: DatelineMatch | None, timestamp: str | None, layout: La
 
 
 def _publisher(layout: Layout, pats: Patterns) -> str | None:
+    """The site's own name: its title line's, else its masthead's, else the copyright owner's. A
+    copyright line names the company that owns the site ("FOX News Network, LLC", "Associated
+    Newspapers Ltd") more often than the site; a masthead is the name readers know it by."""
     if layout.title and layout.title.publisher:
         return layout.title.publisher
-    return publisher_in_copyright([line.text for line in layout.tail]) or publisher_in_masthead(
+    return publisher_in_masthead(
         [line.text for line in layout.lines[: layout.lines.index(layout.body[0])]] if layout.body else [], pats
-    )
+    ) or publisher_in_copyright([line.text for line in layout.tail])
 
 
 def _bureau(layout: Layout, pats: Patterns) -> Dateline | None:
@@ -91,7 +94,7 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     header = read_header(layout.header, pats)
     credits = parse_credits([line.text for line in layout.credits], pats)
     captions = [line.text for line in layout.captions]
-    # the scraper's site name last: the page's own title, copyright or masthead name it first
+    # the scraper's site name last: the page's own title, masthead or copyright name it first
     publisher = canonical_source(_publisher(layout, pats) or (meta.site if meta else None), pats)
     agency = (dateline and dateline.dateline.agency) or header.agency
     headline = layout.headline or header_headline(meta, pats)
