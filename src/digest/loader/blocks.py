@@ -23,6 +23,7 @@ WRAP_LOWER_SHARE = 0.3  # and this share of them: prose does (names aside), a li
 # (a menu, a list, a paragraph). With fewer blocks, most paragraphs share one, and each line is a block.
 MAX_LINES_PER_BLOCK = 8
 _HYPHEN_BREAK = re.compile(r"\w-$")  # "well-" at a line's end: a wrap broke a hyphenated word
+MAX_MARKER_CHARS = 5  # a list item's wrapped lines align with its text: "* " two columns in, "12. " four
 _BULLET = re.compile(r"^(?:[*+o•·-]|\d{1,3}\.) +(?=\S)")
 
 
@@ -134,7 +135,7 @@ def _continues(head: Line, previous: Line, previous_width: int, line: Line, widt
     a closed sentence before a capital does."""
     if line.bullet or not _was_full(previous_width, line, width):
         return False
-    if line.indent != head.indent + (2 if head.bullet else 0) and line.indent != head.indent:
+    if line.indent != head.indent and not (head.bullet and head.indent + 2 <= line.indent <= head.indent + MAX_MARKER_CHARS):
         return False
     if by_block:
         return line.block == head.block

@@ -1,0 +1,61 @@
+"""Text-browser dumps of US and UK news sites: the furniture around the story that lynx and w3m
+print as text (writers' bios and contact lines, comment counts, numbered lists whose items wrap,
+footer links right under a list of stories)."""
+from __future__ import annotations
+
+from digest.loader import load_text
+
+PAGE = """   [1]The Kestrel Ledger
+     * [2]News
+     * [3]Sports
+
+Library to stay open until midnight during exam season
+
+   By [4]Jo Barnes
+   Published 6:02 a.m. ET May 2, 2024
+   [5]1,204 Comments
+
+   The city library will stay open until midnight on weekdays for the next
+   four weeks so that students can study for their final exams, the library
+   board decided on Tuesday.
+
+   The longer hours will cost about $40,000, which the board said it would
+   take from its reserve for building repairs.
+
+   "Students told us they had nowhere quiet to work at night," board chair
+   Alma Ruiz said.
+
+   Jo Barnes is a staff reporter for The Kestrel Ledger covering education.
+
+   Contact Jo Barnes at jbarnes@kestrelledger.example or 555-201-3344.
+
+   Comments 54
+
+   Most Popular
+     1. [6]Police close Main Street after water main bursts near the old
+        railway station
+     2. [7]High school band wins state title for third year
+
+     * [8]Help
+     * [9]Terms of Service
+     * [10]Your Privacy Choices
+"""
+
+
+def test_a_writers_bio_and_contact_line_are_not_the_story() -> None:
+    body = load_text("p.txt", PAGE).body
+    assert len(body) == 3
+    assert body[-1].endswith("Alma Ruiz said.")
+
+
+def test_a_numbered_item_wrapped_under_its_text_is_one_title() -> None:
+    titles = [item.title for item in load_text("p.txt", PAGE).related]
+    assert titles[0] == "Police close Main Street after water main bursts near the old railway station"
+
+
+def test_a_footer_link_ends_the_list_of_stories() -> None:
+    titles = [item.title for item in load_text("p.txt", PAGE).related]
+    assert titles == [
+        "Police close Main Street after water main bursts near the old railway station",
+        "High school band wins state title for third year",
+    ]
