@@ -59,3 +59,24 @@ def test_a_footer_link_ends_the_list_of_stories() -> None:
         "Police close Main Street after water main bursts near the old railway station",
         "High school band wins state title for third year",
     ]
+
+
+W3M = """Harbour dredging to start next month
+
+[dredger-harbour-0412]
+The dredger Maren at the harbour mouth on Friday | Lee Quinn/COAST HERALD
+
+The harbour authority will start dredging the main channel next month, after silt left two ferries aground in March, its chief executive said on Friday.
+
+The work will take about six weeks and cost 3 million pounds.
+
+[IMG]
+Ferries will use the north berth while the channel is closed
+"""
+
+
+def test_the_line_under_an_image_mark_is_its_caption_when_it_closes_no_sentence() -> None:
+    record = load_text("p.txt", W3M)
+    assert record.body[0].startswith("The harbour authority will start dredging")
+    assert len(record.body) == 2
+    assert record.photo_caption.startswith("The dredger Maren")

@@ -33,6 +33,7 @@ class Line(NamedTuple):  # immutable; a tuple, because every paragraph of every 
     block: int  # index of the blank-line-separated block the line belongs to
     indent: int = 0  # leading spaces as saved: text browsers set headings flush left
     bullet: bool = False  # a list item ("* Home"): navigation far more often than prose
+    after_image: bool = False  # saved right under an image's mark ("[IMG]", "[harbour-0303]"): its caption, if any
 
 
 # Every inline residue form holds "(", "[" or "__", and most lines hold none: test before the patterns.
@@ -60,10 +61,10 @@ def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
     residue included). A blank or residue-only line ends a block."""
     lines: list[Line] = []
     widths: list[int] = []
-    block, blank = 0, False
+    block, blank, image = 0, False, False
     for number, saved in enumerate(text.split("\n"), start=1):
         if not saved:
-            blank = True
+            blank, image = True, False
             continue
         saved = saved[:MAX_LINE_CHARS].rstrip(" ")
         body = saved.lstrip(" ")
@@ -73,7 +74,7 @@ def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
             if "  " in cleaned:
                 cleaned = fold_inner(cleaned)  # "the [9]Unite union" -> "the Unite union"
         if not cleaned:
-            blank = True
+            blank, image = True, body[:1] == "[" and bool(patterns.image_mark.match(body))
             continue
         if blank and lines:
             block += 1
@@ -85,7 +86,8 @@ def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
         bullet = _BULLET.match(cleaned) if cleaned[0] in _BULLET_STARTS else None
         if bullet:
             cleaned = cleaned[bullet.end() :]
-        lines.append(_new_tuple(Line, (number, cleaned, block, indent, bullet is not None)))
+        lines.append(_new_tuple(Line, (number, cleaned, block, indent, bullet is not None, image)))
+        image = False
         widths.append(indent + len(body))
     return _without_common_indent(lines), widths
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from digest.loader.article import is_furniture, is_label, is_navigation, is_prose, line_scores, main_run
+from digest.loader.article import closes_sentence, is_furniture, is_label, is_navigation, is_prose, line_scores, main_run
 from digest.loader.blocks import Line
 from digest.loader.dateline import match_dateline
 from digest.loader.header import is_header_line
@@ -53,6 +53,12 @@ def is_caption(line: Line, patterns: Patterns) -> str | None:
     return "caption" if patterns.caption.search(line.text) else None
 
 
+def is_image_caption(line: Line, patterns: Patterns) -> str | None:
+    """The line under an image's mark, when it closes no sentence ("... over the cliff edge
+    (pictured)", "... on Feb. 27. | Name/OUTLET"): a paragraph closes one."""
+    return "caption" if line.after_image and not closes_sentence(line.text) else None
+
+
 def is_staff_credit(line: Line, patterns: Patterns) -> str | None:
     return "dropped" if patterns.staff_credit.search(line.text) else None
 
@@ -60,6 +66,7 @@ def is_staff_credit(line: Line, patterns: Patterns) -> str | None:
 LINE_RULES: tuple[tuple[str, LineRule], ...] = (
     ("credit", is_credit),
     ("caption", is_caption),
+    ("image_caption", is_image_caption),
     ("staff_credit", is_staff_credit),
 )
 
@@ -193,7 +200,8 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
         header=header,
         body=tuple(kinds["body"]),
         credits=tuple(kinds["credit"]) + after,
-        captions=tuple(line for line in header if is_caption(line, patterns)) + tuple(kinds["caption"]),
+        captions=tuple(line for line in header if is_caption(line, patterns) or is_image_caption(line, patterns))
+        + tuple(kinds["caption"]),
         tail=lines[run[1] :],
         lines=lines,
     )

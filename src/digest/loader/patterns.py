@@ -66,6 +66,7 @@ class Patterns:
     name_particles: frozenset[str]  # lower-case words inside a name: "bin", "van", "von der"
     residue_line: re.Pattern[str]
     residue_inline: re.Pattern[str]
+    image_mark: re.Pattern[str]  # a residue line that marks an image: the line under it may be its caption
     title_separators: tuple[str, ...]
     max_site_words: int
     furniture: Forms
@@ -188,6 +189,7 @@ def _compile(data: dict) -> Patterns:
         name_particles=frozenset(data["name_particles"]),
         residue_line=_any(data["residue_lines"]),
         residue_inline=_any(data["residue_inline"]),
+        image_mark=_any(data["image_marks"]),
         title_separators=tuple(data["title_separators"]),
         max_site_words=int(data["max_site_words"]),
         furniture=Forms(data["furniture_forms"]),
