@@ -56,3 +56,18 @@ def test_a_label_or_a_weekday_is_no_place(text: str) -> None:
 )
 def test_full_dates_in_run_together_and_day_first_forms(text: str, dates: list[tuple[int, int, int]]) -> None:
     assert full_dates(text) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("03/05/2024 04:13 PM EST", [(2024, 3, 5)]),  # a US site: a 12-hour clock, month first
+        ("Updated: 3/5/2024 6:30pm", [(2024, 3, 5)]),
+        ("06/03/2024 14:32 GMT", [(2024, 3, 6)]),  # a British site: a 24-hour clock, day first
+        ("13/03/2024", [(2024, 3, 13)]),  # a number above 12 is the day
+        ("03/13/2024", [(2024, 3, 13)]),
+        ("06/03/2024", []),  # nothing tells the order: no date rather than a guess
+    ],
+)
+def test_slashed_dates_are_read_in_the_order_their_site_prints_them(text: str, dates: list[tuple[int, int, int]]) -> None:
+    assert full_dates(text) == dates

@@ -20,8 +20,24 @@ _FULL_DATE = re.compile(
     rf"(?=[ADFJMNOS\d])(?<!\w)(?:(?P<m1>{MONTH_RE})\.? (?P<d1>\d{{1,2}}){_ORDINAL},? (?P<y1>{_YEAR})"
     rf"|(?P<d2>\d{{1,2}}){_ORDINAL} (?P<m2>{MONTH_RE})\.?,? (?P<y2>{_YEAR})"
     rf"|(?P<y3>{_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d)"
-    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{_YEAR})){YEAR_END}"
+    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{_YEAR})"
+    rf"|(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>{_YEAR})){YEAR_END}"
 )
+# Slashed dates ("03/05/2024") put the month first in the US, the day first in Britain: the order
+# is read from the numbers (one above 12 is the day) or from the time after the date, a 12-hour
+# clock or a US zone ("04:13 PM EST") saying month first, a 24-hour one ("14:32", "GMT") day first.
+# Neither: no date rather than a guess.
+_US_CLOCK = re.compile(r"\s*(?:\d{1,2}:\d\d\s?[AaPp]\.?[Mm]|(?:\d{1,2}:\d\d\s?)?(?:E|C|M|P)[SD]?T\b)")
+_DAY_FIRST_CLOCK = re.compile(r"\s*(?:(?:[01]?\d|2[0-3]):\d\d(?!\s?[AaPp]\.?[Mm])\s*(?:GMT|BST|UTC|CET|CEST)\b|(?:1[3-9]|2[0-3]):\d\d\b)")
+
+
+def _slashed(first: int, second: int, after: str) -> tuple[int, int] | None:
+    """(month, day) of a slashed date, or None where nothing tells its order."""
+    if first > 12 or (second <= 12 and _DAY_FIRST_CLOCK.match(after)):
+        return second, first
+    if second > 12 or _US_CLOCK.match(after):
+        return first, second
+    return None
 _ANY_YEAR = re.compile(rf"{_YEAR}{YEAR_END}")
 
 
@@ -56,6 +72,11 @@ def full_dates(text: str) -> list[tuple[int, int, int]]:
         return []
     found: list[tuple[int, int, int]] = []
     for m in _FULL_DATE.finditer(text):
+        if m.group("y5"):
+            order = _slashed(int(m.group("a5")), int(m.group("b5")), text[m.end() : m.end() + 16])
+            if order and 1 <= order[0] <= 12 and 1 <= order[1] <= 31:
+                found.append((int(m.group("y5")), *order))
+            continue
         k = next(k for k in "1234" if m.group(f"y{k}"))
         year, month_text, day = m.group(f"y{k}", f"m{k}", f"d{k}")
         month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]

@@ -18,7 +18,7 @@ _ZONE = r"(?:[AaPp]\.?[Mm]\.?|GMT|BST|UTC|CET|CEST|EST|EDT|CST|PST|ET|PT|IST|AES
 _TIME = re.compile(rf"(?:\b|(?<=\d{{4}}))\d{{1,2}}:\d\d(?:\s?[AaPp]\.?[Mm]\.?)?|\b\d{{1,2}}\.\d\d\s?{_ZONE}")
 _DATE = re.compile(
     rf"\b(?:{MONTH_RE})\.? \d{{1,2}},? \d{{4}}{YEAR_END}|\b\d{{1,2}} (?:{MONTH_RE}),? \d{{4}}{YEAR_END}"
-    rf"|\b\d{{1,2}} (?:{MONTH_RE})\b|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b|\b\d{{4}}-\d\d-\d\d\b"
+    rf"|\b\d{{1,2}} (?:{MONTH_RE})\b|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b|\b\d{{4}}-\d\d-\d\d\b"
 )
 MAX_TIMESTAMP_WORDS = 14
 _DIGIT = re.compile(r"\d")  # no date without one: a cheap test before the date pattern
