@@ -80,3 +80,23 @@ def test_the_line_under_an_image_mark_is_its_caption_when_it_closes_no_sentence(
     assert record.body[0].startswith("The harbour authority will start dredging")
     assert len(record.body) == 2
     assert record.photo_caption.startswith("The dredger Maren")
+
+
+BOX = """Council delays vote on new bus lanes
+
+The city council on Monday put off a vote on new bus lanes along Harbour Road until next month, after shop owners asked for more time to study the plan.
+
+The lanes would run for two miles between the station and the university.
+
+Sign up for City Hall Daily
+Your guide to the decisions that shape the city, every weekday morning.
+[                    ] [Sign Up]
+
+Council members said they expected to vote on the plan at their meeting on June 3.
+"""
+
+
+def test_a_newsletter_boxs_pitch_under_its_heading_is_not_a_paragraph() -> None:
+    body = load_text("p.txt", BOX).body
+    assert len(body) == 3
+    assert not any(p.startswith("Your guide") for p in body)

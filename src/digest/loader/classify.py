@@ -71,6 +71,12 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
 )
 
 
+def _in_box(lines: tuple[Line, ...], i: int, patterns: Patterns) -> bool:
+    """The line follows a box's heading in its block ("Sign up for Inside Congress" / "Your guide
+    to ..."): a newsletter box's pitch. A paragraph stands in a block of its own."""
+    return i > 0 and lines[i - 1].block == lines[i].block and patterns.box_heading.search(lines[i - 1].text)
+
+
 def _line_kind(line: Line, patterns: Patterns) -> str | None:
     for _, rule in LINE_RULES:
         kind = rule(line, patterns)
@@ -188,8 +194,9 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
             headline, marker = title.headline, heading
     start = _past_standfirst(lines, prose, marker, start, run[1], patterns)
     kinds: dict[str, list[Line]] = {"body": [], "credit": [], "caption": [], "dropped": []}
-    for line, score in zip(lines[start : run[1]], scores[start - offset : run[1] - offset]):
-        kind = _line_kind(line, patterns) or ("body" if score > 0 else "dropped")
+    for i, score in zip(range(start, run[1]), scores[start - offset : run[1] - offset]):
+        line = lines[i]
+        kind = _line_kind(line, patterns) or ("body" if score > 0 and not _in_box(lines, i, patterns) else "dropped")
         kinds[kind].append(line)
     header = lines[_header_start(lines, marker, start, headline, offset) : start]
     # a short credit line just after the last paragraph scores too little to join the run

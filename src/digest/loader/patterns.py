@@ -73,6 +73,7 @@ class Patterns:
     caption: Forms
     staff_credit: Forms
     article_end: Forms
+    box_heading: Forms
     bylines: tuple[Gated, ...]
     bureau_datelines: tuple[Gated, ...]
     embed_signature: Forms
@@ -196,6 +197,7 @@ def _compile(data: dict) -> Patterns:
         caption=Forms(data["caption_forms"]),
         staff_credit=Forms(data["staff_credit_forms"]),
         article_end=Forms(data["article_end_forms"]),
+        box_heading=Forms(data["box_headings"]),
         bylines=tuple(Gated(p) for p in data["byline_forms"]),
         bureau_datelines=tuple(Gated(p) for p in data["bureau_datelines"]),
         embed_signature=Forms(data["embed_signatures"]),
