@@ -103,3 +103,21 @@ def test_a_surname_resolves_through_a_name_with_title_and_home_state() -> None:
         '"We keep kicking this can down the road," Mendez said.',
     )
     assert [speaker for _, speaker, _ in found] == ["Laura Mendez"]
+
+
+def test_a_speakers_age_between_name_and_verb() -> None:
+    assert quotes('Speaking to reporters, pensioner Margaret Hughes, 81, said: "It has been a nightmare for all of us."') == [
+        ("It has been a nightmare for all of us.", "Margaret Hughes", "direct")
+    ]
+    assert quotes('"We have lived here all our lives and never seen this," Tom Hale, 67, said.')[0][1] == "Tom Hale"
+
+
+def test_the_spokesperson_refers_back_to_the_fuller_description() -> None:
+    found = quotes(
+        "A Cornwall Council spokesperson said engineers were monitoring the site every day.",
+        "“We are doing everything we can to restore access,” the spokesperson added.",
+    )
+    assert found[0][1] == "a Cornwall Council spokesperson"
+    # nothing fuller to refer back to: the speaker as described
+    found = quotes("A doctor on the scene said he tried to help.", "“It was too late to save him,” the doctor said.")
+    assert found[0][1] == "the doctor"

@@ -69,15 +69,16 @@ def grammar(patterns: Patterns) -> Grammar:
     reporting = word_union(patterns.reporting_verbs)
     who = rf"(?P<who>{PRONOUN}|{name}|{DESCRIPTOR})"
     adverb = r"(?:\w+ly |also |then |later |has |had |have )?"
+    age = r"(?:, \d{1,3},)?"  # "Margaret Hughes, 81, said"
     apposition = r"(?:, (?P<role>[^,“”\"]{3,80}),)?"
     lead_words = r"(?:[^\s“”\"]+ ){0,6}?"  # "Commerzbank analyst ", "in that law, "
     return Grammar(
-        after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{apposition},? {adverb}(?:{verbs})\b"),
+        after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{age}{apposition},? {adverb}(?:{verbs})\b"),
         after_name=re.compile(rf"^\s*(?P<who>{PRONOUN}|{name}) {adverb}(?:{verbs})\b"),
         after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
         after_verb_employer=re.compile(rf"^[\s,]*(?:{verbs}) {EMPLOYER}{ROLE_WORDS}(?P<who>{name})"),
         before=re.compile(
-            rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?),? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".,]{{1,40}}[:,])\s*$"
+            rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?){age},? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".,]{{1,40}}[:,])\s*$"
         ),
         according_after=re.compile(rf"^[\s,]*according to {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
         according_before=re.compile(rf"[Aa]ccording to (?P<who>{name}|{DESCRIPTOR}),[^“”\"]*$"),

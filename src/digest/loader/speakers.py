@@ -195,12 +195,29 @@ class SpeakerBook:
                     return found
         return None
 
+    def _introduced(self, phrase: str, upto: int | None) -> str | None:
+        """Where "the spokesperson" refers back to a fuller description ("A Cornwall Council
+        spokesperson said ..."), the nearest one in its paragraph or the two before it."""
+        words = phrase.split()
+        if words[0] not in ("the", "The") or len(words) != 2:
+            return None
+        introduction = re.compile(rf"\b[Aa]n? (?:[\w'’&-]+ ){{1,3}}{re.escape(words[1])}\b")
+        current = self.paragraphs[self.current] if self.current < len(self.paragraphs) else ""
+        texts = [current[:upto] if upto is not None else current]
+        texts += [self.paragraphs[j] for j in range(self.current - 1, max(-1, self.current - 1 - ANTECEDENT_PARAGRAPHS), -1)]
+        for text in texts:
+            found = list(introduction.finditer(text))
+            if found:
+                return found[-1].group()[0].lower() + found[-1].group()[1:]
+        return None
+
     def resolve(self, phrase: str, role: str | None = None, upto: int | None = None) -> Speaker | None:
         phrase = phrase.strip()
         if phrase in PRONOUNS or _AGE_ANAPHOR.match(phrase):
             return self.antecedent(upto)
         if _DESCRIBED.match(phrase):
-            speaker = Speaker(phrase[0].lower() + phrase[1:], role)  # "the doctor": described, not named
+            described = self._introduced(phrase, upto) or phrase[0].lower() + phrase[1:]
+            speaker = Speaker(described, role)  # "the doctor": described, not named
             self.last = speaker
             return speaker
         speaker = split_name(phrase, self.patterns)
