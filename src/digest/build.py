@@ -130,8 +130,9 @@ def build(options: BuildOptions) -> BuildReport:
     warnings = tuple(warning for warning in (stage.warning, site.search.warning) if warning)
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
-    ready = [details for planned, details in encoded if planned.search.keys == site.search.keys]  # else Pagefind failed
-    write_manifest(previous.manifest_path, _manifest(inputs.key, site, report_data(report)), ready[0] if ready else None)
+    # Encoded while Pagefind ran, the details hold if the index came out as planned (Pagefind did not fail).
+    details = next((data for planned, data in encoded if planned.search is site.search), None)
+    write_manifest(previous.manifest_path, _manifest(inputs.key, site, report_data(report)), details)
     watch.lap("writing build details")
     return replace(_as_given(report, site_dir), timings=tuple(watch.laps))
 
