@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.loader.dateline import full_dates, match_dateline
+from digest.loader.dateline import full_dates, match_dateline, story_dateline
 from digest.loader.patterns import patterns
 
 
@@ -71,3 +71,13 @@ def test_full_dates_in_run_together_and_day_first_forms(text: str, dates: list[t
 )
 def test_slashed_dates_are_read_in_the_order_their_site_prints_them(text: str, dates: list[tuple[int, int, int]]) -> None:
     assert full_dates(text) == dates
+
+
+def test_an_interview_transcript_has_speakers_not_a_dateline() -> None:
+    turns = ["Smith: I think the government has made a terrible mistake with the budget this year, and we will pay.",
+             "Roe: Why do you say that, when the figures show growth in every region of the country this spring?",
+             "Smith: Because the growth is borrowed, and the bill will come due long before the next election."]
+    assert story_dateline(turns, patterns()) is None
+    story = ["Dubai: The Roads and Transport Authority will open two new stations on the Red Line by June.",
+             "The stations will serve about 40,000 riders a day, the authority said on Monday."]
+    assert story_dateline(story, patterns()).dateline.place == "Dubai"

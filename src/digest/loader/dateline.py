@@ -66,6 +66,22 @@ def match_dateline(text: str, patterns: Patterns) -> DatelineMatch | None:
     return None
 
 
+# A turn of an interview's transcript opens with its speaker's name and a colon ("Smith: ...").
+_SPEAKER_LABEL = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: \S")
+MIN_TRANSCRIPT_TURNS = 2  # other paragraphs opening so, beside the first
+
+
+def story_dateline(body: list[str], patterns: Patterns) -> DatelineMatch | None:
+    """The dateline that opens the first paragraph. A place and a colon ("Dubai: ") looks like the
+    first turn of a transcript ("Smith: ..."): where other paragraphs open with a name and a colon
+    too, it is a speaker's name, and the story has no dateline."""
+    found = match_dateline(body[0], patterns)
+    if found and found.dateline.text.endswith(":") \
+            and sum(1 for paragraph in body[1:] if _SPEAKER_LABEL.match(paragraph)) >= MIN_TRANSCRIPT_TURNS:
+        return None
+    return found
+
+
 def full_dates(text: str) -> list[tuple[int, int, int]]:
     """Every (year, month, day) the text prints in full, in order of appearance."""
     if not _ANY_YEAR.search(text):

@@ -13,7 +13,7 @@ from digest.loader.credits import (
     publisher_in_masthead,
     publisher_in_text,
 )
-from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, match_dateline, with_year
+from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, story_dateline, with_year
 from digest.loader.header import read_header
 from digest.loader.markup import markdown_as_text
 from digest.loader.metadata import ScrapeHeader, split_scrape_header
@@ -86,7 +86,7 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     body = [line.text for line in layout.body]
     if not body:
         raise DumpError(path, "no article text found (only a headline, credits or page furniture)")
-    dateline = match_dateline(body[0], pats)
+    dateline = story_dateline(body, pats)
     if dateline:
         body[0] = body[0][dateline.end :].strip()
     body[-1] = pats.body_end_mark.sub("", body[-1])  # the wire's "Enditem": no words of the story
