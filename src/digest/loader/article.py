@@ -63,8 +63,8 @@ def prose_level(line: Line, patterns: Patterns) -> int:
         level = LOOSE_PROSE
     else:
         return NOT_PROSE
-    if lowercase_share(text.split()) < 0.4 or is_furniture(text, patterns):
-        return NOT_PROSE
+    if lowercase_share(text.split()) < 0.4 or is_furniture(text, patterns) or patterns.article_end.search(text):
+        return NOT_PROSE  # an end line ("More information: ...", "The views expressed ...") is no paragraph
     return level
 
 

@@ -54,6 +54,19 @@ def publisher_in_text(paragraphs: list[str], patterns: Patterns) -> str | None:
     return None
 
 
+SOURCE_NOTE_REACH = 12  # the notes stand just under the article, above the page's lists
+
+
+def source_in_notes(lines: list[str], patterns: Patterns) -> str | None:
+    """Whom a carried story came from, as the note under it says ("Provided by University of Exeter")."""
+    for line in lines[:SOURCE_NOTE_REACH]:
+        for pattern in patterns.source_notes:
+            m = pattern.search(line)
+            if m:
+                return m.group("source")
+    return None
+
+
 def canonical_source(name: str | None, patterns: Patterns) -> str | None:
     if not name:
         return None
@@ -84,6 +97,8 @@ def publisher_in_masthead(lines: list[str], patterns: Patterns) -> str | None:
     """A newspaper's name printed at the top of the page ("The Harbour Chronicle"): two to five
     capitalised words, the last one a word such names end in."""
     for line in lines[:MASTHEAD_REACH]:
+        if patterns.masthead_domain.fullmatch(line):
+            return line  # "Phys.org": the site's address is its name
         words = line.split()
         if not 2 <= len(words) <= MAX_MASTHEAD_WORDS or words[-1] not in patterns.masthead_words:
             continue

@@ -53,6 +53,8 @@ class Patterns:
     credit_split: re.Pattern[str]
     source_suffix: re.Pattern[str]
     publisher_phrases: tuple[re.Pattern[str], ...]
+    source_notes: tuple[re.Pattern[str], ...]  # "Provided by X", "This story originally appeared in X"
+    masthead_domain: re.Pattern[str]  # a site's name printed as its address: "Phys.org"
     masthead_words: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
     agencies: dict[str, str]  # folded name -> canonical name
@@ -74,6 +76,7 @@ class Patterns:
     staff_credit: Forms
     article_end: Forms
     box_heading: Forms
+    item_note: Forms  # under a related item's title: its category ('In "Local News"')
     bylines: tuple[Gated, ...]
     bureau_datelines: tuple[Gated, ...]
     embed_signature: Forms
@@ -177,6 +180,8 @@ def _compile(data: dict) -> Patterns:
         credit_split=re.compile(rf"(?:^|(?<=[.)\s]))({'|'.join(credit_names)}):\s*", re.IGNORECASE),
         source_suffix=re.compile(rf"\s+(?:{suffixes})\s*$", re.IGNORECASE),
         publisher_phrases=tuple(re.compile(p) for p in data["publisher_phrases"]),
+        source_notes=tuple(re.compile(p) for p in data["source_notes"]),
+        masthead_domain=re.compile(rf"[A-Z][\w-]*\.(?:{'|'.join(map(re.escape, data['masthead_domains']))})"),
         masthead_words=frozenset(data["masthead_words"]),
         datelines=tuple(re.compile(p.format(month=MONTH_RE, MONTH=MONTH_CAPS_RE)) for p in data["datelines"]),
         agencies={name.casefold(): canonical for name, canonical in data["agencies"].items()},
@@ -198,6 +203,7 @@ def _compile(data: dict) -> Patterns:
         staff_credit=Forms(data["staff_credit_forms"]),
         article_end=Forms(data["article_end_forms"]),
         box_heading=Forms(data["box_headings"]),
+        item_note=Forms(data["item_notes"]),
         bylines=tuple(Gated(p) for p in data["byline_forms"]),
         bureau_datelines=tuple(Gated(p) for p in data["bureau_datelines"]),
         embed_signature=Forms(data["embed_signatures"]),

@@ -12,6 +12,7 @@ from digest.loader.credits import (
     publisher_in_copyright,
     publisher_in_masthead,
     publisher_in_text,
+    source_in_notes,
 )
 from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, story_dateline, with_year
 from digest.loader.header import read_header
@@ -98,7 +99,8 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     publisher = canonical_source(_publisher(layout, pats) or (meta.site if meta else None), pats)
     agency = (dateline and dateline.dateline.agency) or header.agency
     headline = layout.headline or header_headline(meta, pats)
-    source = agency or credits.source or publisher_in_text(body, pats) or publisher
+    source = (agency or credits.source or source_in_notes([line.text for line in layout.tail], pats)
+              or publisher_in_text(body, pats) or publisher)
     return StoryRecord(
         path=path,
         headline=headline or infer_headline(body[0]),

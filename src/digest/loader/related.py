@@ -73,8 +73,9 @@ def _drafts(lines: tuple[Line, ...], patterns: Patterns, site: str | None) -> li
             section_block = line.block
         elif section is None:
             continue  # outside a list: nothing to collect
-        elif line.text.endswith(":") or (len(line.text) <= MAX_DATE_CHARS and _DATE_ONLY.match(line.text)):
-            continue  # a prompt ("Stay up to date:") or an item's date, not an item
+        elif line.text.endswith(":") or (len(line.text) <= MAX_DATE_CHARS and _DATE_ONLY.match(line.text)) \
+                or patterns.item_note.search(line.text):
+            continue  # a prompt ("Stay up to date:"), an item's date or category, not an item
         elif key == last_title:
             continue  # the title printed twice (link text, then heading)
         elif key in patterns.boilerplate_lines or key == site_key or key in patterns.footer_links \
