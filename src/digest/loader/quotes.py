@@ -70,7 +70,7 @@ def grammar(patterns: Patterns) -> Grammar:
     who = rf"(?P<who>{PRONOUN}|{name}|{DESCRIPTOR})"
     adverb = r"(?:\w+ly |also |then |later |has |had |have )?"
     age = r"(?:, \d{1,3},)?"  # "Margaret Hughes, 81, said"
-    apposition = r"(?:, (?P<role>[^,“”\"]{3,80}),)?"
+    apposition = r"(?:, (?P<role>[^,“”\"]{3,120}),)?"  # "Name, who ran the branch for nineteen years ..., told me"
     lead_words = r"(?:[^\s“”\"]+ ){0,6}?"  # "Commerzbank analyst ", "in that law, "
     return Grammar(
         after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{age}{apposition},? {adverb}(?:{verbs})\b"),

@@ -14,6 +14,7 @@ _APPOSITIVE = re.compile(r"^, ([^,.;“”\"]{3,80})[,.;]")
 _SENTENCE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"])")  # starts with \s: the engine skips to spaces
 _DESCRIBED = re.compile(r"(?:the|[Aa]n?) |The (?![A-Z])")  # "the doctor", "a spokesman": not "The Hague"
 _POSSESSIVE = ("'s", "’s")
+_EMPLOYER_ROLE = re.compile(r" ((?:[a-z][\w-]* ){1,3})(?=[A-Z])")  # " analyst " between employer and name
 
 
 @cache
@@ -175,6 +176,9 @@ class SpeakerBook:
             previous = [w.lower().strip(",") for w in before[-2:] if w.lower() != "the"]
             if previous and previous[-1] in PREPOSITIONS:
                 continue
+            employer = _EMPLOYER_ROLE.match(sentence, m.end())
+            if employer and all(w in self.patterns.role_words for w in employer.group(1).split()):
+                continue  # "Northpass partner Elena Brandt": the employer, then the person
             speaker = self._known(m.group(0))
             if speaker:
                 return speaker
