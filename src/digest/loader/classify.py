@@ -15,7 +15,7 @@ from digest.loader.blocks import Line
 from digest.loader.dateline import match_dateline
 from digest.loader.header import is_header_line
 from digest.loader.patterns import Patterns, label_key
-from digest.loader.title import Title, parse_title, without_section
+from digest.loader.title import Title, parse_title, without_label, without_section
 
 MAX_TITLE_WORDS = 30
 MIN_HEADING_WORDS = 4  # "Get short URL", "Back to Gallery": buttons are shorter than headlines
@@ -101,6 +101,9 @@ def title_line(lines: tuple[Line, ...], patterns: Patterns) -> Title | None:
         return Title(text, None)  # "Brexit - What happens next": a topic, not a site, before the headline
     if title.publisher and not title.site_first and not _printed_again(title.headline, lines):
         shorter = without_section(title, patterns)  # a section too long to be sure of from the title alone
+        if shorter and _printed_again(shorter, lines):
+            return Title(shorter, title.publisher)
+        shorter = without_label(title, patterns)  # "Opinion | Headline": the page prints the headline alone
         if shorter and _printed_again(shorter, lines):
             return Title(shorter, title.publisher)
     return title

@@ -77,6 +77,22 @@ def read_header(lines: tuple[Line, ...], patterns: Patterns) -> Header:
     return Header(byline, agency, timestamp)
 
 
+_NAME_LINE = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}")
+_WRITER_NOTE = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (?:is|was|has been|writes|teaches|lives)\b")
+
+
+def without_writer_note(body: list[str], lines: tuple[Line, ...], byline: str | None) -> list[str]:
+    """The body without the writer's note closing it ("Teresa Vance is a retired principal ..."):
+    a last paragraph that opens with the name the header gives the writer, on a line of its own
+    or in the byline. A story never names its own writer in its text."""
+    names = {line.text for line in lines if _NAME_LINE.fullmatch(line.text)}
+    if byline:
+        names.update(n.strip() for n in re.split(r",|\band\b|&", byline) if n.strip())
+    while len(body) > 1 and (m := _WRITER_NOTE.match(body[-1])) and m.group("name") in names:
+        body = body[:-1]
+    return body
+
+
 def is_header_line(line: Line, patterns: Patterns) -> bool:
     """A byline, an agency credit, a bureau dateline or a time: the body starts below it."""
     text = line.text

@@ -15,7 +15,7 @@ from digest.loader.credits import (
     source_in_notes,
 )
 from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, story_dateline, with_year
-from digest.loader.header import read_header
+from digest.loader.header import read_header, without_writer_note
 from digest.loader.markup import markdown_as_text
 from digest.loader.metadata import ScrapeHeader, split_scrape_header
 from digest.loader.patterns import Patterns, patterns
@@ -93,6 +93,7 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     body[-1] = pats.body_end_mark.sub("", body[-1])  # the wire's "Enditem": no words of the story
     body = [p for p in body if p]
     header = read_header(layout.header, pats)
+    body = without_writer_note(body, layout.header, header.byline)
     credits = parse_credits([line.text for line in layout.credits], pats)
     captions = [line.text for line in layout.captions]
     # the scraper's site name last: the page's own title, masthead or copyright name it first

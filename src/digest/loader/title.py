@@ -53,6 +53,22 @@ def without_section(title: Title, patterns: Patterns) -> str | None:
     return split[0] if split and len(split[0].split()) >= MIN_HEADLINE_WORDS else None
 
 
+MAX_LABEL_WORDS = 2  # "Opinion", "Live updates", "Book review"
+
+
+def without_label(title: Title, patterns: Patterns) -> str | None:
+    """The headline without a short label before it ("Opinion | Four-day school weeks ..."): a label
+    only if the page prints the headline without it, which the caller checks."""
+    found = [(at, sep) for sep in patterns.title_separators if (at := title.headline.find(sep)) > 0]
+    if not found:
+        return None
+    at, sep = min(found)
+    label, rest = title.headline[:at].strip(), title.headline[at + len(sep) :].strip()
+    if len(label.split()) > MAX_LABEL_WORDS or not label[:1].isupper() or len(rest.split()) < MIN_HEADLINE_WORDS:
+        return None
+    return rest
+
+
 def parse_title(text: str, patterns: Patterns) -> Title:
     split = _split_last(text, patterns)
     if split is None:
