@@ -81,3 +81,20 @@ def test_an_interview_transcript_has_speakers_not_a_dateline() -> None:
     story = ["Dubai: The Roads and Transport Authority will open two new stations on the Red Line by June.",
              "The stations will serve about 40,000 riders a day, the authority said on Monday."]
     assert story_dateline(story, patterns()).dateline.place == "Dubai"
+
+
+def test_a_list_of_labelled_paragraphs_does_not_start_the_story() -> None:
+    """"Maple Syrup: ..." items under an introduction are the story's form, not its dateline."""
+    from digest.loader import load_dump
+    text = "\n\n".join([
+        "Peanut butter truffles for a quick snack - Green Kitchen",
+        "Peanut butter truffles for a quick snack",
+        "These truffles have a creamy peanut butter centre and a dark chocolate shell, and they keep for a week in the fridge.",
+        "They take twenty minutes to make and need no baking at all, which makes them a good first recipe for children.",
+        "Peanut Butter: The star ingredient, and any kind works here, including chunky or natural peanut butter.",
+        "Maple Syrup: Feel free to use another liquid sweetener of your choice, such as rice malt syrup or date syrup.",
+        "Coconut Flour: This binds and thickens the dough without the need for extra sugar or any other flour at all.",
+    ])
+    record = load_dump("truffles.txt", text.encode())
+    assert record.dateline is None
+    assert record.body[0].startswith("These truffles have a creamy")

@@ -12,7 +12,7 @@ from typing import Callable
 
 from digest.loader.article import closes_sentence, is_furniture, is_label, is_navigation, is_prose, line_scores, main_run
 from digest.loader.blocks import Line
-from digest.loader.dateline import match_dateline
+from digest.loader.dateline import labelled_paragraphs, match_dateline, match_in_story
 from digest.loader.header import is_header_line
 from digest.loader.patterns import Patterns, label_key
 from digest.loader.title import Title, parse_title, without_label, without_section
@@ -149,8 +149,9 @@ def _article_start(lines: tuple[Line, ...], prose: list[bool], run: tuple[int, i
         if repeats:
             marker = repeats[-1]
             begin = marker + 1
+    labelled = labelled_paragraphs(lines[i].text for i in range(begin, end) if prose[i])
     for i in range(begin, min(end, begin + DATELINE_REACH)):
-        if prose[i] and match_dateline(lines[i].text, patterns):
+        if prose[i] and match_in_story(lines[i].text, labelled, patterns):
             begin = i
             break
         if not prose[i] and is_header_line(lines[i], patterns):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from digest.loader.patterns import MONTH_RE, MONTHS, Patterns
@@ -66,20 +67,30 @@ def match_dateline(text: str, patterns: Patterns) -> DatelineMatch | None:
     return None
 
 
-# A turn of an interview's transcript opens with its speaker's name and a colon ("Smith: ...").
-_SPEAKER_LABEL = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: \S")
-MIN_TRANSCRIPT_TURNS = 2  # other paragraphs opening so, beside the first
+# An interview's turns ("Smith: ...") and a list's items ("Maple Syrup: ...") open with a name or a
+# label and a colon, as a Gulf paper's dateline does ("Dubai: ...").
+_COLON_LABEL = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}: \S")
+MAX_LABELLED = 2  # paragraphs of a story that may open so, its dateline's among them ("Update: ...")
+
+
+def labelled_paragraphs(texts: Iterable[str]) -> int:
+    """How many of the texts open with a name or label and a colon."""
+    return sum(1 for text in texts if _COLON_LABEL.match(text))
+
+
+def match_in_story(text: str, labelled: int, patterns: Patterns) -> DatelineMatch | None:
+    """match_dateline for a paragraph of a story in which `labelled` paragraphs (this one too, if
+    so) open with a name or label and a colon. Where more do than a dateline explains, that is
+    the story's form, and a place and a colon ("Smith: ", "Maple Syrup: ") is no dateline."""
+    found = match_dateline(text, patterns)
+    if found and found.dateline.text.endswith(":") and labelled > MAX_LABELLED:
+        return None
+    return found
 
 
 def story_dateline(body: list[str], patterns: Patterns) -> DatelineMatch | None:
-    """The dateline that opens the first paragraph. A place and a colon ("Dubai: ") looks like the
-    first turn of a transcript ("Smith: ..."): where other paragraphs open with a name and a colon
-    too, it is a speaker's name, and the story has no dateline."""
-    found = match_dateline(body[0], patterns)
-    if found and found.dateline.text.endswith(":") \
-            and sum(1 for paragraph in body[1:] if _SPEAKER_LABEL.match(paragraph)) >= MIN_TRANSCRIPT_TURNS:
-        return None
-    return found
+    """The dateline that opens the story's first paragraph."""
+    return match_in_story(body[0], labelled_paragraphs(body), patterns)
 
 
 def full_dates(text: str) -> list[tuple[int, int, int]]:
