@@ -56,15 +56,36 @@ def _opens_section(key: str, patterns: Patterns) -> bool:
     return " ".join(words[:2]) in patterns.section_headers or " ".join(words[:3]) in patterns.section_headers
 
 
+_SITE_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_DOMAIN_END = re.compile(r"\.(?:com|net|org|co\.uk|co|in|pk|au|ca)$", re.I)
+
+
+@cache
+def _site_names(site: str) -> re.Pattern[str] | None:
+    """The site's name and its capitalised short forms ("ABC News": "ABC"; "DAWN.COM": "Dawn")."""
+    name = _DOMAIN_END.sub("", site.strip())
+    names = {name, *_SITE_WORD.findall(name)} - {""}
+    if not names:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _names_site(title: str, site: str | None) -> bool:
+    """"Contact the ABC", "About CBC Accounts", "Dawn Media Group": a footer link, not a story."""
+    names = _site_names(site) if site else None
+    return bool(names and names.search(title))
+
+
 def _drafts(lines: tuple[Line, ...], patterns: Patterns, site: str | None) -> list[_Draft]:
     drafts: list[_Draft] = []
     blocks: list[int] = []  # per draft, the block its title stands in
+    indices: list[int] = []  # per draft, the index of its title's line
     site_key = label_key(site) if site else None
     section: str | None = None
     section_block = -1  # the block of the header that opened the list
     labels: list[str] = []  # tags seen since the last item, for the next title
     last_title: str | None = None  # folded; a summary or a repeat of it may follow
-    for line in lines:
+    for i, line in enumerate(lines):
         key = label_key(line.text)
         if key in patterns.tag_headers:
             section, labels, last_title = None, [], None
@@ -86,6 +107,13 @@ def _drafts(lines: tuple[Line, ...], patterns: Patterns, site: str | None) -> li
                 while blocks and blocks[-1] == line.block:
                     drafts.pop()
                     blocks.pop()
+                    indices.pop()
+            # Saved without blank lines (a block a line), the footer is the run of links before
+            # this line; those that name the site ("Contact the ABC", "Dawn Media Group") are its.
+            while drafts and line.block - blocks[-1] == i - indices[-1] and _names_site(drafts[-1].title, site):
+                drafts.pop()
+                blocks.pop()
+                indices.pop()
             section, labels, last_title = None, [], None
         elif _is_summary(line.text):
             if drafts and last_title is not None and drafts[-1].summary is None:
@@ -96,6 +124,7 @@ def _drafts(lines: tuple[Line, ...], patterns: Patterns, site: str | None) -> li
         elif section and MIN_TITLE_WORDS <= len(line.text.split()) <= MAX_TITLE_WORDS:
             drafts.append(_Draft(line.text, labels, [section] if section else []))
             blocks.append(line.block)
+            indices.append(i)
             labels, last_title = [], key
     return drafts
 
