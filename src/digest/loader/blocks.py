@@ -159,14 +159,30 @@ def _join_wrapped(lines: list[Line], widths: list[int], width: int, by_block: bo
     """Wrapped lines joined into their paragraphs. A line that is page furniture on its own (a
     label, a run of menu words: "Homepage", "Live TV") carries on nothing, even after a full line
     (a long title line)."""
-    paragraphs: list[tuple[Line, list[str]]] = []  # (first saved line, the texts it joins)
+    paragraphs: list[list[Line]] = []  # per paragraph, the saved lines it joins
     for i, line in enumerate(lines):
         if paragraphs and _continues(paragraphs[-1][0], lines[i - 1], widths[i - 1], line, width, by_block) \
                 and not _furniture_alone(line.text, patterns):
-            paragraphs[-1][1].append(line.text)
+            paragraphs[-1].append(line)
         else:
-            paragraphs.append((line, [line.text]))
-    return [first if len(texts) == 1 else first._replace(text=_joined(texts)) for first, texts in paragraphs]
+            _part_titles(paragraphs, width, patterns)
+            paragraphs.append([line])
+    _part_titles(paragraphs, width, patterns)
+    return [saved[0] if len(saved) == 1 else saved[0]._replace(text=_joined([l.text for l in saved])) for saved in paragraphs]
+
+
+def _part_titles(paragraphs: list[list[Line]], width: int, patterns: Patterns) -> None:
+    """The last paragraph parted again where it is two items of a list of headlines ("Most read",
+    "Top stories") joined: two saved lines under the list's header, neither closing a sentence,
+    the second a long capitalised one. A wrapped paragraph ends with a closed sentence, and
+    a wrapped headline stands under no list header."""
+    if len(paragraphs) < 2 or len(saved := paragraphs[-1]) != 2:
+        return
+    first, second = saved[0].text, saved[1].text
+    if second[0].isupper() and 2 * len(second) >= width and second.count(" ") >= 2 \
+            and not _SENTENCE_END.search(first) and not _SENTENCE_END.search(second) \
+            and label_key(paragraphs[-2][0].text) in patterns.section_headers and len(paragraphs[-2]) == 1:
+        paragraphs[-1:] = [[saved[0]], [saved[1]]]
 
 
 def _furniture_alone(text: str, patterns: Patterns) -> bool:
