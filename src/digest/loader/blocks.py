@@ -24,7 +24,9 @@ WRAP_LOWER_SHARE = 0.3  # and this share of them: prose does (names aside), a li
 MAX_LINES_PER_BLOCK = 8
 _HYPHEN_BREAK = re.compile(r"\w-$")  # "well-" at a line's end: a wrap broke a hyphenated word
 MAX_MARKER_CHARS = 5  # a list item's wrapped lines align with its text: "* " two columns in, "12. " four
-_BULLET = re.compile(r"^(?:[*+o•·-]|\d{1,3}\.) +(?=\S)")
+# List marks: lynx's "*", "+", "o"; w3m's "•", then "□", "☆", "○" for nested lists; and others'.
+_MARKS = "*+o•·□☆○◦▪■●◆►▸‣⁃-"
+_BULLET = re.compile(rf"^(?:[{re.escape(_MARKS)}]|\d{{1,3}}\.) +(?=\S)")
 
 
 class Line(NamedTuple):  # immutable; a tuple, because every paragraph of every dump makes one
@@ -37,7 +39,7 @@ class Line(NamedTuple):  # immutable; a tuple, because every paragraph of every 
 
 
 # Every inline residue form holds "(", "[" or "__", and most lines hold none: test before the patterns.
-_BULLET_STARTS = frozenset("*+o•·-0123456789")
+_BULLET_STARTS = frozenset(_MARKS + "0123456789")
 
 
 _RESIDUE_LINE_STARTS = frozenset("#ILh[0123456789")

@@ -1,0 +1,31 @@
+"""Paywalls, sign-up boxes and disclosures that sites print in a story's place or under it."""
+from __future__ import annotations
+
+import pytest
+
+from digest.loader.article import is_furniture
+from digest.loader.patterns import patterns
+
+
+@pytest.mark.parametrize("line", [
+    "To view the full story, please subscribe to The Harbour Times.",
+    "Subscribe now to our eHERALD edition for the full story.",
+    "Get The Harbour Post's Daily Edition by email and never miss our top stories",
+    "Never miss the latest news by signing up to our free newsletter",
+    "Receive our monthly newsletter",
+    "First-time subscribers also receive a welcome gift.",
+    "If you're seeing this message but you're already a subscriber, you can log in for immediate access.",
+    "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+    "This post contains references to products from one or more of our advertisers.",
+])
+def test_a_paywall_or_sign_up_line_is_furniture(line: str) -> None:
+    assert is_furniture(line, patterns())
+
+
+@pytest.mark.parametrize("line", [
+    "The council said it would never miss a payment to the pension fund again, the mayor told reporters.",
+    "Subscribers to the water scheme will get a rebate for the full story of the outage, the utility said.",
+    "New figures show the paper's daily edition sold 40,000 copies last year, up from 31,000.",
+])
+def test_a_sentence_of_the_story_is_not(line: str) -> None:
+    assert not is_furniture(line, patterns())
