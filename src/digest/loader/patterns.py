@@ -62,6 +62,7 @@ class Patterns:
     reporting_verbs: tuple[str, ...]
     role_words: RoleWords
     sentence_openers: frozenset[str]
+    department_offices: tuple[str, ...]
     min_quote_words: int
     name_phrase: str  # regex source of a run of name or title words, "Lt. Col. Alexander Vindman"
     full_name_phrase: str  # the same, two words or more: where a document's full names are
@@ -79,6 +80,8 @@ class Patterns:
     item_note: Forms  # under a related item's title: its category ('In "Local News"')
     bylines: tuple[Gated, ...]
     bureau_datelines: tuple[Gated, ...]
+    place_lines: tuple[re.Pattern[str], ...]  # the place alone on the line above the body: "ANKARA"
+    headline_mark: re.Pattern[str]  # a wire's version mark before a headline: "(LEAD) "
     embed_signature: Forms
     body_end_mark: re.Pattern[str]
     navigation: re.Pattern[str]  # a whole line of menu words and separators
@@ -122,14 +125,18 @@ def _labels(items: list[str]) -> frozenset[str]:
     return frozenset(label_key(item) for item in items)
 
 
+# Capitals a name may start with: Latin letters with accents too ("Ángel", "Özdemir", "Łukasz", "Šimon").
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+
+
 def _name_phrase(abbreviations: list[str], particles: list[str], words: str = "one") -> str:
     """A run of name or title words; `words="two"` asks for two or more, and for a word's start."""
     abbreviation = rf"(?:(?:{'|'.join(map(re.escape, abbreviations))}|[A-Z])\.(?= [A-Z]))"
-    token = rf"(?:(?:[A-Z]\.){{2,}}|{abbreviation}|[A-Z][\w'’-]*)"
+    token = rf"(?:(?:[A-Z]\.){{2,}}|{abbreviation}|[{UPPER}][\w'’-]*)"
     joiner = rf"(?:(?:of|for|de) the|of|the|for|{'|'.join(map(re.escape, particles))})(?= [A-Z])"
     if words == "two":
-        return rf"(?=[A-Z])(?<![\w'’.-]){token}(?: (?:{token}|{joiner}))+"
-    return rf"(?=[A-Z]){token}(?: (?:{token}|{joiner}))*"  # the lookahead rejects most positions at once
+        return rf"(?=[{UPPER}])(?<![\w'’.-]){token}(?: (?:{token}|{joiner}))+"
+    return rf"(?=[{UPPER}]){token}(?: (?:{token}|{joiner}))*"  # the lookahead rejects most positions at once
 
 
 _MENU_SEPARATORS = r"\s|•·*/,>»-"  # between menu words: "Home | News", "* World", "Business » Markets"
@@ -189,6 +196,7 @@ def _compile(data: dict) -> Patterns:
         reporting_verbs=tuple(sorted(data["reporting_verbs"], key=len, reverse=True)),
         role_words=RoleWords(w.casefold() for w in data["role_words"]),
         sentence_openers=frozenset(data["sentence_openers"]),
+        department_offices=tuple(data["department_offices"]),
         min_quote_words=int(data["min_quote_words"]),
         name_phrase=_name_phrase(data["name_abbreviations"], data["name_particles"]),
         full_name_phrase=_name_phrase(data["name_abbreviations"], data["name_particles"], words="two"),
@@ -206,6 +214,8 @@ def _compile(data: dict) -> Patterns:
         item_note=Forms(data["item_notes"]),
         bylines=tuple(Gated(p) for p in data["byline_forms"]),
         bureau_datelines=tuple(Gated(p) for p in data["bureau_datelines"]),
+        place_lines=tuple(re.compile(p) for p in data["place_lines"]),
+        headline_mark=_any(data["headline_marks"]),
         embed_signature=Forms(data["embed_signatures"]),
         body_end_mark=_any(data["body_end_marks"]),
         markdown_signs=_any([_markdown(sign, data) for sign in data["markdown_signs"]], re.MULTILINE),

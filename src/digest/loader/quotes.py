@@ -67,6 +67,8 @@ def grammar(patterns: Patterns) -> Grammar:
     name = patterns.name_phrase
     verbs = word_union(patterns.speech_verbs)
     reporting = word_union(patterns.reporting_verbs)
+    # "Plantation and Commodities Minister ...": the department's "and" joins the title, not two people
+    department = rf"(?:[A-Z][\w'’-]* (?:and|&) (?=(?:[A-Z][\w'’-]* ){{0,2}}(?:{word_union(patterns.department_offices)}) ))?"
     who = rf"(?P<who>{PRONOUN}|{name}|{DESCRIPTOR})"
     adverb = r"(?:\w+ly |also |then |later |has |had |have )?"
     age = r"(?:, \d{1,3},)?"  # "Margaret Hughes, 81, said"
@@ -75,7 +77,7 @@ def grammar(patterns: Patterns) -> Grammar:
     return Grammar(
         after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{age}{apposition},? {adverb}(?:{verbs})\b"),
         after_name=re.compile(rf"^\s*(?P<who>{PRONOUN}|{name}) {adverb}(?:{verbs})\b"),
-        after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
+        after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{department}{name}|{DESCRIPTOR})"),
         after_verb_employer=re.compile(rf"^[\s,]*(?:{verbs}) {EMPLOYER}{ROLE_WORDS}(?P<who>{name})"),
         before=re.compile(
             rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?){age},? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".,]{{1,40}}[:,])\s*$"

@@ -18,7 +18,8 @@ from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, stor
 from digest.loader.header import read_header, without_writer_note
 from digest.loader.markup import markdown_as_text
 from digest.loader.metadata import ScrapeHeader, split_scrape_header
-from digest.loader.patterns import Patterns, patterns
+from digest.loader.article import is_furniture
+from digest.loader.patterns import Patterns, label_key, patterns
 from digest.loader.quotes import find_quotes
 from digest.loader.related import parse_related
 from digest.loader.title import parse_title
@@ -65,7 +66,17 @@ def _publisher(layout: Layout, pats: Patterns) -> str | None:
 
 
 def _bureau(layout: Layout, pats: Patterns) -> Dateline | None:
-    return next((d for line in layout.header if (d := match_bureau(line.text, pats))), None)
+    """A dateline above the body: a bureau's line in the header, or the place alone on the line
+    right above the first paragraph ("ANKARA"), when that is no menu word or label ("WORLD")."""
+    found = next((d for line in layout.header if (d := match_bureau(line.text, pats))), None)
+    if found or not layout.header or not layout.body:
+        return found
+    last = layout.header[-1]
+    if layout.lines.index(last) + 1 != layout.lines.index(layout.body[0]) or is_furniture(last.text, pats) \
+            or label_key(last.text) in pats.item_labels or last.text.casefold() in pats.navigation_starts:
+        return None
+    m = next((m for p in pats.place_lines if (m := p.match(last.text))), None)
+    return Dateline(last.text, m.group("place"), None, None) if m else None
 
 
 def header_headline(meta: ScrapeHeader | None, pats: Patterns) -> str | None:
@@ -100,6 +111,8 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     publisher = canonical_source(_publisher(layout, pats) or (meta.site if meta else None), pats)
     agency = (dateline and dateline.dateline.agency) or header.agency
     headline = layout.headline or header_headline(meta, pats)
+    if headline:
+        headline = pats.headline_mark.sub("", headline) or headline  # "(LEAD) ...": the wire's mark, not the headline
     source = (agency or credits.source or source_in_notes([line.text for line in layout.tail], pats)
               or publisher_in_text(body, pats) or publisher)
     return StoryRecord(

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from digest.loader.patterns import Patterns
+from digest.loader.patterns import UPPER, Patterns
 
 PRONOUNS = {"he", "she", "they", "it", "He", "She", "They", "It"}
 _AGE_ANAPHOR = re.compile(r"^[Tt]he \d{1,3}-year-old$")
@@ -113,7 +113,7 @@ def learn_names(paragraphs: tuple[str, ...], patterns: Patterns) -> list[Speaker
 # skips to each capital in C; the full pattern is tried only there.
 # The look-behind after the capital turns a capital inside a word away at once, so each word is read
 # once from its start and a run of capitals without spaces stays linear.
-_TWO_WORDS = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’.-]* (?:[A-Z]|(?:of|for|de|the|del|da|van|von|der|al|bin|la|le) )")
+_TWO_WORDS = re.compile(rf"[{UPPER}](?<![\w'’.-][{UPPER}])[\w'’.-]* (?:[{UPPER}]|(?:of|for|de|the|del|da|van|von|der|al|bin|la|le) )")
 
 
 def _full_name_phrases(text: str, patterns: Patterns) -> list[str]:
