@@ -117,3 +117,9 @@ def test_a_lynx_references_list_neither_reaches_the_text_nor_sets_the_wrap_width
     texts = [line.text for line in lines]
     assert not any("https://" in text for text in texts)
     assert any(text.startswith("The city council approved the new bridge") and text.endswith("over its cost.") for text in texts)
+
+
+def test_a_drop_cap_joins_its_paragraph_again() -> None:
+    """A first letter set large on its own line ("T", then "urkey, Poland ...") is the paragraph's."""
+    lines = split_lines("Intro line\n\nT\n\nurkey, Poland and three islands were removed from the list.\n\nA\n\nB list\n", patterns())
+    assert [line.text for line in lines] == ["Intro line", "Turkey, Poland and three islands were removed from the list.", "A", "B list"]

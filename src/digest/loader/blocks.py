@@ -91,7 +91,19 @@ def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
         lines.append(_new_tuple(Line, (number, cleaned, block, indent, bullet is not None, image)))
         image = False
         widths.append(indent + len(body))
-    return _without_common_indent(lines), widths
+    return _without_common_indent(_with_drop_caps(lines, widths)), widths
+
+
+def _with_drop_caps(lines: list[Line], widths: list[int]) -> list[Line]:
+    """A paragraph's first letter set large apart from it (a drop cap: "T" on its own line, then
+    "urkey, Poland and ...") joined to it again. Changes `widths` to match."""
+    drops = [i for i, line in enumerate(lines[:-1]) if len(line.text) == 1 and line.text.isupper()
+             and lines[i + 1].text[:1].islower()]
+    for i in reversed(drops):
+        lines[i + 1] = lines[i + 1]._replace(text=lines[i].text + lines[i + 1].text)
+        widths[i + 1] += 1
+        del lines[i], widths[i]
+    return lines
 
 
 def _without_common_indent(lines: list[Line]) -> list[Line]:
