@@ -38,6 +38,9 @@ def test_dateline_forms(text: str, place: str, agency: str | None, date: str | N
         "Update: The road has reopened after the crash and traffic is moving again on both lanes.",
         "Editor's note: This story was updated to correct the name of the ministry spokesman.",
         "Lake District: Walkers rescued after getting lost in snow",  # a headline, not a paragraph
+        # a broadcast's transcript: who speaks, not where
+        "Anchor: After heavy downpours on Monday, Tuesday morning was met with strong, cold winds.",
+        "Report: People out on the streets were seen wearing layers throughout the day on Tuesday.",
     ],
 )
 def test_a_label_or_a_weekday_is_no_place(text: str) -> None:
