@@ -151,3 +151,21 @@ def test_a_masthead_names_the_site_where_the_copyright_names_its_owning_company(
         "   © 2024 Kestrel Media Group, LLC. All rights reserved.\n"
     )
     assert load_text("p.txt", page).publisher == "Kestrel Daily News"
+
+
+def test_a_linked_storys_byline_inside_the_article_does_not_move_its_start() -> None:
+    """A card for another story ("First in Playbook: ...", "By A and B") between paragraphs: the
+    byline is that story's, and the paragraphs above it are this one's, not a standfirst."""
+    paragraphs = [
+        "Rep. Mark Hale's sudden retirement, revealed just 30 hours before the filing deadline, has roiled some Republicans.",
+        "The four-term congressman will leave the House for a role in the administration, he said in an interview on Thursday.",
+        "Later that day came a campaign launch by Lynda Bell, a local party activist who is friendly with the congressman's wife.",
+        "Wary Republicans in the state quickly speculated that she had advance notice of the retirement and its timing.",
+    ]
+    text = "\n\n".join([
+        "Hale accused of timing retirement to help a friend", "By ALLY MOORE", "12/30/2019 05:03 AM EST", *paragraphs,
+        "First in Playbook: Hale to leave Congress, plus what the leader will say on the budget", "By JAKE STONE and ANNA PARK",
+        "After launching her run, Bell was quickly endorsed by a local organisation, which said its board had met at dawn.",
+    ])
+    record = load_text("hale.txt", text)
+    assert record.body[0].startswith("Rep. Mark Hale's sudden retirement")

@@ -23,8 +23,9 @@ _STAMP = re.compile(r"\d:\d\d|\b(?:19|20)\d\d\b|\bago$")  # times and dates are 
 MAX_HEADER_LINES = 12  # byline, agency and time stand this close above the body
 HEADER_SPAN = 40  # the headline's first repeat this close above the body opens the header
 LINES_ABOVE_HEADLINE = 3  # a time may stand just above the headline ("Nov. 20, 2019 5:52 AM EST")
-DATELINE_REACH = 15
-CREDIT_REACH = 3  # "Source: ... Photo: ..." this close below the last paragraph still credits the article  # a dateline this many lines into the run starts the article
+DATELINE_REACH = 15  # a dateline this many lines into the run starts the article
+MAX_STANDFIRST_PARAGRAPHS = 2  # above a byline or time: more are the article itself
+CREDIT_REACH = 3  # "Source: ... Photo: ..." this close below the last paragraph still credits the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +151,16 @@ def _article_start(lines: tuple[Line, ...], prose: list[bool], run: tuple[int, i
             marker = repeats[-1]
             begin = marker + 1
     labelled = labelled_paragraphs(lines[i].text for i in range(begin, end) if prose[i])
+    paragraphs = 0  # since `begin`: a standfirst is one or two, an article more
     for i in range(begin, min(end, begin + DATELINE_REACH)):
         if prose[i] and match_in_story(lines[i].text, labelled, patterns):
             begin = i
             break
         if not prose[i] and is_header_line(lines[i], patterns):
-            begin = i + 1  # a summary above the byline or time is the standfirst, not the body
+            if paragraphs > MAX_STANDFIRST_PARAGRAPHS:
+                break  # the byline of a story linked from inside this one ("By JAKE SHERMAN")
+            begin, paragraphs = i + 1, 0  # a summary above the byline or time is the standfirst, not the body
+        paragraphs += prose[i]
     while begin < end and not prose[begin]:
         begin += 1
     return marker, begin
