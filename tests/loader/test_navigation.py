@@ -41,3 +41,18 @@ def test_short_credit_line_below_the_body_counts() -> None:
 def test_menu_separators_and_case_do_not_matter() -> None:
     record = load_text("p.txt", PAGE.replace("Home News World Business Sport Sign in", "NEWS | WORLD • SPORT » Opinion"))
     assert record.headline == "Harbour gates reopen after storm repairs"
+
+
+def test_keep_reading_heads_a_list_of_other_posts() -> None:
+    """"Keep Reading" over linked posts, each a title and its summary: the summaries are no paragraphs."""
+    paragraphs = [
+        "The cache sped up every request by a third once the keys were frozen strings instead of new ones.",
+        "It turns out that the runtime can optimise this away, but only in the newest release of it.",
+        "Until then, freezing the strings by hand is the cheapest way to make the service fast again.",
+    ]
+    page = "\n\n".join([
+        "Making a service fast again", *paragraphs, "Keep Reading",
+        "• The curious case of the table-locking query\n"
+        "I maintain an internal service that does metadata processing, and it is not real-time, so there is slack.",
+    ])
+    assert load_text("fast.txt", page).body == tuple(paragraphs)

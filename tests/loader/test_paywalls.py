@@ -29,3 +29,31 @@ def test_a_paywall_or_sign_up_line_is_furniture(line: str) -> None:
 ])
 def test_a_sentence_of_the_story_is_not(line: str) -> None:
     assert not is_furniture(line, patterns())
+
+
+@pytest.mark.parametrize("line", [
+    "Join the thousands of gardeners who get new tips and recipes delivered to their inboxes every week.",
+    "Get the best stories sent straight to your inbox.",
+])
+def test_a_newsletters_pitch_to_readers_inboxes_is_furniture(line: str) -> None:
+    assert is_furniture(line, patterns())
+
+
+def test_a_paywall_under_a_preview_ends_the_article() -> None:
+    """"This is a preview of subscription content": what follows is the paywall's offer, written in
+    sentences ("Instant access to the full article PDF."), not the article."""
+    from digest.loader import load_text
+
+    paragraphs = [
+        "The review sums up what is known about the drugs that most often cause the reaction in patients.",
+        "The drugs most often reported are three older ones, which carry a very high risk for the patients who take them.",
+        "The reaction is serious and can be fatal, and doctors should consider it in any patient with a fever and a rash.",
+    ]
+    text = "\n\n".join([
+        "Drug reactions in rheumatology: a review", *paragraphs,
+        "This is a preview of subscription content, log in to check access.", "Access options",
+        "Instant access to the full article PDF, which you can keep and read offline for as long as you like.",
+        "Immediate online access to all issues from 2019. Subscription will auto renew annually.",
+    ])
+    body = load_text("review.txt", text).body
+    assert body == tuple(paragraphs)
