@@ -123,3 +123,17 @@ def test_a_drop_cap_joins_its_paragraph_again() -> None:
     """A first letter set large on its own line ("T", then "urkey, Poland ...") is the paragraph's."""
     lines = split_lines("Intro line\n\nT\n\nurkey, Poland and three islands were removed from the list.\n\nA\n\nB list\n", patterns())
     assert [line.text for line in lines] == ["Intro line", "Turkey, Poland and three islands were removed from the list.", "A", "B list"]
+
+
+def test_a_lynx_share_links_address_with_spaces_in_its_query_is_residue_too() -> None:
+    """Share buttons' addresses keep their query's spaces unescaped ("tweet?text=Bridge approved
+    via @paper&url=..."): still the references list, and too wide to set the wrap width."""
+    refs = "".join(f"  {i}. https://www.example-paper.com/news/local/2023/10/12/story-{i}/\n" for i in range(1, 30))
+    shares = "".join(
+        f"  {i}. https://twitter.com/intent/tweet?text=Council approves the new bridge number {i} via @paper"
+        f"&url=https://www.example-paper.com/news/local/2023/10/12/story-{i}/\n" for i in range(30, 36)
+    ) + "  36. mailto:?subject=Council approves the new bridge&body=https://www.example-paper.com/story/\n"
+    lines = split_lines(LYNX + "\nReferences\n\n" + refs + shares, patterns())
+    texts = [line.text for line in lines]
+    assert not any("https://" in text or "mailto:" in text for text in texts)
+    assert any(text.startswith("The city council approved the new bridge") and text.endswith("over its cost.") for text in texts)
