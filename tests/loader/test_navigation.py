@@ -43,6 +43,39 @@ def test_menu_separators_and_case_do_not_matter() -> None:
     assert record.headline == "Harbour gates reopen after storm repairs"
 
 
+def test_a_menu_item_named_like_a_section_heads_no_list() -> None:
+    """"• Latest News" among the menu's other links is a link, not the header of a list of
+    stories: the article's first paragraph, sharing its block with a short line ("Jo Lee has
+    more."), is still the article's."""
+    menu = "\n".join(f"     • {item}" for item in ["News", "Latest News", "North Korea", "Video News", "Photos", "Culture"])
+    page = "\n".join([
+        "   Radio News", "", menu, "", "   Cold wave grips the peninsula", "",
+        "   Anchor: After heavy rain on Monday, strong and cold winds brought early winter temperatures on"
+        " Tuesday, and the first cold wave alerts of the season were issued.",
+        "   Jo Lee has more.", "",
+        "   Report: People on the streets were seen wearing layers throughout the day as the temperatures"
+        " felt as though winter had suddenly come to the whole nation.", "",
+        "   The cold snap should peak on Wednesday before temperatures climb back up on Thursday.", "",
+    ])
+    body = load_text("cold.txt", page).body
+    assert body[0].startswith("Anchor: After heavy rain on Monday")
+
+
+def test_a_tabs_last_label_still_heads_what_follows() -> None:
+    """A tab bar's last label ("• Author", "• Recent Posts") stands over its panel: an author's
+    box under it is no paragraph of the post."""
+    paragraphs = [
+        "Pick furniture that can serve more than one purpose, such as a crib with drawers under it.",
+        "Paint the ceiling a different colour than the walls to make a small room seem taller.",
+        "Remember that you probably do not need as much as you think, and small rooms can be lovely.",
+    ]
+    page = "\n\n".join([
+        "Small nursery ideas", *paragraphs, "• Author\n• Recent Posts", "Amy Stone",
+        "I'm Amy and I'm so glad you've stopped by, and my goal is to walk you through your baby's first year.",
+    ])
+    assert load_text("nursery.txt", page).body == tuple(paragraphs)
+
+
 def test_keep_reading_heads_a_list_of_other_posts() -> None:
     """"Keep Reading" over linked posts, each a title and its summary: the summaries are no paragraphs."""
     paragraphs = [

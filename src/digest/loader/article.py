@@ -125,10 +125,17 @@ def _alone(lines: tuple[Line, ...], i: int) -> bool:
     return (i == 0 or lines[i - 1].block != block) and (i + 1 == len(lines) or lines[i + 1].block != block)
 
 
+def _menu_item(lines: tuple[Line, ...], i: int) -> bool:
+    """The line is a list item with the list's next item under it, in its block: a menu's link. A
+    section's header heads what follows it (a tab's label, "• Recent Posts", too, as its list's last)."""
+    return lines[i].bullet and i + 1 < len(lines) and lines[i + 1].bullet and lines[i + 1].block == lines[i].block
+
+
 def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int], list[bool]]:
     """Per line, its score and whether it is prose at all. Prose scores its words, furniture costs.
     After a section header ("Most read") prose counts only when it stands apart as a paragraph
-    and closes its sentence: a list's summaries and headlines are not the article."""
+    and closes its sentence: a list's summaries and headlines are not the article. A menu's item
+    named like a section ("• Latest News", then "• World", "• Sport") is a link, and heads nothing."""
     scores, prose, in_list = [], [], False
     skip = embedded(lines, patterns)
     sections = patterns.section_headers
@@ -139,7 +146,8 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
         level = NOT_PROSE if short or i in skip else prose_level(line, patterns)
         prose.append(level != NOT_PROSE)
         if level == NOT_PROSE:
-            if len(text) <= MAX_LABEL_CHARS and spaces <= MAX_LABEL_SPACES and label_key(text) in sections:
+            if len(text) <= MAX_LABEL_CHARS and spaces <= MAX_LABEL_SPACES and label_key(text) in sections \
+                    and not _menu_item(lines, i):
                 scores.append(-SECTION_COST)
                 in_list = True
             elif not in_list and short and _alone(lines, i) and is_short_sentence(line, patterns):
