@@ -159,7 +159,26 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
             in_list = False
         else:
             scores.append(-FURNITURE_COST)
+    _between_paragraphs(lines, scores)
     return scores, prose
+
+
+MAX_BOX_ITEMS = 6  # a box of links set between paragraphs ("Related stories") holds a few
+
+
+def _between_paragraphs(lines: tuple[Line, ...], scores: list[int]) -> None:
+    """A box of related links set between two paragraphs (a section header, a few list items in one
+    block, then a paragraph standing alone that counts even under the header) costs as one
+    furniture line, not as a list that ends the article: the paragraphs after it are the story's."""
+    for h, score in enumerate(scores):
+        if score != -SECTION_COST or h == 0 or scores[h - 1] <= 0 or h + 1 == len(lines) or not lines[h + 1].bullet:
+            continue
+        block, j = lines[h + 1].block, h + 1
+        while j < len(lines) and lines[j].bullet and lines[j].block == block:
+            j += 1
+        if j - h - 1 <= MAX_BOX_ITEMS and j < len(lines) and scores[j] > 0 and lines[j].block != block:
+            scores[h] = -FURNITURE_COST
+            scores[h + 1 : j] = [0] * (j - h - 1)
 
 
 def main_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:
