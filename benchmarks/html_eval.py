@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """The loader on real pages from many sites it was never tuned on: the English pages of
-trafilatura's evaluation set, saved as text by a text browser, scored by the set's own snippets.
+trafilatura's evaluation set, saved as text by a text browser or as a scraper saves a page's text,
+scored by the set's own snippets.
 
     git clone https://github.com/adbar/trafilatura /tmp/trafilatura   # once; its pages stay there
     apt-get install w3m lynx
-    .venv/bin/python benchmarks/html_eval.py /tmp/trafilatura            # w3m and lynx
+    .venv/bin/python benchmarks/html_eval.py /tmp/trafilatura            # w3m, lynx and a scraper
     .venv/bin/python benchmarks/html_eval.py /tmp/trafilatura --tool w3m -v   # every miss
 
 Each page of tests/evaldata.json names snippets that belong to the article ("with") and page
@@ -17,10 +18,12 @@ made once into a cache folder beside the pages.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import subprocess
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from digest.errors import DumpError
@@ -30,6 +33,7 @@ TOOLS = {  # how each text browser saves a page: 80 columns, UTF-8 out, as a rea
     "w3m": ["w3m", "-dump", "-T", "text/html", "-cols", "80", "-O", "UTF-8"],
     "lynx": ["lynx", "-dump", "-width=80", "-display_charset=utf-8", "-assume_charset=utf-8"],
 }
+SCRAPER = "scraper"  # the page's title, then the text of each block on its own line, as scrapers save it
 _ENGLISH = re.compile(rb"<html[^>]*\blang=[\"']?en\b", re.IGNORECASE)
 
 
@@ -45,7 +49,7 @@ class Score:
 
     def line(self, tool: str) -> str:
         right = self.pages - len(self.misses)
-        return (f"{tool:5} pages {self.pages}, refused {self.refused}, article snippets found "
+        return (f"{tool:7} pages {self.pages}, refused {self.refused}, article snippets found "
                 f"{self.found}/{self.wanted} = {self.found / self.wanted:.3f}, furniture left out "
                 f"{self.left_out}/{self.furniture} = {self.left_out / self.furniture:.3f}, pages all right {right}")
 
@@ -61,10 +65,71 @@ def english_pages(root: Path) -> list[tuple[Path, dict]]:
                   key=lambda page: page[0].name)
 
 
+class _Scraper(HTMLParser):
+    """A page's visible text the way a scraper's "get text" saves it: the title line first, each
+    block element's text on a line of its own, a blank line after paragraphs and headings."""
+
+    BLOCKS = {"div", "li", "ul", "ol", "br", "tr", "table", "section", "article", "header", "footer", "nav",
+              "aside", "form", "main", "figure", "dt", "dd", "td"}
+    PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "pre", "title"}
+    HIDDEN = {"script", "style", "noscript", "template", "svg", "iframe", "select", "option"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.line: list[str] = []
+        self.hidden = 0
+        self.in_head = False
+
+    def _flush(self, gap: bool) -> None:
+        text = re.sub(r"\s+", " ", "".join(self.line)).strip()
+        self.line = []
+        if text:
+            self.out.append(text)
+        if gap and self.out and self.out[-1] != "":
+            self.out.append("")
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag == "head":
+            self.in_head = True
+        elif tag in self.BLOCKS or tag in self.PARAGRAPHS:
+            self._flush(tag in self.PARAGRAPHS)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag == "head":
+            self.in_head = False
+        elif tag in self.BLOCKS or tag in self.PARAGRAPHS:
+            self._flush(tag in self.PARAGRAPHS)
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden and (not self.in_head or self.lasttag == "title"):
+            self.line.append(data)
+
+
+def scraped(page: bytes) -> bytes:
+    charset = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", page[:5000], re.IGNORECASE)
+    try:
+        text = page.decode(charset.group(1).decode() if charset else "utf-8", errors="replace")
+    except LookupError:
+        text = page.decode("utf-8", errors="replace")
+    scraper = _Scraper()
+    scraper.feed(text)
+    scraper.close()
+    scraper._flush(True)
+    return "\n".join(scraper.out).encode("utf-8")
+
+
 def saved_as_text(page: Path, tool: str, cache: Path) -> bytes:
     dump = cache / f"{page.name}.txt"
     if not dump.exists():
-        dump.write_bytes(subprocess.run([*TOOLS[tool], str(page)], capture_output=True, timeout=60, check=False).stdout)
+        if tool == SCRAPER:
+            dump.write_bytes(scraped(page.read_bytes()))
+        else:
+            dump.write_bytes(subprocess.run([*TOOLS[tool], str(page)], capture_output=True, timeout=60, check=False).stdout)
     return dump.read_bytes()
 
 
@@ -95,10 +160,10 @@ def score(root: Path, tool: str) -> Score:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("trafilatura", type=Path, help="a checkout of github.com/adbar/trafilatura")
-    parser.add_argument("--tool", choices=[*TOOLS, "both"], default="both")
+    parser.add_argument("--tool", choices=[*TOOLS, SCRAPER, "all"], default="all")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every page with a miss")
     args = parser.parse_args()
-    for tool in TOOLS if args.tool == "both" else [args.tool]:
+    for tool in [*TOOLS, SCRAPER] if args.tool == "all" else [args.tool]:
         result = score(args.trafilatura, tool)
         print(result.line(tool))
         if args.verbose:
