@@ -57,3 +57,17 @@ def test_a_paywall_under_a_preview_ends_the_article() -> None:
     ])
     body = load_text("review.txt", text).body
     assert body == tuple(paragraphs)
+
+
+@pytest.mark.parametrize("line", [
+    "Please understand that comments are moderated and it is not always possible to publish all that have been submitted.",
+    "Some comments may be republished on the website or in the newspaper; email addresses will not be published.",
+    "For the latest stories and breaking news updates download the Harbour News apps for iOS and Android.",
+])
+def test_comment_rules_and_app_pitches_are_furniture(line: str) -> None:
+    assert is_furniture(line, patterns())
+
+
+def test_a_story_about_an_app_is_not() -> None:
+    line = "More than a million people tried to download the new tax app on its first day, the ministry said."
+    assert not is_furniture(line, patterns())
