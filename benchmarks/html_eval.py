@@ -67,9 +67,10 @@ def english_pages(root: Path) -> list[tuple[Path, dict]]:
 
 class _Scraper(HTMLParser):
     """A page's visible text the way a scraper's "get text" saves it: the title line first, each
-    block element's text on a line of its own, a blank line after paragraphs and headings."""
+    block element's text on a line of its own, a blank line after paragraphs and headings, and
+    where two line breaks follow each other ("<br><br>" between paragraphs)."""
 
-    BLOCKS = {"div", "li", "ul", "ol", "br", "tr", "table", "section", "article", "header", "footer", "nav",
+    BLOCKS = {"div", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer", "nav",
               "aside", "form", "main", "figure", "dt", "dd", "td"}
     PARAGRAPHS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "pre", "title"}
     HIDDEN = {"script", "style", "noscript", "template", "svg", "iframe", "select", "option"}
@@ -94,6 +95,8 @@ class _Scraper(HTMLParser):
             self.hidden += 1
         elif tag == "head":
             self.in_head = True
+        elif tag == "br":
+            self._flush(gap=not "".join(self.line).strip())  # a second break in a row: a blank line
         elif tag in self.BLOCKS or tag in self.PARAGRAPHS:
             self._flush(tag in self.PARAGRAPHS)
 
