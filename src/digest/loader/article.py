@@ -46,8 +46,9 @@ def lowercase_share(words: list[str]) -> float:
     return sum(map(str.islower, firsts)) / letters if letters else 0.0
 
 
-LONG_SENTENCE_WORDS = 25
-LONG_SENTENCE_LOWER_SHARE = 0.3
+MIN_LOWER_SHARE = 0.4  # of a paragraph's words in lower case; a headline or a menu capitalises more
+LONG_SENTENCE_WORDS = 25  # a closed sentence this long may be heavy with names and titles:
+LONG_SENTENCE_LOWER_SHARE = 0.3  # it needs fewer lower-case words
 NOT_PROSE, LOOSE_PROSE, PROSE = 0, 1, 2  # LOOSE_PROSE: long enough, but no closing punctuation
 
 
@@ -67,7 +68,7 @@ def prose_level(line: Line, patterns: Patterns) -> int:
         return NOT_PROSE
     # officials' names and titles fill an agency's sentences ("signed by Salem Al Ketbi, Under-Secretary
     # of the Ministry of ..."): a long closed sentence needs fewer lower-case words than a headline has
-    share = LONG_SENTENCE_LOWER_SHARE if level == PROSE and spaces + 1 >= LONG_SENTENCE_WORDS else 0.4
+    share = LONG_SENTENCE_LOWER_SHARE if level == PROSE and spaces + 1 >= LONG_SENTENCE_WORDS else MIN_LOWER_SHARE
     if lowercase_share(text.split()) < share or is_furniture(text, patterns) or patterns.article_end.search(text):
         return NOT_PROSE  # an end line ("More information: ...", "The views expressed ...") is no paragraph
     return level

@@ -30,6 +30,7 @@ _FULL_DATE = re.compile(
 # Neither: no date rather than a guess.
 _US_CLOCK = re.compile(r"\s*(?:\d{1,2}:\d\d\s?[AaPp]\.?[Mm]|(?:\d{1,2}:\d\d\s?)?(?:E|C|M|P)[SD]?T\b)")
 _DAY_FIRST_CLOCK = re.compile(r"\s*(?:(?:[01]?\d|2[0-3]):\d\d(?!\s?[AaPp]\.?[Mm])\s*(?:GMT|BST|UTC|CET|CEST)\b|(?:1[3-9]|2[0-3]):\d\d\b)")
+_ANY_YEAR = re.compile(rf"{_YEAR}{YEAR_END}")
 
 
 def _slashed(first: int, second: int, after: str) -> tuple[int, int] | None:
@@ -39,7 +40,6 @@ def _slashed(first: int, second: int, after: str) -> tuple[int, int] | None:
     if second > 12 or _US_CLOCK.match(after):
         return first, second
     return None
-_ANY_YEAR = re.compile(rf"{_YEAR}{YEAR_END}")
 
 
 @dataclass(frozen=True, slots=True)
