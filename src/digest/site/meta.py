@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 
 from digest.config import SiteConfig
 from digest.site.pages import Page
@@ -14,16 +13,21 @@ UNLISTED = {NOT_FOUND, SEARCH}  # pages that are no content of their own
 
 
 def sitemap(pages: tuple[Page, ...], config: SiteConfig) -> bytes:
-    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    """Written as text, not through ElementTree: one entry a page, and building a tree of ten
+    thousand elements only to serialise it cost a seventh of a second on every build."""
+    entries = []
     for page in pages:
         if page.path in UNLISTED or (page.pager and page.pager.previous):  # a list's first page only
             continue
-        url = ET.SubElement(root, "url")
-        ET.SubElement(url, "loc").text = config.url(page.path)
         day = page.story.day if page.story else page.day
-        if day:
-            ET.SubElement(url, "lastmod").text = day
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+        lastmod = f"<lastmod>{_xml_text(day)}</lastmod>" if day else ""
+        entries.append(f"<url><loc>{_xml_text(config.url(page.path))}</loc>{lastmod}</url>")
+    body = f'<urlset xmlns="{SITEMAP_NS}">{"".join(entries)}</urlset>' if entries else f'<urlset xmlns="{SITEMAP_NS}" />'
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body.encode("utf-8") + b"\n"
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def robots(config: SiteConfig) -> bytes:
