@@ -13,6 +13,7 @@ Timings on a shared machine are noisy: compare the ratios printed in one run, no
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -99,6 +100,7 @@ def digest_rows(work: Path, count: int) -> list[tuple[str, float, float]]:
         return row
 
     rows = [timed("digest cold build", "--clean")]
+    rows += floor_rows(site / "build", work / "floors")
     rows.append(timed("digest rebuild, no change"))
     edited = dumps[count // 2]
     text = edited.read_text()
@@ -114,6 +116,26 @@ def digest_rows(work: Path, count: int) -> list[tuple[str, float, float]]:
     for i, extra in enumerate(sorted((work / "news").glob("*.txt"))):
         shutil.copy(extra, site / "content" / f"news-{i}.txt")
     rows.append(timed("digest rebuild, 10 newer dumps added"))
+    return rows
+
+
+def floor_rows(built: Path, scratch: Path) -> list[tuple[str, float, float]]:
+    """What a build of this design spends at least, timed alone on the cold build's output: Pagefind
+    indexing every story page (a cold build indexes them all; a rebuild, the shards it touched),
+    and the mirror of the previous site that every rebuild with work makes before its swap."""
+    from digest.site.search import pagefind_binary
+    rows = []
+    binary = pagefind_binary()
+    if binary is not None:
+        site = scratch / "search" / "site"
+        shutil.copytree(built / "stories", site / "stories", copy_function=os.link)
+        config = {"site": str(site), "output_path": str(scratch / "search" / "bundle"), "keep_index_url": True}
+        (scratch / "search" / "pagefind.json").write_text(json.dumps(config))
+        rows.append(("floor: pagefind alone, every story", *run([str(binary)], cwd=scratch / "search")))
+    (scratch / "mirror").mkdir(parents=True)
+    mirror = Path(__file__).resolve().parents[1] / "src" / "digest" / "site" / "mirror.py"
+    rows.append(("floor: mirror of the site alone", *run([sys.executable, "-I", str(mirror), str(built), str(scratch / "mirror")])))
+    shutil.rmtree(scratch)
     return rows
 
 
@@ -146,6 +168,9 @@ def report(count: int, rows: list[tuple[str, float, float]]) -> None:
     for other in ("hugo cold build", "pelican cold build"):
         if other in times:
             print(f"  {other.split()[0]} / digest cold: {times[other] / cold:.2f}x")
+    if "hugo cold build" in times and "floor: pagefind alone, every story" in times:
+        ratio = times["floor: pagefind alone, every story"] / times["hugo cold build"]
+        print(f"  pagefind alone / hugo cold: {ratio:.2f}x (a cold build indexes every story)")
     if count == 10000:
         print("  targets at 10,000 dumps (issue 8):")
         for label, met in targets(rows):
