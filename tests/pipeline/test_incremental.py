@@ -214,3 +214,48 @@ def test_a_previous_site_that_cannot_be_mirrored_is_rendered_afresh(site: Path, 
     assert any("previous site could not be reused" in warning for warning in report.warnings)
     build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
     assert tree(site / "build") == tree(tmp_path / "clean")
+
+
+def test_the_site_before_the_last_is_kept_and_mirrored_into_whatever_it_holds(site: Path, tmp_path: Path) -> None:
+    """The previous site stays beside the output after a swap, and the next rebuild mirrors the
+    current site into it; whatever that folder holds (a stray file or folder, a page that is no
+    link, a file where a folder belongs), the rebuilt site equals a clean build."""
+    from digest.site.write import MARKER, spare_of
+    spare = spare_of(site / "build")
+    build(BuildOptions(site_dir=site, workers=1))
+    before = tree(site / "build")
+    edit_paragraph(random.Random(7), site)
+    build(BuildOptions(site_dir=site, workers=1))
+    assert tree(spare) == before  # the previous site, whole
+    (spare / "stray.html").write_text("not ours")
+    (spare / "stray" / "deep").mkdir(parents=True)
+    page = next(p for p in sorted(spare.rglob("index.html")) if p.parent != spare)
+    page.unlink()
+    page.write_text("a copy, not a link")
+    folder = next(p for p in sorted((spare / "stories").iterdir()))
+    shutil.rmtree(folder)
+    folder.write_text("a file where a folder belongs")
+    shutil.rmtree(spare / "archive", ignore_errors=True)
+    current = tree(site / "build")
+    edit_paragraph(random.Random(8), site)
+    build(BuildOptions(site_dir=site, workers=1))
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")
+    assert tree(spare) == current and (spare / MARKER).is_file()
+
+
+def test_a_spare_that_is_a_link_is_never_written_through(site: Path, tmp_path: Path) -> None:
+    from digest.site.write import MARKER, spare_of
+    build(BuildOptions(site_dir=site, workers=1))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / MARKER).write_text("looks like ours")
+    (elsewhere / "keep.txt").write_text("someone's file")
+    spare = spare_of(site / "build")
+    shutil.rmtree(spare, ignore_errors=True)
+    spare.symlink_to(elsewhere)
+    edit_paragraph(random.Random(9), site)
+    build(BuildOptions(site_dir=site, workers=1))
+    assert tree(elsewhere) == {MARKER: b"looks like ours", "keep.txt": b"someone's file"}
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")
