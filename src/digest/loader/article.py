@@ -99,6 +99,18 @@ def is_short_sentence(line: Line, patterns: Patterns) -> bool:
     return lowercase_share(line.text.split()) >= 0.3 and not is_furniture(line.text, patterns)
 
 
+MIN_LIST_SENTENCE_WORDS = 8  # a menu's or a related list's items are shorter, or close no sentence
+_PERIOD_END = re.compile(r"\.[\"”’')\]]*$")
+
+
+def is_list_sentence(line: Line, patterns: Patterns) -> bool:
+    """A list item that is a full sentence ("* Best Buy lists the card from $699 to $899."): an
+    article's list of points, not a menu's link or a related headline, which close no sentence
+    with a full stop."""
+    return line.bullet and line.text.count(" ") + 1 >= MIN_LIST_SENTENCE_WORDS and bool(_PERIOD_END.search(line.text)) \
+        and prose_level(line._replace(bullet=False), patterns) == PROSE
+
+
 def is_navigation(text: str, patterns: Patterns) -> bool:
     if text.count(" ") > MAX_NAVIGATION_SPACES:
         return False
@@ -153,6 +165,8 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
                 in_list = True
             elif not in_list and short and _alone(lines, i) and is_short_sentence(line, patterns):
                 scores.append(SHORT_SENTENCE_SCORE)
+            elif not in_list and line.bullet and is_list_sentence(line, patterns):
+                scores.append(min(spaces + 1, MAX_PROSE_SCORE))
             else:
                 scores.append(-FURNITURE_COST)
         elif not in_list or (level == PROSE and _alone(lines, i)):
