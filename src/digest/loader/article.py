@@ -144,6 +144,20 @@ def _menu_item(lines: tuple[Line, ...], i: int) -> bool:
     return lines[i].bullet and i + 1 < len(lines) and lines[i + 1].bullet and lines[i + 1].block == lines[i].block
 
 
+MENU_NEIGHBOURS = 3  # short lines of its block on each side: a menu's column, not a share bar or a box's tabs
+
+
+def _in_menu_column(lines: tuple[Line, ...], i: int) -> bool:
+    """The line stands among short lines of its own block: one link of a menu saved without its
+    list marks ("News", "Latest News", "North Korea"). A section's header ends its block, or heads
+    a list of headlines longer than a menu's words."""
+    around = range(i - MENU_NEIGHBOURS, i + MENU_NEIGHBOURS + 1)
+    if around[0] < 0 or around[-1] >= len(lines):
+        return False
+    return all(lines[j].block == lines[i].block and (j == i or lines[j].text.count(" ") < MIN_PROSE_WORDS - 1)
+               for j in around)
+
+
 def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int], list[bool]]:
     """Per line, its score and whether it is prose at all. Prose scores its words, furniture costs.
     After a section header ("Most read") prose counts only when it stands apart as a paragraph
@@ -160,7 +174,7 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
         prose.append(level != NOT_PROSE)
         if level == NOT_PROSE:
             if len(text) <= MAX_LABEL_CHARS and spaces <= MAX_LABEL_SPACES and label_key(text) in sections \
-                    and not _menu_item(lines, i):
+                    and not _menu_item(lines, i) and not _in_menu_column(lines, i):
                 scores.append(-SECTION_COST)
                 in_list = True
             elif not in_list and short and _alone(lines, i) and is_short_sentence(line, patterns):
