@@ -44,7 +44,6 @@ ARTEFACTS: dict[tuple[str, str], str] = {
     ("wrapped", "yahoo"): _REWRAPPED,
     ("no_blank_lines", "fox"): _UNPARTED,
     ("no_blank_lines", "gannett"): _UNPARTED,
-    ("no_blank_lines", "politico"): _UNPARTED,
     ("no_blank_lines", "w3m"): _UNPARTED,
     ("no_blank_lines", "wapo"): _UNPARTED,
 }

@@ -73,9 +73,15 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
 
 
 def _in_box(lines: tuple[Line, ...], i: int, patterns: Patterns) -> bool:
-    """The line follows a box's heading in its block ("Sign up for Inside Congress" / "Your guide
-    to ..."): a newsletter box's pitch. A paragraph stands in a block of its own."""
-    return i > 0 and lines[i - 1].block == lines[i].block and patterns.box_heading.search(lines[i - 1].text)
+    """The line follows a box's heading ("Sign up for Inside Congress" / "Your guide to ..."): a
+    newsletter box's pitch when it shares the heading's block (a paragraph stands in a block of its
+    own), or when the box's email field or button comes with it or right under it."""
+    if i == 0 or not patterns.box_heading.search(lines[i - 1].text):
+        return False
+    if lines[i - 1].block == lines[i].block:
+        return True
+    return bool(patterns.box_control.search(lines[i].text)
+                or (i + 1 < len(lines) and patterns.box_control.search(lines[i + 1].text)))
 
 
 def _line_kind(line: Line, patterns: Patterns) -> str | None:
