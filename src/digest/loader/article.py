@@ -101,6 +101,7 @@ def is_short_sentence(line: Line, patterns: Patterns) -> bool:
 
 MIN_LIST_SENTENCE_WORDS = 8  # a menu's or a related list's items are shorter, or close no sentence
 _PERIOD_END = re.compile(r"\.[\"”’')\]]*$")
+_PARAGRAPH_END = re.compile(r"[.:][\"”’')\]]*$")  # "... (all times local):" opens what follows
 
 
 def is_list_sentence(line: Line, patterns: Patterns) -> bool:
@@ -147,6 +148,13 @@ def _menu_item(lines: tuple[Line, ...], i: int) -> bool:
 MENU_NEIGHBOURS = 3  # short lines of its block on each side: a menu's column, not a share bar or a box's tabs
 
 
+def _not_headline(text: str, spaces: int) -> bool:
+    """Under a section's header, a paragraph rather than a listed headline: it ends with a full
+    stop or a colon, or runs longer than headlines do. Headlines end with a quotation ("... 'let
+    us come home'") or a question as often as a paragraph does."""
+    return bool(_PARAGRAPH_END.search(text)) or spaces + 1 >= LONG_SENTENCE_WORDS
+
+
 def _in_menu_column(lines: tuple[Line, ...], i: int) -> bool:
     """The line stands among short lines of its own block: one link of a menu saved without its
     list marks ("News", "Latest News", "North Korea"). A section's header ends its block, or heads
@@ -183,7 +191,7 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
                 scores.append(min(spaces + 1, MAX_PROSE_SCORE))
             else:
                 scores.append(-FURNITURE_COST)
-        elif not in_list or (level == PROSE and _alone(lines, i)):
+        elif not in_list or (level == PROSE and _alone(lines, i) and _not_headline(text, spaces)):
             scores.append(min(spaces + 1, MAX_PROSE_SCORE))
             in_list = False
         else:
