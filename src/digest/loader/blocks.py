@@ -23,6 +23,7 @@ WRAP_LOWER_SHARE = 0.3  # and this share of them: prose does (names aside), a li
 # (a menu, a list, a paragraph). With fewer blocks, most paragraphs share one, and each line is a block.
 MAX_LINES_PER_BLOCK = 8
 _HYPHEN_BREAK = re.compile(r"\w-$")  # "well-" at a line's end: a wrap broke a hyphenated word
+_OPENING_MARKS = "\"“‘'(["  # a carried-on line may open with a quotation: "“anyone with ..."
 _RULE = re.compile(r"[━─═]{3,}$")  # w3m's horizontal rule: as wide as the page, yet part of no paragraph
 MAX_MARKER_CHARS = 5  # a list item's wrapped lines align with its text: "* " two columns in, "12. " four
 # List marks: lynx's "*", "+", "o"; w3m's "•", then "□", "☆", "○" for nested lists; and others'.
@@ -140,7 +141,7 @@ def wrap_width(lines: list[Line], widths: list[int]) -> int | None:
     text_widths = [w for line, w in zip(lines, widths) if not line.bullet]  # menus are lists of short items
     if sum(1 for w in text_widths if w >= width - WRAP_SLACK) >= WRAP_FULL_SHARE * len(text_widths):
         return width
-    after_full = [line.text[0] for previous, line, w in zip(lines, lines[1:], widths)
+    after_full = [line.text.lstrip(_OPENING_MARKS)[:1] for previous, line, w in zip(lines, lines[1:], widths)
                   if not line.bullet and not previous.bullet and _was_full(w, line, width)]
     lower = sum(1 for first in after_full if first.islower())
     return width if lower >= MIN_CARRIED_LINES and lower >= WRAP_LOWER_SHARE * len(after_full) else None
