@@ -25,6 +25,8 @@ HEADER_SPAN = 40  # the headline's first repeat this close above the body opens 
 LINES_ABOVE_HEADLINE = 3  # a time may stand just above the headline ("Nov. 20, 2019 5:52 AM EST")
 DATELINE_REACH = 15  # a dateline this many lines into the run starts the article
 MAX_STANDFIRST_PARAGRAPHS = 2  # above a byline or time: more are the article itself
+LONG_PARAGRAPH_WORDS = 30  # a standfirst or a caption is shorter
+MAX_LONG_ABOVE_DATELINE = 2  # this many long paragraphs above a dateline: it is a quoted story's
 CREDIT_REACH = 3  # "Source: ... Photo: ..." this close below the last paragraph still credits the article
 
 
@@ -158,15 +160,18 @@ def _article_start(lines: tuple[Line, ...], prose: list[bool], run: tuple[int, i
             begin = marker + 1
     labelled = labelled_paragraphs(lines[i].text for i in range(begin, end) if prose[i])
     paragraphs = 0  # since `begin`: a standfirst is one or two, an article more
+    long_paragraphs = 0  # captions and standfirsts are short; two long paragraphs are the article
     for i in range(begin, min(end, begin + DATELINE_REACH)):
         if prose[i] and match_in_story(lines[i].text, labelled, patterns):
-            begin = i
+            if long_paragraphs < MAX_LONG_ABOVE_DATELINE:  # under more, a story quoted inside this one
+                begin = i
             break
         if not prose[i] and is_header_line(lines[i], patterns):
             if paragraphs > MAX_STANDFIRST_PARAGRAPHS:
                 break  # the byline of a story linked from inside this one ("By JAKE SHERMAN")
             begin, paragraphs = i + 1, 0  # a summary above the byline or time is the standfirst, not the body
         paragraphs += prose[i]
+        long_paragraphs += prose[i] and lines[i].text.count(" ") + 1 >= LONG_PARAGRAPH_WORDS
     while begin < end and not prose[begin]:
         begin += 1
     return marker, begin
