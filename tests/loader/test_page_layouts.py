@@ -60,6 +60,7 @@ OPEN: dict[tuple[str, str], str] = {
     ("markdown", "yahoo"): "misreads its headline",
     ("trafilatura", "press_release"): "misreads its headline",
     ("no_blank_lines", "w3m_stub"): "reads the breadcrumbs line (\"Home News\" and the headline) as the headline",
+    ("wrapped", "caseless_script"): "a short page hard-wrapped: too few lines (17) to read a wrap width from",
     ("wrapped", "ap_newspaper"): "the title line joins the site name under it",
     ("wrapped", "armenpress"): "the title's \"- Site\" wrapped onto a line of its own reads as a list item",
     ("wrapped", "bbc"): "the title line joins the menu word under it (\"Homepage\")",

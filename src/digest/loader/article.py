@@ -21,7 +21,7 @@ SHORT_SENTENCE_SCORE = 2  # "He declined to comment." inside the article; neutra
 SECTION_COST = 25
 MIN_ENDED_SCORE = 40  # an end line ("Comments") closes a run this long: above the body it is a link
 _CLOSERS = "\"”’')]"
-_STOPS = ".!?…:;"
+_STOPS = ".!?…:;।。！？؟"  # the danda, the ideographic and the Arabic stops close sentences too
 _QUOTE_ENDS = "\"”’"
 
 
@@ -42,8 +42,10 @@ def lowercase_share(words: list[str]) -> float:
         data = firsts.encode("ascii")
         letters = len(data.translate(None, _ASCII_NOT_LETTERS))
         return len(data.translate(None, _ASCII_NOT_LOWER)) / letters if letters else 0.0
-    letters = sum(map(str.isalpha, firsts))
-    return sum(map(str.islower, firsts)) / letters if letters else 0.0
+    cased = sum(1 for c in firsts if c.islower() or c.isupper())
+    if not cased:  # a caseless script (Bengali, Arabic, Chinese): no capitals mark a headline
+        return 1.0 if any(map(str.isalpha, firsts)) else 0.0
+    return sum(map(str.islower, firsts)) / cased
 
 
 MIN_LOWER_SHARE = 0.4  # of a paragraph's words in lower case; a headline or a menu capitalises more

@@ -143,7 +143,7 @@ def wrap_width(lines: list[Line], widths: list[int]) -> int | None:
         return width
     after_full = [line.text.lstrip(_OPENING_MARKS)[:1] for previous, line, w in zip(lines, lines[1:], widths)
                   if not line.bullet and not previous.bullet and _was_full(w, line, width)]
-    lower = sum(1 for first in after_full if first.islower())
+    lower = sum(1 for first in after_full if first.isalpha() and not first.isupper())  # caseless scripts too
     return width if lower >= MIN_CARRIED_LINES and lower >= WRAP_LOWER_SHARE * len(after_full) else None
 
 
