@@ -42,10 +42,11 @@ def lowercase_share(words: list[str]) -> float:
         data = firsts.encode("ascii")
         letters = len(data.translate(None, _ASCII_NOT_LETTERS))
         return len(data.translate(None, _ASCII_NOT_LOWER)) / letters if letters else 0.0
-    cased = sum(1 for c in firsts if c.islower() or c.isupper())
+    lower = sum(map(str.islower, firsts))
+    cased = lower + sum(map(str.isupper, firsts))
     if not cased:  # a caseless script (Bengali, Arabic, Chinese): no capitals mark a headline
         return 1.0 if any(map(str.isalpha, firsts)) else 0.0
-    return sum(map(str.islower, firsts)) / cased
+    return lower / cased
 
 
 MIN_LOWER_SHARE = 0.4  # of a paragraph's words in lower case; a headline or a menu capitalises more
