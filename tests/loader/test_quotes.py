@@ -127,8 +127,9 @@ def test_an_everyday_job_at_a_sentence_start_is_the_speakers_role_not_their_name
     found = find_quotes(
         ['Pensioner Margaret Hughes, 81, said: "We cannot afford to heat the house this winter at all."',
          'Shopkeeper Raj Patel said: "People simply stopped coming into town after the new rules."',
-         '"The queue went round the block before the doors even opened," said Adam Driver.'],
+         '"The queue went round the block before the doors even opened," said Adam Driver.',
+         '"Ethics asks more of us than we like to think, and it always has," said Peter Singer.'],
         patterns(),
     )
     assert [(q.speaker, q.role) for q in found] == [
-        ("Margaret Hughes", "Pensioner"), ("Raj Patel", "Shopkeeper"), ("Adam Driver", None)]
+        ("Margaret Hughes", "Pensioner"), ("Raj Patel", "Shopkeeper"), ("Adam Driver", None), ("Peter Singer", None)]
