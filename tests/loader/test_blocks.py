@@ -79,6 +79,17 @@ def test_a_page_of_headlines_with_one_wrapped_article_is_joined() -> None:
     assert sum(line.text.startswith("Headline") for line in lines) == 60
 
 
+QUOTED = ("The inspector told the court on Monday that", "“anyone who walked the lower deck” could have",
+          "seen the rust, and that the owners knew it.")
+
+
+def test_a_wrapped_line_that_opens_with_a_quotation_mark_carries_on_its_sentence() -> None:
+    """A page of headlines with one short article: its carried-on lines are few, and those that
+    open with a quotation mark carry on a sentence as much as those in lower case."""
+    text = HEADLINES + "\n" + "\n\n".join("\n".join(QUOTED) for _ in range(3)) + "\n"
+    assert [line.text for line in split_lines(text, patterns())].count(" ".join(QUOTED)) == 3
+
+
 def test_a_hyphenated_word_broken_by_the_wrap_joins_without_a_space() -> None:
     from digest.loader.blocks import _joined
 

@@ -54,6 +54,8 @@ def test_a_label_or_a_weekday_is_no_place(text: str) -> None:
         ("March 3, 20256:02 AM GMTUpdated 2 hours ago", [(2025, 3, 3)]),
         ("Published March 3, 2025Updated March 4, 2025, 6:01 a.m. ET", [(2025, 3, 3), (2025, 3, 4)]),
         ("Source: Xinhua| 2025-03-03 18:21:40|Editor: huaxia", [(2025, 3, 3)]),
+        ("14:32, 3 FEB 2025Updated15:10, 3 FEB 2025", [(2025, 2, 3), (2025, 2, 3)]),
+        ("THE FEBRUARY 2025 ISSUE", []),
         ("a population of 120256 people", []),
     ],
 )

@@ -121,3 +121,15 @@ def test_the_spokesperson_refers_back_to_the_fuller_description() -> None:
     # nothing fuller to refer back to: the speaker as described
     found = quotes("A doctor on the scene said he tried to help.", "“It was too late to save him,” the doctor said.")
     assert found[0][1] == "the doctor"
+
+
+def test_an_everyday_job_at_a_sentence_start_is_the_speakers_role_not_their_name() -> None:
+    found = find_quotes(
+        ['Pensioner Margaret Hughes, 81, said: "We cannot afford to heat the house this winter at all."',
+         'Shopkeeper Raj Patel said: "People simply stopped coming into town after the new rules."',
+         '"The queue went round the block before the doors even opened," said Adam Driver.',
+         '"Ethics asks more of us than we like to think, and it always has," said Peter Singer.'],
+        patterns(),
+    )
+    assert [(q.speaker, q.role) for q in found] == [
+        ("Margaret Hughes", "Pensioner"), ("Raj Patel", "Shopkeeper"), ("Adam Driver", None), ("Peter Singer", None)]

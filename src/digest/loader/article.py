@@ -21,7 +21,7 @@ SHORT_SENTENCE_SCORE = 2  # "He declined to comment." inside the article; neutra
 SECTION_COST = 25
 MIN_ENDED_SCORE = 40  # an end line ("Comments") closes a run this long: above the body it is a link
 _CLOSERS = "\"”’')]"
-_STOPS = ".!?…:;"
+_STOPS = ".!?…:;।。！？؟"  # the danda, the ideographic and the Arabic stops close sentences too
 _QUOTE_ENDS = "\"”’"
 
 
@@ -42,8 +42,11 @@ def lowercase_share(words: list[str]) -> float:
         data = firsts.encode("ascii")
         letters = len(data.translate(None, _ASCII_NOT_LETTERS))
         return len(data.translate(None, _ASCII_NOT_LOWER)) / letters if letters else 0.0
-    letters = sum(map(str.isalpha, firsts))
-    return sum(map(str.islower, firsts)) / letters if letters else 0.0
+    lower = sum(map(str.islower, firsts))
+    cased = lower + sum(map(str.isupper, firsts))
+    if not cased:  # a caseless script (Bengali, Arabic, Chinese): no capitals mark a headline
+        return 1.0 if any(map(str.isalpha, firsts)) else 0.0
+    return lower / cased
 
 
 MIN_LOWER_SHARE = 0.4  # of a paragraph's words in lower case; a headline or a menu capitalises more
@@ -99,6 +102,19 @@ def is_short_sentence(line: Line, patterns: Patterns) -> bool:
     return lowercase_share(line.text.split()) >= 0.3 and not is_furniture(line.text, patterns)
 
 
+MIN_LIST_SENTENCE_WORDS = 8  # a menu's or a related list's items are shorter, or close no sentence
+_PERIOD_END = re.compile(r"\.[\"”’')\]]*$")
+_PARAGRAPH_END = re.compile(r"[.:][\"”’')\]]*$")  # "... (all times local):" opens what follows
+
+
+def is_list_sentence(line: Line, patterns: Patterns) -> bool:
+    """A list item that is a full sentence ("* Best Buy lists the card from $699 to $899."): an
+    article's list of points, not a menu's link or a related headline, which close no sentence
+    with a full stop."""
+    return line.bullet and line.text.count(" ") + 1 >= MIN_LIST_SENTENCE_WORDS and bool(_PERIOD_END.search(line.text)) \
+        and prose_level(line._replace(bullet=False), patterns) == PROSE
+
+
 def is_navigation(text: str, patterns: Patterns) -> bool:
     if text.count(" ") > MAX_NAVIGATION_SPACES:
         return False
@@ -132,6 +148,27 @@ def _menu_item(lines: tuple[Line, ...], i: int) -> bool:
     return lines[i].bullet and i + 1 < len(lines) and lines[i + 1].bullet and lines[i + 1].block == lines[i].block
 
 
+MENU_NEIGHBOURS = 3  # short lines of its block on each side: a menu's column, not a share bar or a box's tabs
+
+
+def _not_headline(text: str, spaces: int) -> bool:
+    """Under a section's header, a paragraph rather than a listed headline: it ends with a full
+    stop or a colon, or runs longer than headlines do. Headlines end with a quotation ("... 'let
+    us come home'") or a question as often as a paragraph does."""
+    return bool(_PARAGRAPH_END.search(text)) or spaces + 1 >= LONG_SENTENCE_WORDS
+
+
+def _in_menu_column(lines: tuple[Line, ...], i: int) -> bool:
+    """The line stands among short lines of its own block: one link of a menu saved without its
+    list marks ("News", "Latest News", "North Korea"). A section's header ends its block, or heads
+    a list of headlines longer than a menu's words."""
+    around = range(i - MENU_NEIGHBOURS, i + MENU_NEIGHBOURS + 1)
+    if around[0] < 0 or around[-1] >= len(lines):
+        return False
+    return all(lines[j].block == lines[i].block and (j == i or lines[j].text.count(" ") < MIN_PROSE_WORDS - 1)
+               for j in around)
+
+
 def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int], list[bool]]:
     """Per line, its score and whether it is prose at all. Prose scores its words, furniture costs.
     After a section header ("Most read") prose counts only when it stands apart as a paragraph
@@ -148,14 +185,16 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
         prose.append(level != NOT_PROSE)
         if level == NOT_PROSE:
             if len(text) <= MAX_LABEL_CHARS and spaces <= MAX_LABEL_SPACES and label_key(text) in sections \
-                    and not _menu_item(lines, i):
+                    and not _menu_item(lines, i) and not _in_menu_column(lines, i):
                 scores.append(-SECTION_COST)
                 in_list = True
             elif not in_list and short and _alone(lines, i) and is_short_sentence(line, patterns):
                 scores.append(SHORT_SENTENCE_SCORE)
+            elif not in_list and line.bullet and is_list_sentence(line, patterns):
+                scores.append(min(spaces + 1, MAX_PROSE_SCORE))
             else:
                 scores.append(-FURNITURE_COST)
-        elif not in_list or (level == PROSE and _alone(lines, i)):
+        elif not in_list or (level == PROSE and _alone(lines, i) and _not_headline(text, spaces)):
             scores.append(min(spaces + 1, MAX_PROSE_SCORE))
             in_list = False
         else:

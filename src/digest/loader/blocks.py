@@ -23,6 +23,8 @@ WRAP_LOWER_SHARE = 0.3  # and this share of them: prose does (names aside), a li
 # (a menu, a list, a paragraph). With fewer blocks, most paragraphs share one, and each line is a block.
 MAX_LINES_PER_BLOCK = 8
 _HYPHEN_BREAK = re.compile(r"\w-$")  # "well-" at a line's end: a wrap broke a hyphenated word
+_OPENING_MARKS = "\"“‘'(["  # a carried-on line may open with a quotation: "“anyone with ..."
+_RULE = re.compile(r"[━─═]{3,}$")  # w3m's horizontal rule: as wide as the page, yet part of no paragraph
 MAX_MARKER_CHARS = 5  # a list item's wrapped lines align with its text: "* " two columns in, "12. " four
 # List marks: lynx's "*", "+", "o"; w3m's "•", then "□", "☆", "○" for nested lists; and others'.
 _MARKS = "*+o•·□☆○◦▪■●◆►▸‣⁃-"
@@ -139,17 +141,18 @@ def wrap_width(lines: list[Line], widths: list[int]) -> int | None:
     text_widths = [w for line, w in zip(lines, widths) if not line.bullet]  # menus are lists of short items
     if sum(1 for w in text_widths if w >= width - WRAP_SLACK) >= WRAP_FULL_SHARE * len(text_widths):
         return width
-    after_full = [line.text[0] for previous, line, w in zip(lines, lines[1:], widths)
+    after_full = [line.text.lstrip(_OPENING_MARKS)[:1] for previous, line, w in zip(lines, lines[1:], widths)
                   if not line.bullet and not previous.bullet and _was_full(w, line, width)]
-    lower = sum(1 for first in after_full if first.islower())
+    lower = sum(1 for first in after_full if first.isalpha() and not first.isupper())  # caseless scripts too
     return width if lower >= MIN_CARRIED_LINES and lower >= WRAP_LOWER_SHARE * len(after_full) else None
 
 
 def _continues(head: Line, previous: Line, previous_width: int, line: Line, width: int, by_block: bool) -> bool:
     """The line carries on its paragraph (opened by `head`): the previous saved line was full (the
     next word did not fit). Where blank lines part paragraphs a block ends one; where they do not,
-    a closed sentence before a capital does."""
-    if line.bullet or not _was_full(previous_width, line, width):
+    a closed sentence before a capital does. A rule line is a full line that ends one."""
+    if line.bullet or not _was_full(previous_width, line, width) or _RULE.match(previous.text) \
+            or _RULE.match(line.text):
         return False
     if line.indent != head.indent and not (head.bullet and head.indent + 2 <= line.indent <= head.indent + MAX_MARKER_CHARS):
         return False

@@ -25,6 +25,8 @@ HEADER_SPAN = 40  # the headline's first repeat this close above the body opens 
 LINES_ABOVE_HEADLINE = 3  # a time may stand just above the headline ("Nov. 20, 2019 5:52 AM EST")
 DATELINE_REACH = 15  # a dateline this many lines into the run starts the article
 MAX_STANDFIRST_PARAGRAPHS = 2  # above a byline or time: more are the article itself
+LONG_PARAGRAPH_WORDS = 30  # a standfirst or a caption is shorter
+MAX_LONG_ABOVE_DATELINE = 2  # this many long paragraphs above a dateline: it is a quoted story's
 CREDIT_REACH = 3  # "Source: ... Photo: ..." this close below the last paragraph still credits the article
 
 
@@ -73,9 +75,15 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
 
 
 def _in_box(lines: tuple[Line, ...], i: int, patterns: Patterns) -> bool:
-    """The line follows a box's heading in its block ("Sign up for Inside Congress" / "Your guide
-    to ..."): a newsletter box's pitch. A paragraph stands in a block of its own."""
-    return i > 0 and lines[i - 1].block == lines[i].block and patterns.box_heading.search(lines[i - 1].text)
+    """The line follows a box's heading ("Sign up for Inside Congress" / "Your guide to ..."): a
+    newsletter box's pitch when it shares the heading's block (a paragraph stands in a block of its
+    own), or when the box's email field or button comes with it or right under it."""
+    if i == 0 or not patterns.box_heading.search(lines[i - 1].text):
+        return False
+    if lines[i - 1].block == lines[i].block:
+        return True
+    return bool(patterns.box_control.search(lines[i].text)
+                or (i + 1 < len(lines) and patterns.box_control.search(lines[i + 1].text)))
 
 
 def _line_kind(line: Line, patterns: Patterns) -> str | None:
@@ -152,15 +160,18 @@ def _article_start(lines: tuple[Line, ...], prose: list[bool], run: tuple[int, i
             begin = marker + 1
     labelled = labelled_paragraphs(lines[i].text for i in range(begin, end) if prose[i])
     paragraphs = 0  # since `begin`: a standfirst is one or two, an article more
+    long_paragraphs = 0  # captions and standfirsts are short; two long paragraphs are the article
     for i in range(begin, min(end, begin + DATELINE_REACH)):
         if prose[i] and match_in_story(lines[i].text, labelled, patterns):
-            begin = i
+            if long_paragraphs < MAX_LONG_ABOVE_DATELINE:  # under more, a story quoted inside this one
+                begin = i
             break
         if not prose[i] and is_header_line(lines[i], patterns):
             if paragraphs > MAX_STANDFIRST_PARAGRAPHS:
                 break  # the byline of a story linked from inside this one ("By JAKE SHERMAN")
             begin, paragraphs = i + 1, 0  # a summary above the byline or time is the standfirst, not the body
         paragraphs += prose[i]
+        long_paragraphs += prose[i] and lines[i].text.count(" ") + 1 >= LONG_PARAGRAPH_WORDS
     while begin < end and not prose[begin]:
         begin += 1
     return marker, begin

@@ -5,11 +5,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from digest.loader.patterns import MONTH_RE, MONTHS, Patterns
+from digest.loader.patterns import MONTH_CAPS_RE, MONTH_RE, MONTHS, Patterns
 from digest.records import Dateline
 
 # Full dates anywhere in a page: "April 23, 2025", "23 April 2025", "Nov. 20, 2019", "2025-04-23",
-# "03.03.2025" (day first, as European sites print it). One pattern, in order of appearance; the
+# "03.03.2025" (day first, as European sites print it), "3 FEB 2025" (month in capitals, as British
+# regional papers print it). One pattern, in order of appearance; the
 # lookahead turns most positions away before the alternatives are tried, and a page with no year at
 # all is not searched.
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -17,9 +18,10 @@ _YEAR = r"(?:19|20)\d\d"
 # Scrapers run a page's spans together ("March 3, 20256:02 AM", "March 3, 2025Updated"): a date ends
 # where no digit follows, or where a time does.
 YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"
+_MONTH_NAME = rf"(?:{MONTH_RE}|{MONTH_CAPS_RE})"
 _FULL_DATE = re.compile(
-    rf"(?=[ADFJMNOS\d])(?<!\w)(?:(?P<m1>{MONTH_RE})\.? (?P<d1>\d{{1,2}}){_ORDINAL},? (?P<y1>{_YEAR})"
-    rf"|(?P<d2>\d{{1,2}}){_ORDINAL} (?P<m2>{MONTH_RE})\.?,? (?P<y2>{_YEAR})"
+    rf"(?=[ADFJMNOS\d])(?<!\w)(?:(?P<m1>{_MONTH_NAME})\.? (?P<d1>\d{{1,2}}){_ORDINAL},? (?P<y1>{_YEAR})"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL} (?P<m2>{_MONTH_NAME})\.?,? (?P<y2>{_YEAR})"
     rf"|(?P<y3>{_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d)"
     rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{_YEAR})"
     rf"|(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>{_YEAR})){YEAR_END}"

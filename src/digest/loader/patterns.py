@@ -77,6 +77,7 @@ class Patterns:
     staff_credit: Forms
     article_end: Forms
     box_heading: Forms
+    box_control: Forms  # a sign-up box's email field or button: the line above it is the box's pitch
     item_note: Forms  # under a related item's title: its category ('In "Local News"')
     bylines: tuple[Gated, ...]
     bureau_datelines: tuple[Gated, ...]
@@ -211,6 +212,7 @@ def _compile(data: dict) -> Patterns:
         staff_credit=Forms(data["staff_credit_forms"]),
         article_end=Forms(data["article_end_forms"]),
         box_heading=Forms(data["box_headings"]),
+        box_control=Forms(data["box_controls"]),
         item_note=Forms(data["item_notes"]),
         bylines=tuple(Gated(p) for p in data["byline_forms"]),
         bureau_datelines=tuple(Gated(p) for p in data["bureau_datelines"]),

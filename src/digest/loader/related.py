@@ -100,8 +100,9 @@ def _drafts(lines: tuple[Line, ...], patterns: Patterns, site: str | None) -> li
         elif key == last_title:
             continue  # the title printed twice (link text, then heading)
         elif key in patterns.boilerplate_lines or key == site_key or key in patterns.footer_links \
-                or is_furniture(line.text, patterns):
-            # share buttons, footers (which open with the site's own name): the list has ended. A
+                or is_furniture(line.text, patterns) or patterns.article_end.search(line.text):
+            # share buttons, footers (which open with the site's own name), the comments ("11
+            # responses to ..."): the list has ended. A
             # block of its own that holds such a line is the footer: its titles were links too.
             if line.block != section_block:
                 while blocks and blocks[-1] == line.block:

@@ -82,12 +82,18 @@ def parse_title(text: str, patterns: Patterns) -> Title:
     return Title(headline, publisher)
 
 
+def _capital(first: str) -> bool:
+    """A word's first character as a name's: a capital, a digit, or a letter of a script without
+    case (Devanagari, Arabic), where no capital can tell a name from a phrase."""
+    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+
+
 def _looks_like_name(text: str) -> bool:
     """Site names are capitalised ("RT World News", "The Jerusalem post"); "what happens next" is not."""
     words = text.split()
-    capitals = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
-    return words[0][:1].isupper() and 2 * capitals >= len(words)
+    capitals = sum(1 for word in words if _capital(word[:1]))
+    return _capital(words[0][:1]) and 2 * capitals >= len(words)
 
 
 def _is_title_case(text: str) -> bool:
-    return all(word[:1].isupper() or not word[:1].isalpha() for word in text.split())
+    return all(not word[:1].islower() for word in text.split())
