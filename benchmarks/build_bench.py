@@ -2,6 +2,7 @@
 
     python benchmarks/build_bench.py                 # 2,000 and 10,000 dumps
     python benchmarks/build_bench.py --sizes 200     # a quick smoke run
+    python benchmarks/build_bench.py --repeat 3      # each rebuild timed three times: the median
 
 For each size it generates realistic dumps (benchmarks/synth.py) and times, for digest: a cold build,
 a rebuild with no change, a rebuild after editing one dump, after adding ten dated anywhere in the
@@ -16,10 +17,13 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -90,34 +94,61 @@ def pelican_site(posts: Path, site: Path) -> None:
                                          "FEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\n")
 
 
-def digest_rows(work: Path, count: int) -> list[tuple[str, float, float]]:
+def digest_rows(work: Path, count: int, repeat: int = 1) -> list[tuple[str, float, float]]:
+    """digest's rows. Each rebuild is timed `repeat` times (its change made, timed, undone and built
+    again untimed), and the row gives the median time and the highest peak memory."""
     site = work / "digest"
     dumps = generate(site / "content", count)
     digest = [sys.executable, "-m", "digest", "build", str(site), "-q"]
 
-    def timed(label: str, *extra: str) -> tuple[str, float, float]:
-        row = (label, *run([*digest, *extra]))
+    def timed(*extra: str) -> tuple[float, float]:
+        measured = run([*digest, *extra])
         settle(site / "build")
-        return row
+        return measured
 
-    rows = [timed("digest cold build", "--clean")]
+    def rebuilt(label: str, change: Callable[[], None], undo: Callable[[], None]) -> tuple[str, float, float]:
+        runs = []
+        for _ in range(repeat):
+            change()
+            runs.append(timed())
+            undo()
+            timed()
+        return label, statistics.median(seconds for seconds, _ in runs), max(mb for _, mb in runs)
+
+    rows = [("digest cold build", *timed("--clean"))]
     rows += floor_rows(site / "build", work / "floors")
-    rows.append(timed("digest rebuild, no change"))
+    rows.append(rebuilt("digest rebuild, no change", lambda: None, lambda: None))
     edited = dumps[count // 2]
     text = edited.read_text()
     assert " followed the talks." in text, "the edit must change the dump"
-    edited.write_text(text.replace(" followed the talks.", " followed the talks closely.", 1))
-    rows.append(timed("digest rebuild, 1 dump edited"))
-    generate(work / "extra", 10, seed=99)
-    for i, extra in enumerate(sorted((work / "extra").glob("*.txt"))):
-        shutil.copy(extra, site / "content" / f"added-{i}.txt")
-    rows.append(timed("digest rebuild, 10 dumps added"))
+    rows.append(rebuilt("digest rebuild, 1 dump edited",
+                        lambda: edited.write_text(text.replace(" followed the talks.", " followed the talks closely.", 1)),
+                        lambda: edited.write_text(text)))
+    added = copies(generate(work / "extra", 10, seed=99), site / "content", "added")
+    rows.append(rebuilt("digest rebuild, 10 dumps added", added.put, added.remove))
     # how archives grow: the next day's news, dated after everything in them
-    generate(work / "news", 10, seed=98, years=(2026,))
-    for i, extra in enumerate(sorted((work / "news").glob("*.txt"))):
-        shutil.copy(extra, site / "content" / f"news-{i}.txt")
-    rows.append(timed("digest rebuild, 10 newer dumps added"))
+    newer = copies(generate(work / "news", 10, seed=98, years=(2026,)), site / "content", "news")
+    rows.append(rebuilt("digest rebuild, 10 newer dumps added", newer.put, newer.remove))
     return rows
+
+
+@dataclass(frozen=True)
+class Copies:
+    """Dumps to put into a content folder under new names, and take out again."""
+
+    pairs: tuple[tuple[Path, Path], ...]
+
+    def put(self) -> None:
+        for source, target in self.pairs:
+            shutil.copy(source, target)
+
+    def remove(self) -> None:
+        for _, target in self.pairs:
+            target.unlink()
+
+
+def copies(dumps: list[Path], content: Path, prefix: str) -> Copies:
+    return Copies(tuple((dump, content / f"{prefix}-{i}.txt") for i, dump in enumerate(sorted(dumps))))
 
 
 def floor_rows(built: Path, scratch: Path) -> list[tuple[str, float, float]]:
@@ -197,12 +228,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
+    parser.add_argument("--repeat", type=int, default=1, help="time each rebuild this many times: the median is shown")
     args = parser.parse_args()
     print(f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     for count in args.sizes:
         work = Path(tempfile.mkdtemp(prefix=f"digest-bench-{count}-"))
         try:
-            report(count, digest_rows(work, count) + other_rows(work))
+            report(count, digest_rows(work, count, args.repeat) + other_rows(work))
         finally:
             if not args.keep:
                 shutil.rmtree(work, ignore_errors=True)
