@@ -70,7 +70,8 @@ def spare_of(output: Path) -> Path:
     """Where the site before the current one is kept: the next rebuild mirrors the current site
     into it, which touches only what changed between the two, instead of linking every file of the
     site into an empty folder (a second of kernel time at 10,000 dumps) and deleting the old site
-    (as long again). Its unchanged files are links to the current site's, so it costs little disk."""
+    (as long again). Its unchanged files are links to the current site's: it costs the disk of what
+    the last build changed."""
     return output.parent / f".{output.name}.spare-digest"
 
 
