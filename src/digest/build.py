@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from digest.config import load_config
 from digest.errors import DumpError
@@ -72,15 +72,17 @@ def report_of(data: dict, output: Path) -> BuildReport:
                        output, tuple(data["warnings"]), data["events"])
 
 
-def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildOptions) -> tuple[list[Parsed], list[DumpError]]:
-    """Parsed records: from the cache where the dump and the parser are unchanged, else parsed by workers."""
+def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildOptions,
+                 cluster: Any = None) -> tuple[list[Parsed], list[DumpError]]:
+    """Parsed records: from the cache where the dump and the parser are unchanged, else parsed by
+    workers (on the Dask cluster, given a client of one: digest.executor.cluster_client)."""
     from digest.executor import make_executor
     from digest.parse import forget_recent, parse_dumps
     cache_file = site_dir / CACHE_DIR / "records.sqlite"
     if options.clean:
         cache_file.unlink(missing_ok=True)
         forget_recent(cache_file)
-    with make_executor(options.workers, options.scheduler) as (executor, workers):
+    with make_executor(options.workers, cluster) as (executor, workers):
         return parse_dumps(dumps, cache_file, executor, workers, options.progress)
 
 
@@ -97,6 +99,7 @@ def build(options: BuildOptions) -> BuildReport:
     # The corpus stage and the renderer load only now: a rebuild with nothing to do should not
     # spend a third of a second importing them.
     from digest.corpus import build_corpus
+    from digest.executor import cluster_client
     from digest.site.make import make_site
     from digest.site.markdown import parse_pages
     documents = parse_pages(inputs.markdown)
@@ -108,8 +111,8 @@ def build(options: BuildOptions) -> BuildReport:
     try:
         # Staged first, so the previous site is mirrored into it (on the second core) while the
         # records are read and the corpus and the plan are made.
-        with staged_site(output, mirror=bool(previous.inputs)) as stage:
-            parsed, load_problems = read_records(inputs.dumps, site_dir, options)
+        with cluster_client(options.scheduler) as cluster, staged_site(output, mirror=bool(previous.inputs)) as stage:
+            parsed, load_problems = read_records(inputs.dumps, site_dir, options, cluster)
             gc.freeze()
             watch.lap("reading dumps")
             corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed], forked=workers > 1)
@@ -119,7 +122,8 @@ def build(options: BuildOptions) -> BuildReport:
             encoded: list[tuple[SiteOutcome, bytes]] = []
             site = make_site(corpus, config, documents, inputs.templates, inputs.theme, previous, stage, workers,
                              options.progress, watch.lap,
-                             lambda planned: encoded.append((planned, encode_details(_manifest(inputs.key, planned)))))
+                             lambda planned: encoded.append((planned, encode_details(_manifest(inputs.key, planned)))),
+                             cluster)
             for path, data in inputs.static.items():
                 stage.write(path, data)
             stage.commit(inputs.key)

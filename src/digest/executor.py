@@ -8,7 +8,7 @@ import os
 import pickle
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Callable, Generic, Iterator, TypeVar
+from typing import Any, Callable, Generic, Iterator, TypeVar
 
 from digest.errors import DigestError
 
@@ -31,22 +31,32 @@ class SerialExecutor(Executor):
 
 
 @contextmanager
-def make_executor(workers: int | None = None, scheduler: str | None = None) -> Iterator[tuple[Executor, int]]:
-    """(executor, how many tasks it runs at once). `scheduler` is a Dask scheduler's address
-    ("tcp://10.0.0.5:8786"); without one, a pool of local processes (or none, for one worker)."""
-    if scheduler:
-        try:
-            from distributed import Client
-        except ImportError:
-            raise DigestError("--scheduler needs Dask: pip install 'digest[dask]'") from None
-        try:
-            client = Client(scheduler, timeout="5s")  # an address that answers connects in well under a second
-        except (OSError, TimeoutError) as error:
-            raise DigestError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
-        try:
-            yield client.get_executor(), max(1, sum(client.nthreads().values()))
-        finally:
-            client.close()
+def cluster_client(scheduler: str | None) -> Iterator[Any]:
+    """A client of the Dask scheduler at `scheduler` ("tcp://10.0.0.5:8786"), or None without one:
+    the build parses and renders on that cluster."""
+    if not scheduler:
+        yield None
+        return
+    try:
+        from distributed import Client
+    except ImportError:
+        raise DigestError("--scheduler needs Dask: pip install 'digest[dask]'") from None
+    try:
+        client = Client(scheduler, timeout="5s")  # an address that answers connects in well under a second
+    except (OSError, TimeoutError) as error:
+        raise DigestError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+@contextmanager
+def make_executor(workers: int | None = None, cluster: Any = None) -> Iterator[tuple[Executor, int]]:
+    """(executor, how many tasks it runs at once): the cluster's (a client from cluster_client), or
+    a pool of local processes (or none, for one worker)."""
+    if cluster is not None:
+        yield cluster.get_executor(), max(1, sum(cluster.nthreads().values()))
         return
     count = workers if workers is not None else os.cpu_count() or 1
     executor = SerialExecutor() if count <= 1 else ProcessPoolExecutor(max_workers=count)

@@ -1,4 +1,4 @@
-"""Parsing spread over processes, or over a Dask cluster, builds the very same site."""
+"""Parsing and rendering spread over processes, or over a Dask cluster, build the very same site."""
 from __future__ import annotations
 
 import shutil
@@ -27,12 +27,18 @@ def test_process_pool_builds_what_one_process_builds(site: Path, tmp_path: Path)
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
-def test_dask_cluster_builds_what_one_process_builds(site: Path, tmp_path: Path) -> None:
+def test_dask_cluster_parses_and_renders_what_one_process_builds(site: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
+    (site / "templates").mkdir()  # the site's own templates travel to the workers too
+    (site / "templates" / "base.html").write_text('{% extends "!default/base.html" %}{% block footer %}<p>Own footer</p>{% endblock %}\n')
     build(BuildOptions(site_dir=site, output=tmp_path / "local", workers=1, clean=True))
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as watching, distributed.get_task_stream(watching) as tasks:
         build(BuildOptions(site_dir=site, output=tmp_path / "dask", scheduler=cluster.scheduler_address, clean=True))
+    ran = {str(task["key"]).split("-")[0] for task in tasks.data}
+    assert {"parse_chunk", "_render_remote"} <= ran, ran
     assert tree(tmp_path / "local") == tree(tmp_path / "dask")
+    assert b"Own footer" in (tmp_path / "dask" / "index.html").read_bytes()
 
 
 def test_unreachable_scheduler_is_a_plain_error(site: Path) -> None:

@@ -100,12 +100,13 @@ def keep_unchanged(candidates: list[str], stage: StagedSite) -> set[str]:
 def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...], templates: Path,
               theme: list[bytes], previous: Previous, stage: StagedSite, workers: int = 1,
               progress: Progress | None = None, lap: Callable[[str], None] = lambda stage: None,
-              meanwhile: Callable[[SiteOutcome], object] = lambda planned: None) -> SiteOutcome:
+              meanwhile: Callable[[SiteOutcome], object] = lambda planned: None, cluster: Any = None) -> SiteOutcome:
     """Write the site's generated files into `stage`. A page whose own data has the previous build's
     key, and whose lookups get the same answers, is linked from the previous site instead of
     rendered; so are feeds with the previous key and unchanged search shards. `meanwhile` is
     called with the outcome as planned (its search index as it will be if Pagefind succeeds)
-    while Pagefind runs, for work that needs it (the build encodes its details)."""
+    while Pagefind runs, for work that needs it (the build encodes its details). With a Dask
+    `cluster` (a client), the pages are rendered there."""
     # On two cores where there are: the story digests beside the plan, the earlier lookups and the
     # feed keys beside the page keys (each of them a few tenths of a second at 10,000 dumps).
     digesting = Forked(partial(story_digests, corpus), enabled=workers > 1)
@@ -131,7 +132,8 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
         return indexed_digest(html) if path in story_pages else None
 
     counting = (lambda done, total: progress("rendering pages", done, total)) if progress else None
-    fresh = render_site(make_environment(templates), plan, config, answers, write_and_note, reuse, workers, counting)
+    fresh = render_site(make_environment(templates), plan, config, answers, write_and_note, reuse, workers, counting,
+                        cluster, templates)
     stage.written_elsewhere(fresh)
     indexed |= {path: note for path, (_, note) in fresh.items() if note is not None}
     for path, _ in stories:

@@ -81,13 +81,20 @@ def _days(story: Story) -> Iterable[tuple[str, str]]:
     return [(day, human_date(day))] if day else []
 
 
-def _people(corpus: Corpus) -> Callable[[Story], Iterable[tuple[str, str]]]:
-    """People are named by the corpus: a story falls under everyone it quotes."""
-    quoted: dict[str, list[tuple[str, str]]] = {}
-    for person in corpus.people:
-        for said in person.quotes:
-            quoted.setdefault(said.story_id, []).append((person.id, person.name))
-    return lambda story: quoted.get(story.id, [])
+class _QuotedPeople:
+    """People are named by the corpus: a story falls under everyone it quotes. A class, not a
+    closure, so that a plan can be sent to a Dask cluster's workers (pickled) to be rendered there."""
+
+    __slots__ = ("by_story",)
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.by_story: dict[str, list[tuple[str, str]]] = {}
+        for person in corpus.people:
+            for said in person.quotes:
+                self.by_story.setdefault(said.story_id, []).append((person.id, person.name))
+
+    def __call__(self, story: Story) -> Iterable[tuple[str, str]]:
+        return self.by_story.get(story.id, [])
 
 
 def taxonomies(corpus: Corpus, enabled: Iterable[str]) -> tuple[Taxonomy, ...]:
@@ -95,7 +102,7 @@ def taxonomies(corpus: Corpus, enabled: Iterable[str]) -> tuple[Taxonomy, ...]:
     every = (
         Taxonomy("archive", "Archive", "Day", _days, _newest_day_first),
         Taxonomy("sources", "Sources", "Source", _sources, _by_name),
-        Taxonomy("people", "People", "Person", _people(corpus), _by_name),
+        Taxonomy("people", "People", "Person", _QuotedPeople(corpus), _by_name),
         Taxonomy("places", "Places", "Place", _places, _by_name),
         Taxonomy("topics", "Topics", "Topic", _topics, _by_name),
     )
