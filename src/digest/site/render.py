@@ -148,7 +148,7 @@ _job: tuple[RenderJob, jinja2.Environment, Recorder] | None = None  # on a worke
 def render_on_cluster(cluster: Any, job: RenderJob, write: Callable[[str, bytes], Any], todo: list[int]) -> Iterator[Written]:
     """Render the pages at `todo` on a Dask cluster, in order; each comes back as HTML and is
     written here, since the workers may be other machines."""
-    shared = cluster.scatter(job, broadcast=True)
+    shared = cluster.scatter(job, broadcast=True, hash=False)  # no key from the whole plan's contents
     tasks = [cluster.submit(_render_remote, shared, todo[i : i + CLUSTER_CHUNK], pure=False)
              for i in range(0, len(todo), CLUSTER_CHUNK)]
     for task in tasks:
