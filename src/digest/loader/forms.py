@@ -93,9 +93,12 @@ class Forms:
     def __init__(self, forms: list[str]) -> None:
         plain = [f[1:] for f in forms if f.startswith("^") and (_starts_plainly(f[1:]) or not required_text(f))]
         self._start = re.compile("|".join(f"(?:{f})" for f in plain)) if plain else None
-        gated = [(required_text(f), re.compile(f)) for f in forms if f[1:] not in plain]
-        ungated = [f for f, (gate, _) in zip([f for f in forms if f[1:] not in plain], gated) if not gate]
-        self._gated = tuple((gate, form) for gate, form in gated if gate)
+        by_gate: dict[str, list[str]] = {}  # forms that share a gate share one search
+        for form in forms:
+            if form[1:] not in plain:
+                by_gate.setdefault(required_text(form), []).append(form)
+        ungated = by_gate.pop("", [])
+        self._gated = tuple((gate, re.compile("|".join(f"(?:{f})" for f in group))) for gate, group in by_gate.items())
         self._ungated = re.compile("|".join(f"(?:{f})" for f in ungated)) if ungated else None
         self._answers: dict[str, bool] = {}
 
