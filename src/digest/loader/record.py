@@ -95,7 +95,7 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     meta, text = split_scrape_header(normalise_characters(cut_long_lines(text, MAX_LINE_CHARS)), pats)
     text = markdown_as_text(text, pats)
     layout = classify(split_lines(text, pats), pats)
-    body = [line.text for line in layout.body]
+    body = [f"{line.item}. {line.text}" if line.item else line.text for line in layout.body]
     if not body:
         raise DumpError(path, "no article text found (only a headline, credits or page furniture)")
     dateline = story_dateline(body, pats)
