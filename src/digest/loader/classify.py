@@ -86,6 +86,25 @@ def _in_box(lines: tuple[Line, ...], i: int, patterns: Patterns) -> bool:
                 or (i + 1 < len(lines) and patterns.box_control.search(lines[i + 1].text)))
 
 
+MAX_ENTRY_HEADING_WORDS = 12  # "5. Kristi Dosh", "37. What did one volcano say to the other?"
+
+
+def _alone(lines: tuple[Line, ...], i: int) -> bool:
+    block = lines[i].block
+    return (i == 0 or lines[i - 1].block != block) and (i + 1 == len(lines) or lines[i + 1].block != block)
+
+
+def _entry_heading(lines: tuple[Line, ...], i: int, run: tuple[int, int], next_kept: bool) -> bool:
+    """A ranked list's entry heading its paragraph ("5. Kristi Dosh" above her write-up): a short
+    numbered item in a block of its own, with a paragraph under it and the entry numbered next to
+    it heading the run too. A menu's or a related list's numbers run in one block, item under item."""
+    line = lines[i]
+    if not line.item or not next_kept or line.text.count(" ") >= MAX_ENTRY_HEADING_WORDS or not _alone(lines, i):
+        return False
+    neighbours = {str(int(line.item) - 1), str(int(line.item) + 1)}
+    return any(lines[j].item in neighbours and _alone(lines, j) for j in range(*run))
+
+
 def _line_kind(line: Line, patterns: Patterns) -> str | None:
     for _, rule in LINE_RULES:
         kind = rule(line, patterns)
@@ -216,7 +235,8 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
     kinds: dict[str, list[Line]] = {"body": [], "credit": [], "caption": [], "dropped": []}
     for i, score in zip(range(start, run[1]), scores[start - offset : run[1] - offset]):
         line = lines[i]
-        kind = _line_kind(line, patterns) or ("body" if score > 0 and not _in_box(lines, i, patterns) else "dropped")
+        kept = score > 0 or _entry_heading(lines, i, run, i + 1 < run[1] and scores[i + 1 - offset] > 0)
+        kind = _line_kind(line, patterns) or ("body" if kept and not _in_box(lines, i, patterns) else "dropped")
         kinds[kind].append(line)
     header = lines[_header_start(lines, marker, start, headline, offset) : start]
     # a short credit line just after the last paragraph scores too little to join the run
