@@ -105,6 +105,32 @@ def _entry_heading(lines: tuple[Line, ...], i: int, run: tuple[int, int], next_k
     return any(lines[j].item in neighbours and _alone(lines, j) for j in range(*run))
 
 
+MAX_SUBHEADING_WORDS = 10  # "The takeaway", "Wie die Banane nach Europa kam": shorter than a paragraph;
+# a single word ("Caption", "Advertisement") is a label far more often
+_NOT_HEADING_ENDS = ".,;)_"  # a sentence, a caption's credit, a button's count ("View all (23)"), a rule
+
+
+def _opens_heading(first: str) -> bool:
+    """A capital, or a letter of a script without case: not a number, a mark or a lower-case word."""
+    return first.isalpha() and not first.islower()
+
+
+def _subheading(lines: tuple[Line, ...], i: int, after_paragraph: bool, next_kept: bool, patterns: Patterns) -> bool:
+    """A heading inside the article ("The takeaway"): a short line in a block of its own between
+    two of its paragraphs, that closes no sentence and is none of the page's labels, bylines or
+    times. A list's item or a run of menu words is none."""
+    line = lines[i]
+    text = line.text
+    if not (after_paragraph and next_kept) or line.bullet or not 1 <= text.count(" ") < MAX_SUBHEADING_WORDS \
+            or not _alone(lines, i) or text[-1:] in _NOT_HEADING_ENDS or not _opens_heading(text[:1]) \
+            or text.isupper():  # a line in capitals between paragraphs shouts a promotion ("CLICK HERE TO ...")
+        return False
+    label = text.partition(": ")[0]  # "Watch Live: Channel 7 News at 10" promotes, as its label says
+    return not (is_furniture(text, patterns) or (label != text and is_furniture(label, patterns))
+                or is_navigation(text, patterns) or is_caption(line, patterns)
+                or is_header_line(line, patterns) or _STAMP.search(text))
+
+
 def _line_kind(line: Line, patterns: Patterns) -> str | None:
     for _, rule in LINE_RULES:
         kind = rule(line, patterns)
@@ -235,7 +261,9 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
     kinds: dict[str, list[Line]] = {"body": [], "credit": [], "caption": [], "dropped": []}
     for i, score in zip(range(start, run[1]), scores[start - offset : run[1] - offset]):
         line = lines[i]
-        kept = score > 0 or _entry_heading(lines, i, run, i + 1 < run[1] and scores[i + 1 - offset] > 0)
+        next_kept = i + 1 < run[1] and scores[i + 1 - offset] > 0
+        kept = score > 0 or _entry_heading(lines, i, run, next_kept) \
+            or _subheading(lines, i, bool(kinds["body"]) and kinds["body"][-1] is lines[i - 1], next_kept, patterns)
         kind = _line_kind(line, patterns) or ("body" if kept and not _in_box(lines, i, patterns) else "dropped")
         kinds[kind].append(line)
     header = lines[_header_start(lines, marker, start, headline, offset) : start]
