@@ -100,3 +100,24 @@ def test_a_newsletter_boxs_pitch_under_its_heading_is_not_a_paragraph() -> None:
     body = load_text("p.txt", BOX).body
     assert len(body) == 3
     assert not any(p.startswith("Your guide") for p in body)
+
+
+PERSONAL_BOX = """How to rotate axis labels in a chart
+
+This tutorial shows how to rotate the labels of a chart's x-axis so that long names do not overlap.
+
+First, create the chart as usual and store it in a variable called plot.
+
+Subscribe to my free tutorials newsletter
+
+Get the latest tutorials and news in your inbox every week.
+I hate spam & you may opt out anytime: Privacy Policy.
+
+Then set the angle of the labels to forty-five degrees and draw the chart again.
+"""
+
+
+def test_a_personal_newsletter_boxs_pitch_above_its_opt_out_promise_is_not_a_paragraph() -> None:
+    body = load_text("p.txt", PERSONAL_BOX).body
+    assert not any(p.startswith("Get the latest") for p in body)
+    assert body[-1].startswith("Then set the angle")
