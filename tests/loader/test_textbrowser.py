@@ -110,7 +110,7 @@ First, create the chart as usual and store it in a variable called plot.
 
 Subscribe to my free tutorials newsletter
 
-Get the latest tutorials and news in your inbox every week.
+Get regular updates on the latest tutorials, offers and news at Chart Corner.
 I hate spam & you may opt out anytime: Privacy Policy.
 
 Then set the angle of the labels to forty-five degrees and draw the chart again.
@@ -119,5 +119,5 @@ Then set the angle of the labels to forty-five degrees and draw the chart again.
 
 def test_a_personal_newsletter_boxs_pitch_above_its_opt_out_promise_is_not_a_paragraph() -> None:
     body = load_text("p.txt", PERSONAL_BOX).body
-    assert not any(p.startswith("Get the latest") for p in body)
+    assert not any(p.startswith("Get regular updates") for p in body)
     assert body[-1].startswith("Then set the angle")
