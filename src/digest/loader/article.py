@@ -25,6 +25,20 @@ _STOPS = ".!?…:;।。！？؟"  # the danda, the ideographic and the Arabic s
 _QUOTE_ENDS = "\"”’"
 
 
+_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han characters
+IDEOGRAPHS_PER_WORD = 2  # Chinese and Japanese set no spaces between words, which run about two characters
+
+
+def word_gaps(text: str) -> int:
+    """The gaps between the line's words: its spaces, or, in Chinese or Japanese text, which sets
+    none, as many as its characters make words. Only a line too short by its spaces is counted
+    again, so Latin text pays one test."""
+    spaces = text.count(" ")
+    if spaces >= MIN_PROSE_WORDS - 1 or text.isascii():
+        return spaces
+    return spaces + len(_IDEOGRAPHS.findall(text)) // IDEOGRAPHS_PER_WORD
+
+
 def closes_sentence(text: str) -> bool:
     """Ends with a stop, maybe inside closing marks ('... said.")'), or with a quotation's mark."""
     return text[-1:] in _QUOTE_ENDS or text.rstrip(_CLOSERS)[-1:] in _STOPS
@@ -60,7 +74,7 @@ def prose_level(line: Line, patterns: Patterns) -> int:
     closing punctuation (PROSE); a long line without it is LOOSE_PROSE, fine where headlines are
     unlikely. One pass: the caller reads both answers."""
     text = line.text
-    spaces = text.count(" ")
+    spaces = word_gaps(text)
     if line.bullet or spaces < MIN_PROSE_WORDS - 1:
         return NOT_PROSE
     if closes_sentence(text):
@@ -180,6 +194,8 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
     for i, line in enumerate(lines):
         text = line.text
         spaces = text.count(" ")
+        if spaces < MIN_PROSE_WORDS - 1 and not text.isascii():
+            spaces = word_gaps(text)  # Chinese or Japanese sets no spaces; most lines skip the call
         short = line.bullet or spaces < MIN_PROSE_WORDS - 1  # most lines: never prose
         level = NOT_PROSE if short or i in skip else prose_level(line, patterns)
         prose.append(level != NOT_PROSE)
