@@ -237,7 +237,27 @@ def _between_paragraphs(lines: tuple[Line, ...], scores: list[int]) -> None:
             scores[h + 1 : j] = [0] * (j - h - 1)
 
 
+MIN_ABOVE_FOOTER_SCORE = 2 * MIN_ENDED_SCORE  # a run this good above the page's footer is the article
+MAX_FOOTER_SPACES = 20  # "Copyright 2020 The Jamaica Information Service. All Rights Reserved. Read our Privacy Policy."
+
+
+def _is_rights_line(text: str) -> bool:
+    return "eserved" in text and text.count(" ") <= MAX_FOOTER_SPACES and "rights reserved" in text.casefold()
+
+
 def main_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:
+    """The best-scoring run, read above the page's copyright footer when a good one stands there:
+    text saved below the footer is a hidden window's (a second article, a course description),
+    which a page shows only on demand."""
+    footer = next((i for i, line in enumerate(lines) if _is_rights_line(line.text)), None)
+    if footer is not None:
+        above = _best_run(lines[:footer], scores[:footer], patterns)
+        if above is not None and sum(scores[above[0] : above[1]]) >= MIN_ABOVE_FOOTER_SCORE:
+            return above
+    return _best_run(lines, scores, patterns)
+
+
+def _best_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:
     """[start, end) of the best-scoring stretch of lines (Kadane), or None when no line is prose.
     A staff credit ("... contributed to this report", "Reporting by ...") closes the article, and so
     does an end line ("About Acme Robotics", "Comments") under a run of a few paragraphs at least."""
