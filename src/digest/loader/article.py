@@ -74,7 +74,9 @@ def prose_level(line: Line, patterns: Patterns) -> int:
     closing punctuation (PROSE); a long line without it is LOOSE_PROSE, fine where headlines are
     unlikely. One pass: the caller reads both answers."""
     text = line.text
-    spaces = word_gaps(text)
+    spaces = text.count(" ")
+    if spaces < MIN_PROSE_WORDS - 1 and not text.isascii():
+        spaces = word_gaps(text)
     if line.bullet or spaces < MIN_PROSE_WORDS - 1:
         return NOT_PROSE
     if closes_sentence(text):
@@ -242,14 +244,14 @@ MAX_FOOTER_SPACES = 20  # "Copyright 2020 The Jamaica Information Service. All R
 
 
 def _is_rights_line(text: str) -> bool:
-    return "eserved" in text and text.count(" ") <= MAX_FOOTER_SPACES and "rights reserved" in text.casefold()
+    return text.count(" ") <= MAX_FOOTER_SPACES and "rights reserved" in text.casefold()
 
 
 def main_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:
     """The best-scoring run, read above the page's copyright footer when a good one stands there:
     text saved below the footer is a hidden window's (a second article, a course description),
     which a page shows only on demand."""
-    footer = next((i for i, line in enumerate(lines) if _is_rights_line(line.text)), None)
+    footer = next((i for i, line in enumerate(lines) if "eserved" in line.text and _is_rights_line(line.text)), None)
     if footer is not None:
         above = _best_run(lines[:footer], scores[:footer], patterns)
         if above is not None and sum(scores[above[0] : above[1]]) >= MIN_ABOVE_FOOTER_SCORE:
