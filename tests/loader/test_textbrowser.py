@@ -121,3 +121,22 @@ def test_a_personal_newsletter_boxs_pitch_above_its_opt_out_promise_is_not_a_par
     body = load_text("p.txt", PERSONAL_BOX).body
     assert not any(p.startswith("Get regular updates") for p in body)
     assert body[-1].startswith("Then set the angle")
+
+
+DONATION_BOX = """Court hears challenge to new voting rules
+
+A federal court on Tuesday heard arguments in a challenge to the state's new voting rules, which civil rights groups say will make it harder for older voters to cast a ballot.
+
+The judge said she would rule on the request to block the rules before the primary in June.
+
+Stand up for every voter's rights - support the Liberty Fund.
+Donate Now
+
+Lawyers for the state told the court the rules were needed to keep the voter rolls accurate and up to date.
+"""
+
+
+def test_a_donation_boxs_pitch_over_its_button_is_not_a_paragraph() -> None:
+    body = load_text("p.txt", DONATION_BOX).body
+    assert not any(p.startswith("Stand up for") for p in body)
+    assert len(body) == 3

@@ -77,7 +77,10 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
 def _in_box(lines: tuple[Line, ...], i: int, patterns: Patterns) -> bool:
     """The line follows a box's heading ("Sign up for Inside Congress" / "Your guide to ..."): a
     newsletter box's pitch when it shares the heading's block (a paragraph stands in a block of its
-    own), or when the box's email field or button comes with it or right under it."""
+    own), or when the box's email field or button comes with it or right under it. A donation box's
+    pitch needs no heading: its button ("Donate Now") under it in its block tells it."""
+    if i + 1 < len(lines) and lines[i + 1].block == lines[i].block and patterns.donation_button.search(lines[i + 1].text):
+        return True  # a donation box's pitch over its button
     if i == 0 or not patterns.box_heading.search(lines[i - 1].text):
         return False
     if lines[i - 1].block == lines[i].block:

@@ -78,6 +78,7 @@ class Patterns:
     article_end: Forms
     box_heading: Forms
     box_control: Forms  # a sign-up box's email field or button: the line above it is the box's pitch
+    donation_button: Forms  # "Donate Now": the line above it in its block is a donation box's pitch
     item_note: Forms  # under a related item's title: its category ('In "Local News"')
     bylines: tuple[Gated, ...]
     bureau_datelines: tuple[Gated, ...]
@@ -213,6 +214,7 @@ def _compile(data: dict) -> Patterns:
         article_end=Forms(data["article_end_forms"]),
         box_heading=Forms(data["box_headings"]),
         box_control=Forms(data["box_controls"]),
+        donation_button=Forms(data["donation_buttons"]),
         item_note=Forms(data["item_notes"]),
         bylines=tuple(Gated(p) for p in data["byline_forms"]),
         bureau_datelines=tuple(Gated(p) for p in data["bureau_datelines"]),
