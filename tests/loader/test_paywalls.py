@@ -19,6 +19,7 @@ from digest.loader.patterns import patterns
     "This post contains references to products from one or more of our advertisers.",
     "Join our readers and keep local reporting alive for $5 a month. Cancel anytime.",
     "Tú también puedes sostener el periodismo independiente. Cancela cuando quieras.",
+    "*Bonus value is an estimated value calculated by the site, not the card issuer.",
 ])
 def test_a_paywall_or_sign_up_line_is_furniture(line: str) -> None:
     assert is_furniture(line, patterns())
