@@ -140,3 +140,33 @@ def test_a_donation_boxs_pitch_over_its_button_is_not_a_paragraph() -> None:
     body = load_text("p.txt", DONATION_BOX).body
     assert not any(p.startswith("Stand up for") for p in body)
     assert len(body) == 3
+
+
+TEASERS = """Why my test suite got twice as fast
+
+Last month I noticed that the test suite of our main service had slowed to almost ten minutes, and nobody could say when it happened.
+
+The culprit turned out to be a fixture that rebuilt the whole database for every test instead of once for each file.
+
+Moving the fixture up one level and wrapping each test in a transaction brought the run back under five minutes.
+
+Keep Reading 🚀
+
+Profiling a slow start-up
+
+Our command-line tool took four seconds to print its help text, so I went looking for the import that cost the most time.
+
+Read More
+
+Notes from a week without meetings
+
+For one week our team agreed to hold no meetings at all and to write everything down instead, and the results surprised us.
+
+Read More
+"""
+
+
+def test_listed_posts_excerpts_above_read_more_are_not_the_article() -> None:
+    body = load_text("p.txt", TEASERS).body
+    assert body[-1].startswith("Moving the fixture up one level")
+    assert len(body) == 3

@@ -185,6 +185,11 @@ def _in_menu_column(lines: tuple[Line, ...], i: int) -> bool:
                for j in around)
 
 
+def _teaser(lines: tuple[Line, ...], i: int, patterns: Patterns) -> bool:
+    """The paragraph has a "Read More" link under it: a listed post's excerpt, not the article's."""
+    return i + 1 < len(lines) and len(lines[i + 1].text) <= MAX_LABEL_CHARS and label_key(lines[i + 1].text) in patterns.teaser_links
+
+
 def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int], list[bool]]:
     """Per line, its score and whether it is prose at all. Prose scores its words, furniture costs.
     After a section header ("Most read") prose counts only when it stands apart as a paragraph
@@ -212,7 +217,8 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
                 scores.append(min(spaces + 1, MAX_PROSE_SCORE))
             else:
                 scores.append(-FURNITURE_COST)
-        elif not in_list or (level == PROSE and _alone(lines, i) and _not_headline(text, spaces)):
+        elif not in_list or (level == PROSE and _alone(lines, i) and _not_headline(text, spaces)
+                             and not _teaser(lines, i, patterns)):
             scores.append(min(spaces + 1, MAX_PROSE_SCORE))
             in_list = False
         else:
