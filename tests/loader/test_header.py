@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from digest.loader.blocks import Line
-from digest.loader.header import agency_named, read_header
+from digest.loader.header import agency_named, read_header, without_writer_note
 from digest.loader.patterns import patterns
 
 
@@ -30,3 +30,18 @@ def test_the_outlet_after_a_bylines_last_comma_is_its_agency() -> None:
 @pytest.mark.parametrize("text", ["20 Nov 2019", "Wednesday, November 20, 2019"])
 def test_a_date_alone_on_its_line_is_the_timestamp(text: str) -> None:
     assert read_header(_lines(text), patterns()).timestamp == text
+
+
+STORY = ["The song became the band's biggest hit.", "It still closes every show."]
+
+
+def test_a_writers_note_in_capitals_is_the_writers() -> None:
+    note = "TIM ANDERSON has done many amazing things in his short life."
+    assert without_writer_note([*STORY, note], (), "Tim Anderson") == STORY
+
+
+def test_a_titled_newcomer_closing_the_story_is_a_guest_writer_but_not_someone_it_named() -> None:
+    note = "Ana Ruiz is the Founder & CEO at Brightpath, a studio for small brands."
+    assert without_writer_note([*STORY, note], (), None) == STORY
+    named = ["Ana Ruiz opened the studio in 2019.", *STORY]
+    assert without_writer_note([*named, note], (), None) == [*named, note]

@@ -17,6 +17,9 @@ from digest.loader.patterns import patterns
     "If you're seeing this message but you're already a subscriber, you can log in for immediate access.",
     "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
     "This post contains references to products from one or more of our advertisers.",
+    "Join our readers and keep local reporting alive for $5 a month. Cancel anytime.",
+    "Tú también puedes sostener el periodismo independiente. Cancela cuando quieras.",
+    "*Bonus value is an estimated value calculated by the site, not the card issuer.",
 ])
 def test_a_paywall_or_sign_up_line_is_furniture(line: str) -> None:
     assert is_furniture(line, patterns())
@@ -26,6 +29,7 @@ def test_a_paywall_or_sign_up_line_is_furniture(line: str) -> None:
     "The council said it would never miss a payment to the pension fund again, the mayor told reporters.",
     "Subscribers to the water scheme will get a rebate for the full story of the outage, the utility said.",
     "New figures show the paper's daily edition sold 40,000 copies last year, up from 31,000.",
+    "Members can cancel at any time before the renewal date, the gym's owner said.",
 ])
 def test_a_sentence_of_the_story_is_not(line: str) -> None:
     assert not is_furniture(line, patterns())

@@ -100,3 +100,73 @@ def test_a_newsletter_boxs_pitch_under_its_heading_is_not_a_paragraph() -> None:
     body = load_text("p.txt", BOX).body
     assert len(body) == 3
     assert not any(p.startswith("Your guide") for p in body)
+
+
+PERSONAL_BOX = """How to rotate axis labels in a chart
+
+This tutorial shows how to rotate the labels of a chart's x-axis so that long names do not overlap.
+
+First, create the chart as usual and store it in a variable called plot.
+
+Subscribe to my free tutorials newsletter
+
+Get regular updates on the latest tutorials, offers and news at Chart Corner.
+I hate spam & you may opt out anytime: Privacy Policy.
+
+Then set the angle of the labels to forty-five degrees and draw the chart again.
+"""
+
+
+def test_a_personal_newsletter_boxs_pitch_above_its_opt_out_promise_is_not_a_paragraph() -> None:
+    body = load_text("p.txt", PERSONAL_BOX).body
+    assert not any(p.startswith("Get regular updates") for p in body)
+    assert body[-1].startswith("Then set the angle")
+
+
+DONATION_BOX = """Court hears challenge to new voting rules
+
+A federal court on Tuesday heard arguments in a challenge to the state's new voting rules, which civil rights groups say will make it harder for older voters to cast a ballot.
+
+The judge said she would rule on the request to block the rules before the primary in June.
+
+Stand up for every voter's rights - support the Liberty Fund.
+Donate Now
+
+Lawyers for the state told the court the rules were needed to keep the voter rolls accurate and up to date.
+"""
+
+
+def test_a_donation_boxs_pitch_over_its_button_is_not_a_paragraph() -> None:
+    body = load_text("p.txt", DONATION_BOX).body
+    assert not any(p.startswith("Stand up for") for p in body)
+    assert len(body) == 3
+
+
+TEASERS = """Why my test suite got twice as fast
+
+Last month I noticed that the test suite of our main service had slowed to almost ten minutes, and nobody could say when it happened.
+
+The culprit turned out to be a fixture that rebuilt the whole database for every test instead of once for each file.
+
+Moving the fixture up one level and wrapping each test in a transaction brought the run back under five minutes.
+
+Keep Reading 🚀
+
+Profiling a slow start-up
+
+Our command-line tool took four seconds to print its help text, so I went looking for the import that cost the most time.
+
+Read More
+
+Notes from a week without meetings
+
+For one week our team agreed to hold no meetings at all and to write everything down instead, and the results surprised us.
+
+Read More
+"""
+
+
+def test_listed_posts_excerpts_above_read_more_are_not_the_article() -> None:
+    body = load_text("p.txt", TEASERS).body
+    assert body[-1].startswith("Moving the fixture up one level")
+    assert len(body) == 3

@@ -21,6 +21,7 @@ BODY = (
         ("Senate passes the budget bill | Hosted", "Senate passes the budget bill", "Hosted"),
         ("Alibaba to raise $13bn in Hong Kong listing : CityAM", "Alibaba to raise $13bn in Hong Kong listing", "CityAM"),
         ("Mourinho agrees deal to manage Spurs | UK News | Sky News", "Mourinho agrees deal to manage Spurs", "Sky News"),
+        ("Heavy snow closes mountain passes l NHK WORLD", "Heavy snow closes mountain passes", "NHK WORLD"),  # a pipe typed as "l"
         ("Son of former president stabbed - Breaking News - The Jerusalem post", "Son of former president stabbed", "The Jerusalem post"),
         ("Three killed in clashes near fuel plant — RT World News", "Three killed in clashes near fuel plant", "RT World News"),
     ],

@@ -25,6 +25,20 @@ _STOPS = ".!?…:;।。！？؟"  # the danda, the ideographic and the Arabic s
 _QUOTE_ENDS = "\"”’"
 
 
+_IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # kana and Han characters
+IDEOGRAPHS_PER_WORD = 2  # Chinese and Japanese set no spaces between words, which run about two characters
+
+
+def word_gaps(text: str) -> int:
+    """The gaps between the line's words: its spaces, or, in Chinese or Japanese text, which sets
+    none, as many as its characters make words. Only a line too short by its spaces is counted
+    again, so Latin text pays one test."""
+    spaces = text.count(" ")
+    if spaces >= MIN_PROSE_WORDS - 1 or text.isascii():
+        return spaces
+    return spaces + len(_IDEOGRAPHS.findall(text)) // IDEOGRAPHS_PER_WORD
+
+
 def closes_sentence(text: str) -> bool:
     """Ends with a stop, maybe inside closing marks ('... said.")'), or with a quotation's mark."""
     return text[-1:] in _QUOTE_ENDS or text.rstrip(_CLOSERS)[-1:] in _STOPS
@@ -61,6 +75,8 @@ def prose_level(line: Line, patterns: Patterns) -> int:
     unlikely. One pass: the caller reads both answers."""
     text = line.text
     spaces = text.count(" ")
+    if spaces < MIN_PROSE_WORDS - 1 and not text.isascii():
+        spaces = word_gaps(text)
     if line.bullet or spaces < MIN_PROSE_WORDS - 1:
         return NOT_PROSE
     if closes_sentence(text):
@@ -169,6 +185,11 @@ def _in_menu_column(lines: tuple[Line, ...], i: int) -> bool:
                for j in around)
 
 
+def _teaser(lines: tuple[Line, ...], i: int, patterns: Patterns) -> bool:
+    """The paragraph has a "Read More" link under it: a listed post's excerpt, not the article's."""
+    return i + 1 < len(lines) and len(lines[i + 1].text) <= MAX_LABEL_CHARS and label_key(lines[i + 1].text) in patterns.teaser_links
+
+
 def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int], list[bool]]:
     """Per line, its score and whether it is prose at all. Prose scores its words, furniture costs.
     After a section header ("Most read") prose counts only when it stands apart as a paragraph
@@ -180,6 +201,8 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
     for i, line in enumerate(lines):
         text = line.text
         spaces = text.count(" ")
+        if spaces < MIN_PROSE_WORDS - 1 and not text.isascii():
+            spaces = word_gaps(text)  # Chinese or Japanese sets no spaces; most lines skip the call
         short = line.bullet or spaces < MIN_PROSE_WORDS - 1  # most lines: never prose
         level = NOT_PROSE if short or i in skip else prose_level(line, patterns)
         prose.append(level != NOT_PROSE)
@@ -194,7 +217,8 @@ def line_scores(lines: tuple[Line, ...], patterns: Patterns) -> tuple[list[int],
                 scores.append(min(spaces + 1, MAX_PROSE_SCORE))
             else:
                 scores.append(-FURNITURE_COST)
-        elif not in_list or (level == PROSE and _alone(lines, i) and _not_headline(text, spaces)):
+        elif not in_list or (level == PROSE and _alone(lines, i) and _not_headline(text, spaces)
+                             and not _teaser(lines, i, patterns)):
             scores.append(min(spaces + 1, MAX_PROSE_SCORE))
             in_list = False
         else:
@@ -221,7 +245,27 @@ def _between_paragraphs(lines: tuple[Line, ...], scores: list[int]) -> None:
             scores[h + 1 : j] = [0] * (j - h - 1)
 
 
+MIN_ABOVE_FOOTER_SCORE = 2 * MIN_ENDED_SCORE  # a run this good above the page's footer is the article
+MAX_FOOTER_SPACES = 20  # "Copyright 2020 The Jamaica Information Service. All Rights Reserved. Read our Privacy Policy."
+
+
+def _is_rights_line(text: str) -> bool:
+    return text.count(" ") <= MAX_FOOTER_SPACES and "rights reserved" in text.casefold()
+
+
 def main_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:
+    """The best-scoring run, read above the page's copyright footer when a good one stands there:
+    text saved below the footer is a hidden window's (a second article, a course description),
+    which a page shows only on demand."""
+    footer = next((i for i, line in enumerate(lines) if "eserved" in line.text and _is_rights_line(line.text)), None)
+    if footer is not None:
+        above = _best_run(lines[:footer], scores[:footer], patterns)
+        if above is not None and sum(scores[above[0] : above[1]]) >= MIN_ABOVE_FOOTER_SCORE:
+            return above
+    return _best_run(lines, scores, patterns)
+
+
+def _best_run(lines: tuple[Line, ...], scores: list[int], patterns: Patterns) -> tuple[int, int] | None:
     """[start, end) of the best-scoring stretch of lines (Kadane), or None when no line is prose.
     A staff credit ("... contributed to this report", "Reporting by ...") closes the article, and so
     does an end line ("About Acme Robotics", "Comments") under a run of a few paragraphs at least."""

@@ -28,7 +28,7 @@ _RULE = re.compile(r"[━─═]{3,}$")  # w3m's horizontal rule: as wide as the
 MAX_MARKER_CHARS = 5  # a list item's wrapped lines align with its text: "* " two columns in, "12. " four
 # List marks: lynx's "*", "+", "o"; w3m's "•", then "□", "☆", "○" for nested lists; and others'.
 _MARKS = "*+o•·□☆○◦▪■●◆►▸‣⁃-"
-_BULLET = re.compile(rf"^(?:[{re.escape(_MARKS)}]|\d{{1,3}}\.) +(?=\S)")
+_BULLET = re.compile(rf"^(?:[{re.escape(_MARKS)}]|(\d{{1,3}})\.) +(?=\S)")
 
 
 class Line(NamedTuple):  # immutable; a tuple, because every paragraph of every dump makes one
@@ -38,6 +38,7 @@ class Line(NamedTuple):  # immutable; a tuple, because every paragraph of every 
     indent: int = 0  # leading spaces as saved: text browsers set headings flush left
     bullet: bool = False  # a list item ("* Home"): navigation far more often than prose
     after_image: bool = False  # saved right under an image's mark ("[IMG]", "[harbour-0303]"): its caption, if any
+    item: str = ""  # a numbered list item's number ("5" of "5. Kristi Dosh"): a ranked list's entries keep it
 
 
 # Every inline residue form holds "(", "[" or "__", and most lines hold none: test before the patterns.
@@ -90,7 +91,8 @@ def _saved_lines(text: str, patterns: Patterns) -> tuple[list[Line], list[int]]:
         bullet = _BULLET.match(cleaned) if cleaned[0] in _BULLET_STARTS else None
         if bullet:
             cleaned = cleaned[bullet.end() :]
-        lines.append(_new_tuple(Line, (number, cleaned, block, indent, bullet is not None, image)))
+        item = bullet.group(1) or "" if bullet else ""
+        lines.append(_new_tuple(Line, (number, cleaned, block, indent, bullet is not None, image, item)))
         image = False
         widths.append(indent + len(body))
     return _without_common_indent(_with_drop_caps(lines, widths)), widths

@@ -77,13 +77,61 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
 def _in_box(lines: tuple[Line, ...], i: int, patterns: Patterns) -> bool:
     """The line follows a box's heading ("Sign up for Inside Congress" / "Your guide to ..."): a
     newsletter box's pitch when it shares the heading's block (a paragraph stands in a block of its
-    own), or when the box's email field or button comes with it or right under it."""
+    own), or when the box's email field or button comes with it or right under it. A donation box's
+    pitch needs no heading: its button ("Donate Now") under it in its block tells it."""
+    if i + 1 < len(lines) and lines[i + 1].block == lines[i].block and patterns.donation_button.search(lines[i + 1].text):
+        return True  # a donation box's pitch over its button
     if i == 0 or not patterns.box_heading.search(lines[i - 1].text):
         return False
     if lines[i - 1].block == lines[i].block:
         return True
     return bool(patterns.box_control.search(lines[i].text)
                 or (i + 1 < len(lines) and patterns.box_control.search(lines[i + 1].text)))
+
+
+MAX_ENTRY_HEADING_WORDS = 12  # "5. Kristi Dosh", "37. What did one volcano say to the other?"
+
+
+def _alone(lines: tuple[Line, ...], i: int) -> bool:
+    block = lines[i].block
+    return (i == 0 or lines[i - 1].block != block) and (i + 1 == len(lines) or lines[i + 1].block != block)
+
+
+def _entry_heading(lines: tuple[Line, ...], i: int, run: tuple[int, int], next_kept: bool) -> bool:
+    """A ranked list's entry heading its paragraph ("5. Kristi Dosh" above her write-up): a short
+    numbered item in a block of its own, with a paragraph under it and the entry numbered next to
+    it heading the run too. A menu's or a related list's numbers run in one block, item under item."""
+    line = lines[i]
+    if not line.item or not next_kept or line.text.count(" ") >= MAX_ENTRY_HEADING_WORDS or not _alone(lines, i):
+        return False
+    neighbours = {str(int(line.item) - 1), str(int(line.item) + 1)}
+    return any(lines[j].item in neighbours and _alone(lines, j) for j in range(*run))
+
+
+MAX_SUBHEADING_WORDS = 10  # "The takeaway", "Wie die Banane nach Europa kam": shorter than a paragraph;
+# a single word ("Caption", "Advertisement") is a label far more often
+_NOT_HEADING_ENDS = ".,;)_"  # a sentence, a caption's credit, a button's count ("View all (23)"), a rule
+
+
+def _opens_heading(first: str) -> bool:
+    """A capital, or a letter of a script without case: not a number, a mark or a lower-case word."""
+    return first.isalpha() and not first.islower()
+
+
+def _subheading(lines: tuple[Line, ...], i: int, after_paragraph: bool, next_kept: bool, patterns: Patterns) -> bool:
+    """A heading inside the article ("The takeaway"): a short line in a block of its own between
+    two of its paragraphs, that closes no sentence and is none of the page's labels, bylines or
+    times. A list's item or a run of menu words is none."""
+    line = lines[i]
+    text = line.text
+    if not (after_paragraph and next_kept) or line.bullet or not 1 <= text.count(" ") < MAX_SUBHEADING_WORDS \
+            or not _alone(lines, i) or text[-1:] in _NOT_HEADING_ENDS or not _opens_heading(text[:1]) \
+            or text.isupper():  # a line in capitals between paragraphs shouts a promotion ("CLICK HERE TO ...")
+        return False
+    label = text.partition(": ")[0]  # "Watch Live: Channel 7 News at 10" promotes, as its label says
+    return not (is_furniture(text, patterns) or (label != text and is_furniture(label, patterns))
+                or is_navigation(text, patterns) or is_caption(line, patterns)
+                or is_header_line(line, patterns) or _STAMP.search(text))
 
 
 def _line_kind(line: Line, patterns: Patterns) -> str | None:
@@ -216,7 +264,10 @@ def classify(lines: tuple[Line, ...], patterns: Patterns) -> Layout:
     kinds: dict[str, list[Line]] = {"body": [], "credit": [], "caption": [], "dropped": []}
     for i, score in zip(range(start, run[1]), scores[start - offset : run[1] - offset]):
         line = lines[i]
-        kind = _line_kind(line, patterns) or ("body" if score > 0 and not _in_box(lines, i, patterns) else "dropped")
+        next_kept = i + 1 < run[1] and scores[i + 1 - offset] > 0
+        kept = score > 0 or _entry_heading(lines, i, run, next_kept) \
+            or _subheading(lines, i, bool(kinds["body"]) and kinds["body"][-1] is lines[i - 1], next_kept, patterns)
+        kind = _line_kind(line, patterns) or ("body" if kept and not _in_box(lines, i, patterns) else "dropped")
         kinds[kind].append(line)
     header = lines[_header_start(lines, marker, start, headline, offset) : start]
     # a short credit line just after the last paragraph scores too little to join the run

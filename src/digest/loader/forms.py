@@ -83,18 +83,34 @@ class Gated:
         return self.pattern.search(text) if self.gate in text else None
 
 
+MEMO_LINES = 8192  # answers kept per list: a page tests a line against one list several times, menus repeat
+
+
 class Forms:
-    """A list of regular expressions as one yes-or-no test of a line."""
+    """A list of regular expressions as one yes-or-no test of a line. The answer for a line is kept:
+    several stages ask about the same line, and a dictionary look-up costs a fraction of the test."""
 
     def __init__(self, forms: list[str]) -> None:
         plain = [f[1:] for f in forms if f.startswith("^") and (_starts_plainly(f[1:]) or not required_text(f))]
         self._start = re.compile("|".join(f"(?:{f})" for f in plain)) if plain else None
-        gated = [(required_text(f), re.compile(f)) for f in forms if f[1:] not in plain]
-        ungated = [f for f, (gate, _) in zip([f for f in forms if f[1:] not in plain], gated) if not gate]
-        self._gated = tuple((gate, form) for gate, form in gated if gate)
+        by_gate: dict[str, list[str]] = {}  # forms that share a gate share one search
+        for form in forms:
+            if form[1:] not in plain:
+                by_gate.setdefault(required_text(form), []).append(form)
+        ungated = by_gate.pop("", [])
+        self._gated = tuple((gate, re.compile("|".join(f"(?:{f})" for f in group))) for gate, group in by_gate.items())
         self._ungated = re.compile("|".join(f"(?:{f})" for f in ungated)) if ungated else None
+        self._answers: dict[str, bool] = {}
 
     def search(self, text: str) -> bool:
+        found = self._answers.get(text)
+        if found is None:
+            if len(self._answers) >= MEMO_LINES:
+                self._answers.clear()  # cheaper than tracking use, and the memory stays bounded
+            found = self._answers[text] = self._test(text)
+        return found
+
+    def _test(self, text: str) -> bool:
         if self._start is not None and self._start.match(text):
             return True
         for gate, form in self._gated:

@@ -78,7 +78,20 @@ def read_header(lines: tuple[Line, ...], patterns: Patterns) -> Header:
 
 
 _NAME_LINE = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}")
-_WRITER_NOTE = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (?:is|was|has been|writes|teaches|lives)\b")
+_WRITER_NOTE = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) (?:is|was|has|writes|teaches|lives)\b")
+# a guest writer's note gives a business title in capitals: "Candice Sealey is the Founder & Principal Consultant at ..."
+_GUEST_NOTE = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) is (?:the |an? )?(?:[A-Z][\w-]*,? (?:& |and )?){0,3}?"
+                         r"(?:Founder|Co-[Ff]ounder|CEO|President|Managing Director|Principal|Owner)\b")
+
+
+def _is_writer_note(paragraph: str, writers: set[str], earlier: list[str]) -> bool:
+    """The paragraph opens with the writer's name (as the header gives it, in any case: "TIM
+    ANDERSON has ..."), or introduces, by a title, someone the story never named: a guest writer."""
+    note = _WRITER_NOTE.match(paragraph)
+    if note and note.group("name").casefold() in writers:
+        return True
+    guest = _GUEST_NOTE.match(paragraph)
+    return guest is not None and not any(guest.group("name") in text for text in earlier)
 
 
 def without_writer_note(body: list[str], lines: tuple[Line, ...], byline: str | None) -> list[str]:
@@ -88,7 +101,8 @@ def without_writer_note(body: list[str], lines: tuple[Line, ...], byline: str | 
     names = {line.text for line in lines if _NAME_LINE.fullmatch(line.text)}
     if byline:
         names.update(n.strip() for n in re.split(r",|\band\b|&", byline) if n.strip())
-    while len(body) > 1 and (m := _WRITER_NOTE.match(body[-1])) and m.group("name") in names:
+    writers = {name.casefold() for name in names}
+    while len(body) > 1 and _is_writer_note(body[-1], writers, body[:-1]):
         body = body[:-1]
     return body
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -27,8 +28,22 @@ class RoleWords(frozenset):
 
 @lru_cache(maxsize=16384)  # a line is compared with several label lists; menus repeat across dumps
 def label_key(line: str) -> str:
-    """How a line is compared with a label list: case, curly apostrophes and a trailing ':' folded."""
-    return line.strip().rstrip(":").strip().replace("\u2019", "'").casefold()
+    """How a line is compared with a label list: case, curly apostrophes, a trailing ':' and trailing
+    emoji ("Keep Reading 🚀") folded."""
+    key = line.strip().rstrip(":").strip()
+    if not key.isascii():
+        key = _without_trailing_symbols(key)
+    return key.replace("\u2019", "'").casefold()
+
+
+_EMOJI_JOINERS = "\u200d\ufe0f "  # the zero-width joiner and the emoji presentation selector, and spaces
+
+
+def _without_trailing_symbols(text: str) -> str:
+    end = len(text)
+    while end and (text[end - 1] in _EMOJI_JOINERS or unicodedata.category(text[end - 1]) == "So"):
+        end -= 1
+    return text[:end] if end else text  # a line of symbols alone stays itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +61,7 @@ class ScrapeHeaderForm:
 class Patterns:
     section_headers: frozenset[str]
     tag_headers: frozenset[str]
+    teaser_links: frozenset[str]  # "Read More" under a listed post's excerpt
     item_labels: frozenset[str]
     boilerplate_lines: frozenset[str]
     furniture_labels: frozenset[str]  # boilerplate lines and section headers: one lookup for both
@@ -78,6 +94,7 @@ class Patterns:
     article_end: Forms
     box_heading: Forms
     box_control: Forms  # a sign-up box's email field or button: the line above it is the box's pitch
+    donation_button: Forms  # "Donate Now": the line above it in its block is a donation box's pitch
     item_note: Forms  # under a related item's title: its category ('In "Local News"')
     bylines: tuple[Gated, ...]
     bureau_datelines: tuple[Gated, ...]
@@ -181,6 +198,7 @@ def _compile(data: dict) -> Patterns:
         navigation_starts=frozenset(MENU_FIRST_WORD.match(w).group(1).casefold() for w in menu_words),
         section_headers=_labels(data["section_headers"]) | _labels(data["tag_headers"]),
         tag_headers=_labels(data["tag_headers"]),
+        teaser_links=_labels(data["teaser_links"]),
         item_labels=_labels(data["item_labels"]),
         boilerplate_lines=_labels(data["boilerplate_lines"]),
         furniture_labels=_labels(data["boilerplate_lines"] + data["section_headers"] + data["tag_headers"]),
@@ -213,6 +231,7 @@ def _compile(data: dict) -> Patterns:
         article_end=Forms(data["article_end_forms"]),
         box_heading=Forms(data["box_headings"]),
         box_control=Forms(data["box_controls"]),
+        donation_button=Forms(data["donation_buttons"]),
         item_note=Forms(data["item_notes"]),
         bylines=tuple(Gated(p) for p in data["byline_forms"]),
         bureau_datelines=tuple(Gated(p) for p in data["bureau_datelines"]),

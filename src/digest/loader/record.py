@@ -18,7 +18,7 @@ from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, stor
 from digest.loader.header import read_header, without_writer_note
 from digest.loader.markup import markdown_as_text
 from digest.loader.metadata import ScrapeHeader, split_scrape_header
-from digest.loader.article import is_furniture
+from digest.loader.article import is_furniture, word_gaps
 from digest.loader.patterns import Patterns, label_key, patterns
 from digest.loader.quotes import find_quotes
 from digest.loader.related import parse_related
@@ -86,7 +86,7 @@ def header_headline(meta: ScrapeHeader | None, pats: Patterns) -> str | None:
 
 
 def page_kind(body: list[str], dateline: object) -> str:
-    words = sum(p.count(" ") + 1 for p in body)
+    words = sum(word_gaps(p) + 1 for p in body)
     return "article" if dateline or words >= MIN_ARTICLE_WORDS else "other"
 
 
@@ -95,7 +95,7 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     meta, text = split_scrape_header(normalise_characters(cut_long_lines(text, MAX_LINE_CHARS)), pats)
     text = markdown_as_text(text, pats)
     layout = classify(split_lines(text, pats), pats)
-    body = [line.text for line in layout.body]
+    body = [f"{line.item}. {line.text}" if line.item else line.text for line in layout.body]
     if not body:
         raise DumpError(path, "no article text found (only a headline, credits or page furniture)")
     dateline = story_dateline(body, pats)
