@@ -20,4 +20,4 @@ test: $(BIN)/python
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf build .build.spare-digest .pytest_cache
+	rm -rf build .pytest_cache

@@ -51,8 +51,7 @@ def settle(output: Path, seconds: float = 120) -> None:
     as a build ends) is done, so each timing starts on a quiet machine, as a user's next build
     after an edit would; back to back, the removal takes the second core from the next build."""
     deadline = time.monotonic() + seconds
-    spare = output.parent / f".{output.name}.spare-digest"  # the site before the last, kept on purpose
-    while any(p != spare for p in output.parent.glob(f".{output.name}.*-digest")) and time.monotonic() < deadline:
+    while any(output.parent.glob(f".{output.name}.*-digest")) and time.monotonic() < deadline:
         time.sleep(0.1)
 
 

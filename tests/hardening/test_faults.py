@@ -32,8 +32,7 @@ def settled(condition, seconds: float = 30) -> bool:
 
 
 def leftovers(output: Path) -> list[str]:
-    """What builds left beside the output, but the spare: the site before the current one, kept on purpose."""
-    return sorted(p.name for p in output.parent.glob(f".{output.name}.*") if p != write.spare_of(output))
+    return sorted(p.name for p in output.parent.glob(f".{output.name}.*"))
 
 
 @pytest.fixture

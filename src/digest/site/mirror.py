@@ -32,59 +32,23 @@ def link_or_copy(source: str | os.PathLike[str], target: str | os.PathLike[str])
 
 
 def mirror(source: str, target: str) -> list[str]:
-    """Make `target` (a folder) hold every file under `source` at the same place, as hard links;
-    returns the files as paths from the root with "/" between parts. `target` may hold an earlier
-    mirror (the site before the previous one, kept by digest.site.write): a file already linked to
-    the same file is left alone, anything else there is replaced or removed, so only what changed
-    since costs a system call. Linked folders and other oddities are not followed: a site digest
-    wrote has none."""
+    """Link every file under `source` to the same place under `target` (which exists); returns the
+    files as paths from the root with "/" between parts. Linked folders and other oddities are not
+    followed: a site digest wrote has none."""
     files = []
     folders = [""]
     while folders:
         folder = folders.pop()
-        present = _entries(os.path.join(target, folder))
         with os.scandir(os.path.join(source, folder)) as entries:
             for entry in entries:
                 relative = f"{folder}/{entry.name}" if folder else entry.name
-                there = present.pop(entry.name, None)
                 if entry.is_dir(follow_symlinks=False):
-                    if there != DIRECTORY:
-                        _remove(os.path.join(target, relative), there)
-                        os.mkdir(os.path.join(target, relative))
+                    os.mkdir(os.path.join(target, relative))
                     folders.append(relative)
                 elif entry.is_file(follow_symlinks=False):
-                    if there != entry.inode():
-                        _remove(os.path.join(target, relative), there)
-                        link_or_copy(entry.path, os.path.join(target, relative))
+                    link_or_copy(entry.path, os.path.join(target, relative))
                     files.append(relative)
-                else:
-                    _remove(os.path.join(target, relative), there)
-        for name, kind in present.items():  # gone from the source since the earlier mirror
-            _remove(os.path.join(target, folder, name), kind)
     return files
-
-
-DIRECTORY = -1  # an entry's kind in _entries: a folder, else a file's inode number, or OTHER
-OTHER = -2
-
-
-def _entries(folder: str) -> dict[str, int]:
-    """name -> DIRECTORY, OTHER or the file's inode, read off the folder's listing (no stat a file)."""
-    found: dict[str, int] = {}
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                found[entry.name] = DIRECTORY
-            else:
-                found[entry.name] = entry.inode() if entry.is_file(follow_symlinks=False) else OTHER
-    return found
-
-
-def _remove(path: str, kind: int | None) -> None:
-    if kind == DIRECTORY:
-        shutil.rmtree(path)
-    elif kind is not None:
-        os.unlink(path)
 
 
 class Mirroring:

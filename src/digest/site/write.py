@@ -10,7 +10,6 @@ import ctypes.util
 import errno
 import os
 import shutil
-import stat
 import subprocess
 import sys
 import tempfile
@@ -66,36 +65,15 @@ def _safe_target(root: Path, relative: str) -> Path:
     return root / _check_relative(relative)
 
 
-def spare_of(output: Path) -> Path:
-    """Where the site before the current one is kept: the next rebuild mirrors the current site
-    into it, which touches only what changed between the two, instead of linking every file of the
-    site into an empty folder (a second of kernel time at 10,000 dumps) and deleting the old site
-    (as long again). Its unchanged files are links to the current site's: it costs the disk of what
-    the last build changed."""
-    return output.parent / f".{output.name}.spare-digest"
-
-
-def _usable_spare(output: Path) -> Path | None:
-    """The spare, if it is a folder of ours: never a link (the mirror would write through it)."""
-    spare = spare_of(output)
-    try:
-        if stat.S_ISDIR(os.lstat(spare).st_mode) and stat.S_ISREG(os.lstat(spare / MARKER).st_mode):
-            return spare
-    except OSError:
-        pass
-    return None
-
-
 def _remove_leftovers(output: Path) -> None:
     """Folders a killed build left beside the output (they carry our prefix, so they are ours).
     A build killed between retiring the previous site and moving the new one in left no output:
-    the retired site comes back first. The spare is kept."""
+    the retired site comes back first."""
     retired = sorted(output.parent.glob(f".{output.name}.*.old-digest"))
     if not output.exists() and retired:
         retired[0].rename(output)
     for stale in sorted(output.parent.glob(f".{output.name}.*-digest")):
-        if stale != spare_of(output):
-            shutil.rmtree(stale, ignore_errors=True)
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def built_key(output: Path) -> str | None:
@@ -122,14 +100,11 @@ class StagedSite:
             output.parent.mkdir(parents=True, exist_ok=True)
             _remove_leftovers(output)
             self.root = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new-digest", dir=output.parent))
-            mirror = mirror and output.is_dir()
-            if mirror and (spare := _usable_spare(output)):
-                spare.replace(self.root)  # onto the empty folder just made: the name is ours alone
         except OSError as error:
             raise _unwritable(output, error) from None
         self.root.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
         self._made: set[str] = {""}
-        self._mirroring = Mirroring(str(output), str(self.root)) if mirror else None
+        self._mirroring = Mirroring(str(output), str(self.root)) if mirror and output.is_dir() else None
         self._mirrored: set[str] | None = None
         self._kept: set[str] = set()
         self._written: set[str] = set()
@@ -242,7 +217,7 @@ def _swap(staging: Path, output: Path) -> None:
     if not output.exists():
         staging.rename(output)
     elif exchange(staging, output):
-        _keep_as_spare(staging, output)  # now holds the previous site
+        _discard(staging)  # now holds the previous site
     else:
         retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".old-digest", dir=output.parent))
         retired.rmdir()
@@ -252,22 +227,7 @@ def _swap(staging: Path, output: Path) -> None:
         except OSError:
             retired.rename(output)
             raise
-        _keep_as_spare(retired, output)
-
-
-def _keep_as_spare(previous: Path, output: Path) -> None:
-    """The previous site becomes the spare (see spare_of); a spare this build did not use goes."""
-    spare = spare_of(output)
-    try:
-        if os.path.islink(spare) or os.path.isfile(spare):
-            os.unlink(spare)
-        elif os.path.lexists(spare):  # "gone", never "old": a retired site may be restored, this never
-            stale = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".gone-digest", dir=output.parent))
-            spare.replace(stale)
-            _discard(stale)
-        previous.rename(spare)
-    except OSError:  # the site is in place; without a spare the next rebuild mirrors it afresh
-        _discard(previous)
+        _discard(retired)
 
 
 def _discard(folder: Path) -> None:
