@@ -116,3 +116,22 @@ def is_header_line(line: Line, patterns: Patterns) -> bool:
         or match_bureau(text, patterns)
         or _timestamp(text)
     )
+
+
+_BY_WORDS = re.compile(r"^(?:(?:written|posted|text|story|words|reported)\s+)?(?:by|von|par|por|di|door|av)\b[:\s]*",
+                       re.IGNORECASE)
+_BYLINE_PARTS = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*|\s{2,}")
+MAX_BYLINE_WORDS = 10
+
+
+def byline_of(text: str, patterns: Patterns) -> str | None:
+    """The writers' names on a line read as the byline: the byline patterns' reading first, else
+    the line less its "By", its date and time and anything after a separator ("| Updated ...")."""
+    for pattern in patterns.bylines:
+        m = pattern.match(text)
+        if m:
+            return _BYLINE_TAIL.sub("", m.group("byline").strip(" ,")) or None
+    names = _BYLINE_PARTS.split(_BY_WORDS.sub("", text.strip()), maxsplit=1)[0]
+    cut = min((m.start() for m in (_DATE.search(names), _TIME.search(names)) if m), default=len(names))
+    names = names[:cut].strip(" ,;:-–—")
+    return names if names and any(c.isalpha() for c in names) and len(names.split()) <= MAX_BYLINE_WORDS else None

@@ -15,7 +15,8 @@ from digest.loader.credits import (
     source_in_notes,
 )
 from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, story_dateline, with_year
-from digest.loader.header import read_header, without_writer_note
+from digest.loader import labeller
+from digest.loader.header import byline_of, read_header, without_writer_note
 from digest.loader.markup import markdown_as_text
 from digest.loader.metadata import ScrapeHeader, split_scrape_header
 from digest.loader.article import is_furniture, word_gaps
@@ -85,16 +86,27 @@ def header_headline(meta: ScrapeHeader | None, pats: Patterns) -> str | None:
     return parse_title(meta.title, pats).headline if meta and meta.title else None
 
 
+def _labelled_time(reading: labeller.Reading) -> str | None:
+    """The first line the model reads as the story's date (or its byline) that prints a full date."""
+    return next((line.text for line in reading.dated if full_dates(line.text)), None)
+
+
 def page_kind(body: list[str], dateline: object) -> str:
     words = sum(word_gaps(p) + 1 for p in body)
     return "article" if dateline or words >= MIN_ARTICLE_WORDS else "other"
 
 
+def read_layout(text: str, pats: Patterns) -> tuple[ScrapeHeader | None, Layout]:
+    """The scraping tool's header, if any, and the rules' layout of the page: the labeller's input."""
+    meta, text = split_scrape_header(normalise_characters(cut_long_lines(text, MAX_LINE_CHARS)), pats)
+    return meta, classify(split_lines(markdown_as_text(text, pats), pats), pats)
+
+
 def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord:
     pats = pats or patterns()
-    meta, text = split_scrape_header(normalise_characters(cut_long_lines(text, MAX_LINE_CHARS)), pats)
-    text = markdown_as_text(text, pats)
-    layout = classify(split_lines(text, pats), pats)
+    meta, rules_layout = read_layout(text, pats)
+    reading = labeller.read(rules_layout, pats, meta.title if meta else None)
+    layout = reading.layout
     body = [f"{line.item}. {line.text}" if line.item else line.text for line in layout.body]
     if not body:
         raise DumpError(path, "no article text found (only a headline, credits or page furniture)")
@@ -104,7 +116,8 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     body[-1] = pats.body_end_mark.sub("", body[-1])  # the wire's "Enditem": no words of the story
     body = [p for p in body if p]
     header = read_header(layout.header, pats)
-    body = without_writer_note(body, layout.header, header.byline)
+    byline = (byline_of(reading.byline.text, pats) if reading.byline else None) or header.byline
+    body = without_writer_note(body, layout.header, byline)
     credits = parse_credits([line.text for line in layout.credits], pats)
     captions = [line.text for line in layout.captions]
     # the scraper's site name last: the page's own title, masthead or copyright name it first
@@ -120,7 +133,7 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
         headline=headline or infer_headline(body[0]),
         headline_inferred=headline is None,
         dateline=dateline.dateline if dateline else _bureau(layout, pats),
-        date=story_date(dateline, header.timestamp, layout) or (meta.date if meta else None),
+        date=story_date(dateline, _labelled_time(reading) or header.timestamp, layout) or (meta.date if meta else None),
         source=canonical_source(source, pats),
         photo_credit=credits.photo_credit,
         photo_caption=credits.photo_caption or (captions[0] if captions else None),
@@ -128,7 +141,7 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
         quotes=find_quotes(body, pats),
         related=parse_related(layout.tail, pats, publisher),
         publisher=publisher,
-        byline=header.byline,
+        byline=byline,
         timestamp=header.timestamp,
         kind=page_kind(body, dateline),
     )

@@ -1,0 +1,164 @@
+"""Each line of a page to the features the line labeller reads: its shape, its place in the page,
+what the hand-written rules say of it, and the same of its neighbours.
+
+Features are strings ("w=6-8", "old=body"): the model weighs each one, so a rule that misleads on
+unseen sites loses its weight in training instead of deciding.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from digest.loader.article import is_furniture, is_navigation, lowercase_share
+from digest.loader.blocks import Line
+from digest.loader.classify import Layout, is_caption, is_credit
+from digest.loader.dateline import full_dates, match_dateline
+from digest.loader.header import is_header_line
+from digest.loader.patterns import Patterns, label_key
+
+_WORD_BOUNDS = (0, 1, 2, 3, 4, 6, 9, 13, 21, 41)  # bucket edges of a line's word count
+_WORD_NAMES = ("0", "1", "2", "3", "4-5", "6-8", "9-12", "13-20", "21-40", "41+")
+_END_CLASS = {".": "stop", "!": "stop", "?": "stop", "…": "stop", ":": "colon", ",": "comma", ";": "comma",
+              ")": "paren", "]": "paren", "\"": "quote", "”": "quote", "’": "quote", "'": "quote", "|": "bar"}
+_TIME = re.compile(r"\d:\d\d")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b")
+_BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|por|written by|posted by|text by|story by)\b", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"[^\W\d_]{1,14}")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+NEIGHBOURS = (-2, -1, 1, 2)  # the neighbours whose shape features a line also sees
+
+
+def _words(text: str) -> int:
+    """Words, counting ideographs by two characters a word: CJK text sets no spaces."""
+    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    return text.count(" ") + 1 + cjk // 2 if text else 0
+
+
+def _bucket(value: int, bounds: tuple[int, ...], names: tuple[str, ...]) -> str:
+    return names[bisect_right(bounds, value) - 1]
+
+
+def _share(part: int, whole: int) -> str:
+    return "0" if part == 0 else ("all" if part == whole else ("hi" if part * 3 >= whole * 2 else
+                                                              ("mid" if part * 3 >= whole else "lo")))
+
+
+def _distance(d: int) -> str:
+    """How far a line stands from a landmark, coarse: the model learns the shape, not the page."""
+    if d == 0:
+        return "0"
+    sign = "+" if d > 0 else "-"
+    d = abs(d)
+    return sign + ("1" if d == 1 else "2" if d == 2 else "3-5" if d <= 5 else "6-15" if d <= 15 else "far")
+
+
+def old_roles(layout: Layout) -> dict[int, str]:
+    """The hand-written rules' reading of each line, by line number: a feature, not a decision."""
+    roles: dict[int, str] = {}
+    for name, lines in (("tail", layout.tail), ("header", layout.header), ("credit", layout.credits),
+                        ("caption", layout.captions), ("body", layout.body)):
+        for line in lines:
+            roles[line.number] = name
+    if layout.title and layout.lines and layout.lines[0].number == 1:
+        roles.setdefault(1, "title")
+    return roles
+
+
+def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[str]:
+    """What a line looks like on its own."""
+    text = line.text
+    words = _words(text)
+    tokens = text.split()
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    digits = sum(c.isdigit() for c in text)
+    capitalised = sum(t[:1].isupper() for t in tokens)
+    last = text[-1:]
+    first = _FIRST_WORD.match(text)
+    feats = [
+        "w=" + _bucket(words, _WORD_BOUNDS, _WORD_NAMES),
+        "end=" + (_END_CLASS.get(last) or ("alnum" if last.isalnum() else "other")),
+        "start=" + ("upper" if text[:1].isupper() else "lower" if text[:1].islower() else
+                    "digit" if text[:1].isdigit() else "mark"),
+        "caps=" + _share(upper, len(letters)) if letters else "caps=none",
+        "titlecase=" + _share(capitalised, len(tokens)),
+        "digits=" + _share(digits, len(text)),
+        "lower=" + ("hi" if lowercase_share(tokens) >= 0.6 else "lo") if len(tokens) >= 4 else "lower=short",
+    ]
+    if first and words <= 8:
+        feats.append("w0=" + first.group().lower())  # "by", "share", "advertisement": furniture's vocabulary
+    flags = (
+        ("bullet", line.bullet), ("indent", line.indent > 0), ("image", line.after_image), ("item", bool(line.item)),
+        ("repeat", repeats[text_key] > 1), ("url", bool(_URL.search(text))), ("copy", "©" in text),
+        ("bar", " | " in text), ("time", bool(_TIME.search(text))), ("by", bool(_BY.match(text))),
+        ("email", "@" in text), ("cjk", bool(_CJK.search(text))),
+        ("date", bool(full_dates(text))) if words <= 30 else ("date", False),
+        ("furniture", is_furniture(text, pats)), ("navigation", is_navigation(text, pats)),
+        ("header", words <= 30 and is_header_line(line, pats)),
+        ("caption", is_caption(line, pats) is not None), ("credit", is_credit(line, pats) is not None),
+        ("dateline", words >= 6 and match_dateline(text, pats) is not None),
+    )
+    feats.extend(name for name, on in flags if on)
+    return feats
+
+
+PROSE_WORDS = 13  # a line this long that closes a sentence reads as a paragraph
+_PROSE_ENDS = frozenset(".!?…\"”’)")
+DENSITY_REACH = 4  # paragraphs within this many lines either side: the article's neighbourhood
+
+
+def is_paragraph(text: str) -> bool:
+    return _words(text) >= PROSE_WORDS and text[-1:] in _PROSE_ENDS
+
+
+def _window_counts(flags: list[bool], reach: int) -> list[int]:
+    """For each position, how many flags are set within `reach` either side (itself excluded)."""
+    sums = [0]
+    for flag in flags:
+        sums.append(sums[-1] + flag)
+    n = len(flags)
+    return [sums[min(n, i + reach + 1)] - sums[max(0, i - reach)] - flags[i] for i in range(n)]
+
+
+def line_features(layout: Layout, pats: Patterns) -> list[list[str]]:
+    """One feature list per line of the layout, in order."""
+    lines = layout.lines
+    n = len(lines)
+    keys = [label_key(line.text) for line in lines]
+    repeats = Counter(keys)
+    roles = old_roles(layout)
+    body_at = [i for i, line in enumerate(lines) if roles.get(line.number) == "body"]
+    start, end = (body_at[0], body_at[-1]) if body_at else (n, n)
+    title_key = label_key(layout.title.headline) if layout.title else None
+    headline_key = label_key(layout.headline) if layout.headline else None
+    blocks = Counter(line.block for line in lines)
+    shapes = [shape(line, keys[i], repeats, pats) for i, line in enumerate(lines)]
+    prose = [is_paragraph(line.text) for line in lines]
+    dense = _window_counts(prose, DENSITY_REACH)
+    out: list[list[str]] = []
+    for i, line in enumerate(lines):
+        feats = ["bias", "old=" + roles.get(line.number, "before" if i < start else "run"),
+                 "pos=" + str(10 * i // n), "from_start=" + _distance(i - start), "from_end=" + _distance(i - end)]
+        feats.extend(shapes[i])
+        feats.append("dense=" + ("3+" if dense[i] >= 3 else str(dense[i])))
+        if i == 0:
+            feats.append("first")
+        if blocks[line.block] == 1:
+            feats.append("alone")
+        if keys[i] and keys[i] == title_key and i > 0:
+            feats.append("is_title_headline")
+        if keys[i] and keys[i] == headline_key:
+            feats.append("is_old_headline")
+        for d in NEIGHBOURS:
+            j = i + d
+            if 0 <= j < n:
+                prefix = f"{d:+d}:"
+                feats.extend(prefix + f for f in shapes[j][:3])
+                feats.append(prefix + "old=" + roles.get(lines[j].number, "none"))
+                if lines[j].block == line.block:
+                    feats.append(prefix + "same_block")
+            else:
+                feats.append(f"{d:+d}:none")
+        out.append(feats)
+    return out
