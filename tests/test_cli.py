@@ -114,3 +114,18 @@ def test_build_of_a_missing_folder_is_a_plain_error(tmp_path: Path) -> None:
     result = run_digest("build", str(tmp_path / "nope"))
     assert result.returncode == 2 and result.stderr.startswith(f"digest: {tmp_path / 'nope'}: no such folder")
     assert not (tmp_path / "nope").exists()
+
+
+def test_inspect_explain_shows_each_line_with_its_label_and_why(root: Path) -> None:
+    """A user sees why a line was dropped: the related list under the article is "other", with the
+    rules' reading ("tail") and the features that decided it; the body lines are the record's."""
+    path = next((root / "content").glob("000_*.txt"))
+    result = run_digest("inspect", "--explain", str(path))
+    assert result.returncode == 0, result.stderr
+    rows = [line.split(None, 4) for line in result.stdout.splitlines()[2:] if line.strip()]
+    labels = {row[4].split("  [")[0]: row[1] for row in rows}
+    assert labels["Azerbaijan and China sign Comprehensive Strategic Partnership"] == "headline"
+    related = next(row for row in rows if row[4].startswith("Related articles"))
+    assert (related[1], related[3]) == ("other", "tail") and "furniture" in related[4]
+    record = json.loads(run_digest("inspect", "--json", str(path)).stdout)
+    assert sum(row[1] == "body" for row in rows) == len(record["body"])

@@ -30,7 +30,7 @@ def main() -> None:
         pages = Path(tmp)
         (pages / "truth.yaml").write_text(yaml.safe_dump(chosen, allow_unicode=True), encoding="utf-8")
         (pages / "dumps").symlink_to(SHARED / "pages" / "dumps")
-        command = f"{ROOT / '.venv' / 'bin' / 'digest'} inspect --json"
+        command = f"{sys.executable} -m digest inspect --json"
         run = subprocess.run([sys.executable, str(SHARED / "score_pages.py"), str(pages), "--command", command, *options],
                              capture_output=True, text=True)
         print("\n".join(line for line in run.stdout.splitlines() if not line.startswith("  ran ")))

@@ -38,3 +38,29 @@ def test_no_metric_drops_below_its_floor(shared: Path, name: str) -> None:
     assert not missing, f"metrics without a floor in floors.yaml: {missing}"
     below = {m: (scores.get(m), floor) for m, floor in floors.items() if scores.get(m, 0.0) < floor}
     assert not below, f"{name}: below the floor (score, floor): {below}\n{report}"
+
+
+ROWS = {"body F1": "body_f1", "headline exact": "headline_exact", "byline": "byline", "date": "date",
+        "body_start": "body_start", "body_end": "body_end"}
+
+
+def development_scores(root: Path) -> tuple[dict[str, dict[str, float]], str]:
+    """score_pages.py's table on the development sites, by form then metric."""
+    run = subprocess.run([sys.executable, str(root / "training" / "score_split.py"), "development", "--news-only"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    scores: dict[str, dict[str, float]] = {"w3m": {}, "lynx": {}, "scraper": {}}
+    for line in run.stdout.splitlines():
+        for row, key in ROWS.items():
+            if line.startswith(row + " "):
+                values = [float(v) for v in line[len(row):].replace("(", " ").replace(")", " ").split()[0::2]]
+                for form, value in zip(("w3m", "lynx", "scraper"), values):
+                    scores[form][key] = value
+    return scores, run.stdout
+
+
+def test_sites_never_trained_on_read_at_least_their_floors(shared: Path, root: Path) -> None:
+    scores, report = development_scores(root)
+    below = {(form, m): (scores[form].get(m), floor) for form, floors in FLOORS["development"].items()
+             for m, floor in floors.items() if scores[form].get(m, 0.0) < floor}
+    assert not below, f"development split below the floor (score, floor): {below}\n{report}"

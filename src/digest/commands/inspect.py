@@ -14,6 +14,7 @@ from digest.records import StoryRecord
 HELP = "show what the loader reads off dumps"
 DESCRIPTION = "Print the story record the loader reads off each dump."
 EXAMPLES = """  digest inspect content/*.txt
+  digest inspect --explain dump.txt    # each line's label and why
   digest inspect --json dump.txt | jq .quotes
 """
 
@@ -21,6 +22,9 @@ EXAMPLES = """  digest inspect content/*.txt
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument("--json", action="store_true", help="one JSON object a line per dump")
+    parser.add_argument("--explain", action="store_true",
+                        help="each line of the dump with its label (headline, byline, date, body, other), "
+                             "the model's probability, the rules' reading and the features that decided it")
 
 
 def _record_json(record: StoryRecord, view: object) -> str:
@@ -47,12 +51,25 @@ def _print_readable(record: StoryRecord) -> None:
     print()
 
 
+def _print_explained(path: Path, data: bytes) -> None:
+    from digest.loader.explain import explain
+    print(f"== {path}\n{'line':>5}  {'label':8} {'p':>4}  {'rules':7} text  [features that decided it]")
+    for r in explain(str(path), data):
+        reasons = ", ".join(f"{name} {weight:+.1f}" for name, weight in r.reasons)
+        text = r.text if len(r.text) <= 70 else r.text[:69] + "…"
+        print(f"{r.number:>5}  {r.label:8} {r.probability:4.2f}  {r.rules:7} {text}  [{reasons}]")
+    print()
+
+
 def run(args: argparse.Namespace) -> int:
     from digest.corpus import corpus_view  # the loader and corpus stage load only for this command (see digest.cli)
     from digest.loader import load_dump
     status, records = EXIT_OK, []
     for path in args.files:
         try:
+            if args.explain:
+                _print_explained(path, path.read_bytes())
+                continue
             record = load_dump(str(path), path.read_bytes())
         except OSError as error:
             print(f"{path}: cannot be read: {error.strerror or error}", file=sys.stderr)

@@ -87,7 +87,7 @@ def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[s
         "lower=" + ("hi" if lowercase_share(tokens) >= 0.6 else "lo") if len(tokens) >= 4 else "lower=short",
     ]
     if first and words <= 8:
-        feats.append("w0=" + first.group().lower())  # "by", "share", "advertisement": furniture's vocabulary
+        feats.append("w0=" + first.group().lower())  # "Share", "Advertisement", "By": furniture's vocabulary, learnt across sites
     flags = (
         ("bullet", line.bullet), ("indent", line.indent > 0), ("image", line.after_image), ("item", bool(line.item)),
         ("repeat", repeats[text_key] > 1), ("url", bool(_URL.search(text))), ("copy", "©" in text),
