@@ -26,7 +26,8 @@ _URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b")
 _BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|por|written by|posted by|text by|story by)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[^\W\d_]{1,14}")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-NEIGHBOURS = (-2, -1, 1, 2)  # the neighbours whose shape features a line also sees
+NEIGHBOURS = (-2, -1, 1, 2)
+SAMPLE_CHARS = 200  # shares of capitals, digits and lower-case words are read off a line's start: steps stay linear  # the neighbours whose shape features a line also sees
 
 
 def _words(text: str) -> int:
@@ -69,10 +70,11 @@ def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[s
     """What a line looks like on its own."""
     text = line.text
     words = _words(text)
-    tokens = text.split()
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    digits = sum(c.isdigit() for c in text)
+    sample = text[:SAMPLE_CHARS]
+    tokens = sample.split()
+    letters = sum(map(str.isalpha, sample))
+    upper = sum(map(str.isupper, sample))
+    digits = sum(map(str.isdigit, sample))
     capitalised = sum(t[:1].isupper() for t in tokens)
     last = text[-1:]
     first = _FIRST_WORD.match(text)
@@ -81,9 +83,9 @@ def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[s
         "end=" + (_END_CLASS.get(last) or ("alnum" if last.isalnum() else "other")),
         "start=" + ("upper" if text[:1].isupper() else "lower" if text[:1].islower() else
                     "digit" if text[:1].isdigit() else "mark"),
-        "caps=" + _share(upper, len(letters)) if letters else "caps=none",
+        "caps=" + _share(upper, letters) if letters else "caps=none",
         "titlecase=" + _share(capitalised, len(tokens)),
-        "digits=" + _share(digits, len(text)),
+        "digits=" + _share(digits, len(sample)),
         "lower=" + ("hi" if lowercase_share(tokens) >= 0.6 else "lo") if len(tokens) >= 4 else "lower=short",
     ]
     if first and words <= 8:
