@@ -125,3 +125,14 @@ def test_mojibake_on_a_megabyte_line_is_repaired_throughout() -> None:
     """A page saved without line breaks is one long line; its mojibake is repaired in stretches."""
     line = "The mayorâ€™s office said it would reopen the road. " * 20_000
     assert normalise(line) == ("The mayor’s office said it would reopen the road. " * 20_000).rstrip()
+
+
+@pytest.mark.parametrize("date", ["April 31, 2025", "February 29, 2023", "31/02/2025 14:32 GMT"])
+def test_an_impossible_date_leaves_its_story_undated_and_the_site_built(tmp_path: Path, date: str) -> None:
+    dump = article("Floods close the valley road").replace("By Ann Lee\n", f"By Ann Lee\n\n{date}\n")
+    site = write_site(tmp_path / "site", {"odd-date.txt": dump.replace("RIVERTON (AP)", f"RIVERTON, {date.split(',')[0]} (AP)")})
+    result = run_digest("build", str(site))
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    built = tree(site / "build")
+    assert "stories/floods-close-the-valley-road/index.html" in built
+    assert not any(path.startswith(("2023/", "2025/")) for path in built)  # filed under no day

@@ -44,8 +44,15 @@ def content_html(view: StoryView) -> str:
 
 
 def _moment(date: str | None, fallback: str, zone: ZoneInfo) -> datetime:
-    day = date if date and len(date) == 10 and date[4] == "-" else fallback
-    return datetime.fromisoformat(day).replace(tzinfo=zone)
+    """The day's midnight, else the fallback's: a record from an older cache may hold a day no
+    calendar has ("2025-04-31"), and one such story must not stop the feeds."""
+    for day in (date, fallback, EPOCH):
+        if day and len(day) == 10 and day[4] == "-":
+            try:
+                return datetime.fromisoformat(day).replace(tzinfo=zone)
+            except ValueError:
+                continue
+    return datetime.fromisoformat(EPOCH).replace(tzinfo=zone)
 
 
 def _updated(feed: Feed) -> str:
