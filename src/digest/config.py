@@ -112,4 +112,14 @@ def load_config(site_dir: Path) -> SiteConfig:
     return SiteConfig(**_normalise(data))
 
 
+def refuse_overlap(content: Path, output: Path) -> None:
+    """A build replaces its output folder whole and reads every dump below the content folder: were
+    one inside the other, a build would delete the dumps or read its own robots.txt as one."""
+    dumps, site = content.resolve(), output.resolve()
+    if dumps == site or dumps.is_relative_to(site) or site.is_relative_to(dumps):
+        raise ConfigError(f"the content folder {content} and the output folder {output} overlap: a build replaces "
+                          "its output whole and would delete your dumps; set output_dir in digest.yaml or --output "
+                          "to a folder outside the content folder (the default is build)")
+
+
 assert set(CHECKS) == {f.name for f in fields(SiteConfig)}, "every config key needs a check and a hint"

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from digest.build import BuildOptions, build
+from tests.conftest import run_digest
 from tests.hardening.conftest import article, tree, write_site
 
 ODD_NAMES = ["a..txt", "b...txt", "a..b.txt", "dir../x.txt", "with spaces .txt", "café ünï 新闻.txt", "tab\there.txt",
@@ -85,3 +88,31 @@ def test_two_stories_never_write_the_same_file(tmp_path: Path) -> None:
     texts = [p.read_text() for p in pages]
     for marker in ("Copy number 0.", "Copy number 1.", "Copy number 2.", "A crafted one."):
         assert sum(marker in t for t in texts) == 1, marker
+
+
+@pytest.mark.parametrize("config, args", [
+    ("output_dir: content\n", ()),  # the output is the content folder
+    ("output_dir: .\n", ()),  # the output holds it
+    ("", ("-o", "{site}/content/out")),  # the output is inside it
+    ("content_dir: build/dumps\n", ()),  # the content folder is inside the output
+])
+def test_content_and_output_folders_that_overlap_are_refused(tmp_path: Path, config: str, args: tuple[str, ...]) -> None:
+    """A build replaces its output folder whole: one that overlaps the content folder would delete
+    the dumps, or read its own files (robots.txt) as dumps."""
+    site = write_site(tmp_path / "site", {"good.txt": article("Floods close the valley road")})
+    if "build/dumps" in config:  # the dumps moved into a site built before
+        assert run_digest("build", str(site)).returncode == 0
+        (site / "content").rename(site / "build" / "dumps")
+    (site / "digest.yaml").write_text(config)
+    before = tree(site)
+    for _ in range(2):
+        result = run_digest("build", str(site), *(arg.format(site=site) for arg in args))
+        assert result.returncode == 2, result.stderr
+        assert "overlap" in result.stderr and "Traceback" not in result.stderr
+        assert tree(site) == before  # the dumps are untouched; nothing is written
+
+
+def test_an_output_folder_beside_the_content_folder_is_fine(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {"good.txt": article("Floods close the valley road")})
+    assert run_digest("build", str(site), "-o", str(site / "content-out")).returncode == 0
+    assert (site / "content-out" / "index.html").is_file()

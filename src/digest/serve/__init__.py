@@ -15,7 +15,7 @@ from pathlib import Path
 
 from digest.build import BuildOptions, build
 from digest.commands.console import summary_line
-from digest.config import load_config
+from digest.config import load_config, refuse_overlap
 from digest.errors import DigestError, OutputError
 from digest.serve.server import LiveServer, start_server
 from digest.serve.state import LiveState
@@ -104,6 +104,7 @@ def serve(options: ServeOptions) -> int:
         raise DigestError(f"{options.site_dir}: no such folder (create a site with: digest init {options.site_dir})")
     config = load_config(options.site_dir)
     output = (options.output or options.site_dir / config.output_dir).resolve()
+    refuse_overlap(options.site_dir / config.content_dir, output)
     state = LiveState()
     rebuild = Rebuilder(BuildOptions(site_dir=options.site_dir, output=output), state, options.quiet)
     watcher = SiteWatcher(options.site_dir, config, output, rebuild)
