@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,18 @@ def test_an_impossible_date_leaves_its_story_undated_and_the_site_built(tmp_path
     built = tree(site / "build")
     assert "stories/floods-close-the-valley-road/index.html" in built
     assert not any(path.startswith(("2023/", "2025/")) for path in built)  # filed under no day
+
+
+def test_characters_xml_forbids_leave_every_feed_and_the_sitemap_well_formed(tmp_path: Path) -> None:
+    """U+FFFE and U+FFFF are text to Python and forbidden in XML 1.0: a dump holding them must not
+    make a reader reject the site's or its source's Atom and RSS feeds."""
+    dump = article("Floods \ufffeclose the \uffffvalley road", extra="Bridges \ufffe\uffff shut.").replace(" (AP)", "")
+    dump = dump.replace("Most read", "Source: Valley\uffff Times\n\nMost read")
+    site = write_site(tmp_path / "site", {"odd.txt": dump, "plain.txt": article("Ferries resume", extra="Ferries sail.")})
+    assert run_digest("build", str(site)).returncode == 0
+    xml = {path: data for path, data in tree(site / "build").items() if path.endswith(".xml")}
+    assert {"atom.xml", "rss.xml", "sitemap.xml"} <= set(xml) and len(xml) >= 7  # and each source's feeds
+    for path, data in xml.items():
+        ET.fromstring(data)  # raises on a character XML forbids
+        assert "\ufffe" not in data.decode() and "\uffff" not in data.decode(), path
+    assert "Floods close the valley road" in xml["atom.xml"].decode()
