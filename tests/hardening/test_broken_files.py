@@ -39,6 +39,8 @@ def readable_odd_dumps() -> dict[str, bytes]:
         "truncated.txt": article("Storm cuts power to the coast, café owners say", extra="Power is out.").encode()[:-40] + "é".encode()[:1],
         "cp1252.txt": article("Café owners count the cost of the flood", extra="Cafés shut.").encode("cp1252"),
         "utf16.txt": article("Ferry service resumes after the storm", extra="Ferries sail.").encode("utf-16"),
+        "utf16-le.txt": article("Ferry service resumes after the storm", extra="Ferries sail.").encode("utf-16-le"),
+        "utf16-be.txt": article("Ferry service resumes after the storm", extra="Ferries sail.").encode("utf-16-be"),
         "stray-nul.txt": article("Schools reopen in the valley", extra="Pupils return.").replace("\n\n", "\n\x00\n").encode(),
         "one-line.txt": line.encode(),
     }
