@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from digest.errors import ConfigError
+from digest.yamltext import load_yaml
 
 CONFIG_FILE = "digest.yaml"
 INDEXES = ("archive", "events", "sources", "people", "places", "topics")
@@ -101,7 +102,7 @@ def load_config(site_dir: Path) -> SiteConfig:
     if not path.exists():
         return SiteConfig()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(data, dict):

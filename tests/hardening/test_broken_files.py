@@ -154,3 +154,14 @@ def test_characters_xml_forbids_leave_every_feed_and_the_sitemap_well_formed(tmp
         ET.fromstring(data)  # raises on a character XML forbids
         assert "\ufffe" not in data.decode() and "\uffff" not in data.decode(), path
     assert "Floods close the valley road" in xml["atom.xml"].decode()
+
+
+@pytest.mark.parametrize("name", ["digest.yaml", "content/about.md"])
+def test_a_yaml_alias_bomb_is_refused_at_once_naming_the_file(tmp_path: Path, name: str) -> None:
+    from tests.site.test_markdown import alias_bomb
+    site = write_site(tmp_path / "site", {"good.txt": article("Floods close the valley road")})
+    bomb = alias_bomb("title") if name == "digest.yaml" else f"---\ntitle: About\n{alias_bomb('description')}---\nText.\n"
+    (site / name).write_text(bomb)
+    result = run_digest("build", str(site))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert str(site / name) in result.stderr and "aliases (*a0) are not allowed" in result.stderr, result.stderr
