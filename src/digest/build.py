@@ -131,7 +131,7 @@ def build(options: BuildOptions) -> BuildReport:
             watch.lap("swapping the site in")
     finally:
         gc.unfreeze()  # `digest serve` builds again in this process
-    problems = tuple(inputs.problems) + tuple(load_problems)
+    problems = tuple(inputs.problems) + tuple(load_problems) + inputs.static_refused
     warnings = tuple(warning for warning in (stage.warning, site.search.warning) if warning)
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)

@@ -116,3 +116,25 @@ def test_an_output_folder_beside_the_content_folder_is_fine(tmp_path: Path) -> N
     site = write_site(tmp_path / "site", {"good.txt": article("Floods close the valley road")})
     assert run_digest("build", str(site), "-o", str(site / "content-out")).returncode == 0
     assert (site / "content-out" / "index.html").is_file()
+
+
+def test_a_link_in_static_that_leads_outside_it_is_reported_and_not_published(tmp_path: Path) -> None:
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:Zebrafish4417:/root:/bin/bash\n")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "key.css").write_text("/* Okapi9001 */\n")
+    site = write_site(tmp_path / "site", {"good.txt": article("Floods close the valley road")})
+    (site / "static").mkdir()
+    (site / "static" / "site.css").write_text("body { color: navy; }\n")
+    (site / "static" / "passwd.txt").symlink_to(secret)
+    (site / "static" / "folder").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (site / "static" / "alias.css").symlink_to("site.css")  # inside static/: an ordinary copy
+
+    report = build(BuildOptions(site_dir=site))
+
+    built = tree(site / "build")
+    assert b"Zebrafish4417" not in b"".join(built.values()) and b"Okapi9001" not in b"".join(built.values())
+    assert built["static/alias.css"] == built["static/site.css"] == b"body { color: navy; }\n"
+    reasons = {Path(p.path).name: p.reason for p in report.problems}
+    assert set(reasons) == {"passwd.txt", "folder"} and report.dumps == 1  # reported, not counted as dumps
+    assert all("outside the static folder: not followed" in reason for reason in reasons.values())
