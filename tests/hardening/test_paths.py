@@ -2,7 +2,9 @@
 links in content/ that lead outside are not followed; two stories never share a file."""
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -138,3 +140,24 @@ def test_a_link_in_static_that_leads_outside_it_is_reported_and_not_published(tm
     reasons = {Path(p.path).name: p.reason for p in report.problems}
     assert set(reasons) == {"passwd.txt", "folder"} and report.dumps == 1  # reported, not counted as dumps
     assert all("outside the static folder: not followed" in reason for reason in reasons.values())
+
+
+# What a terminal acts on in a name: escape sequences (clear the screen, set the title), C1's CSI,
+# a carriage return, right-to-left overrides; and a name that is not UTF-8.
+TERMINAL_NAME = "\x1b[2J\x1b]0;pwned\x07clear\r\x9b1m\u202egnp.txt"
+SHOWN_NAME = "\\x1b[2J\\x1b]0;pwned\\x07clear\\r\\x9b1m\\u202egnp.txt"
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def test_file_names_show_escaped_in_console_output(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {"good.txt": article("Floods close the valley road"), TERMINAL_NAME: b""})
+    dump = site / "content" / TERMINAL_NAME
+    outputs = {"build": run_digest("build", str(site)).stderr, "check": run_digest("check", str(site)).stdout,
+               "inspect": run_digest("inspect", str(dump)).stderr}
+    (site / "content" / f"{TERMINAL_NAME}.md").write_text("no front matter\n")
+    outputs["page error"] = run_digest("build", str(site)).stderr
+    for command, output in outputs.items():
+        assert not RAW.search(output), (command, output)
+        assert SHOWN_NAME in output, (command, output)
+    as_json = run_digest("check", "--json", str(site)).stdout
+    assert not RAW.search(as_json) and str(dump) in [f["path"] for f in json.loads(as_json)["findings"]]
