@@ -6,21 +6,25 @@ and builds every other.
 
 The archive is benchmarks/synth.py's realistic dumps; the corrupt ones are what scrapers and disks
 leave: empty files, random bytes (an image saved as .txt), NUL-filled files (a crash before the
-data reached the disk), gzip-compressed dumps, and pages of nothing but navigation.
+data reached the disk), gzip-compressed dumps, and pages of nothing but navigation. As many more are
+odd but readable, and must be built: dates no calendar has, characters XML forbids, UTF-16 saved
+without its byte order mark.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
 import random
+import re
 import sys
 import tempfile
 import time
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import generate  # noqa: E402
+from synth import MONTHS, generate  # noqa: E402
 
 from digest.build import CACHE_DIR, BuildOptions, BuildReport, build
 from digest.cache import RecordCache, record_key
@@ -33,6 +37,14 @@ CORRUPTIONS = {
     "furniture": lambda rng, data: b"Home\nNews\nWorld\nSport\n\nSubscribe\nSign in\n\nMost read\n",
 }
 
+# Odd but readable, as pages and tools leave them: each must still become a story, and the feeds XML.
+_MONTH_DAY = re.compile(rf"(?:{'|'.join(MONTHS)}) \d{{1,2}}\b".encode())
+UNLUCKY = {
+    "impossible-date": lambda rng, data: _MONTH_DAY.sub(rng.choice([b"April 31", b"February 30", b"June 31"]), data),
+    "xml-forbidden": lambda rng, data: data.replace(b". ", b". \xef\xbf\xbe\xef\xbf\xbf", 3),  # U+FFFE, U+FFFF
+    "utf16-no-bom": lambda rng, data: data.decode("utf-8").encode(rng.choice(["utf-16-le", "utf-16-be"])),
+}
+
 
 def corrupt_archive(content: Path, count: int, share: float, seed: int) -> set[str]:
     """Write `count` dumps into content/, `share` of them corrupt; returns the corrupt paths."""
@@ -42,6 +54,9 @@ def corrupt_archive(content: Path, count: int, share: float, seed: int) -> set[s
     kinds = sorted(CORRUPTIONS)
     for i, path in enumerate(chosen):
         path.write_bytes(CORRUPTIONS[kinds[i % len(kinds)]](rng, path.read_bytes()))
+    odd = sorted(rng.sample(sorted(set(paths) - set(chosen)), round(count * share)))
+    for i, path in enumerate(odd):
+        path.write_bytes(list(UNLUCKY.values())[i % len(UNLUCKY)](rng, path.read_bytes()))
     return {str(p) for p in chosen}
 
 
@@ -52,6 +67,7 @@ class Outcome:
     loaded: set[str]
     story_pages: int
     seconds: float
+    malformed_xml: list[str]  # feeds or the sitemap a reader would reject
 
     def failures(self, count: int) -> list[str]:
         reported = [p.path for p in self.report.problems]
@@ -63,6 +79,8 @@ class Outcome:
             found.append(f"{count - len(self.corrupt) - len(self.loaded)} good dumps were not built")
         if self.report.dumps != count or self.story_pages != self.report.stories:
             found.append(f"{self.report.dumps} dumps seen, {self.story_pages} story pages for {self.report.stories} stories")
+        if self.malformed_xml:
+            found.append(f"{len(self.malformed_xml)} XML files not well-formed, e.g. {self.malformed_xml[0]}")
         return found
 
     @property
@@ -82,7 +100,17 @@ def build_archive(site: Path, count: int, share: float, seed: int) -> Outcome:
     loaded = {keys[key] for key in cache.get_many(list(keys))}
     cache.close()
     pages = sum(1 for _ in (site / "build" / "stories").glob("*/index.html"))
-    return Outcome(report, corrupt, loaded, pages, seconds)
+    return Outcome(report, corrupt, loaded, pages, seconds, malformed_xml(site / "build"))
+
+
+def malformed_xml(output: Path) -> list[str]:
+    found = []
+    for path in sorted(output.rglob("*.xml")):
+        try:
+            ET.fromstring(path.read_bytes())
+        except ET.ParseError:
+            found.append(str(path.relative_to(output)))
+    return found
 
 
 def main() -> None:

@@ -29,7 +29,9 @@ TOKENS = [b'"', "“".encode(), "”".encode(), b"\n\n", b"Related articles\n", 
           b"WASHINGTON (AP) \xe2\x80\x94 ", b"BAKU, Azerbaijan, April 23. ", b" said ", b", he said.", b"\x00",
           b"\xff\xfe", b"(", b")", b"By JOHN SMITH\n", b"Nov. 20, 2019 5:52 AM EST\n", b"\r", b"\t", b"<script>",
           b"</script>", b"<img src=x onerror=alert(1)>", b"{{ 7*7 }}", b"{% raw %}", b"javascript:alert(1)",
-          b"../../etc/passwd", "\u202e".encode(), "\ufeff".encode(), b"\xed\xa0\x80", b"\xc3"]
+          b"../../etc/passwd", "\u202e".encode(), "\ufeff".encode(), b"\xed\xa0\x80", b"\xc3",
+          "\ufffe".encode(), "\uffff".encode(), b"April 31, 2025 ", b"February 29, 2023\n", b"31/02/2025 14:32 GMT",
+          b"BAKU, Azerbaijan, June 31. "]
 # Mutations stack, so each is bounded: a dump stays the size of a real page (a few MB at most) and
 # the figures measure the loader, not how fast Python copies gigabytes.
 MAX_REPEATED_LINE = 4_000
@@ -66,7 +68,7 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
             buf = bytearray(buf.replace(b"\n", b" ", rng.randint(1, 50)))
         else:
             text = bytes(buf).decode("utf-8", errors="replace")
-            buf = bytearray(text.encode(rng.choice(["utf-16", "cp1252", "latin-1", "utf-8-sig"]), errors="replace"))
+            buf = bytearray(text.encode(rng.choice(["utf-16", "utf-16-le", "utf-16-be", "cp1252", "latin-1", "utf-8-sig"]), errors="replace"))
         del buf[MAX_DUMP:]
     return bytes(buf)
 

@@ -38,6 +38,9 @@ BAD = {
     "unattributed.txt": (variant('," said Maria Costa, the port director.', '," the notice on the gate read.').encode(), "quote-speaker"),
     # the loader repairs the mojibake; check still says the file was saved wrongly
     "mojibake.txt": (variant("The city's main", "The cityâ€™s busy main").encode(), "encoding"),
+    # 2027 has no 29 February: the date is ignored, and check says so
+    "impossible-date.txt": (variant("on March 3, 2025.", "on March 3, 2025, and the lease runs to February 29, 2027.").encode(),
+                            "impossible-date"),
 }
 ERRORS = {"empty", "no-body", "unreadable"}
 
@@ -78,7 +81,7 @@ def test_check_table_names_each_bad_dump_once_a_problem(site: Path) -> None:
     result = run_digest("check", str(site))
     rows = result.stdout.splitlines()[:-1]
     assert sorted(Path(row.split()[0].split(":")[0]).name for row in rows) == sorted(BAD)
-    assert result.stdout.splitlines()[-1] == f"{len(BAD) + 2} dumps checked: 3 errors, 6 warnings in 9 dumps"
+    assert result.stdout.splitlines()[-1] == f"{len(BAD) + 2} dumps checked: 3 errors, 7 warnings in 10 dumps"
 
 
 def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
@@ -99,3 +102,10 @@ def test_check_does_not_build_or_touch_the_dumps(site: Path) -> None:
 def test_check_names_a_missing_file(tmp_path: Path) -> None:
     result = run_digest("check", str(tmp_path / "nope.txt"))
     assert result.returncode == 1 and "nope.txt" in result.stdout and "cannot be read" in result.stdout
+
+
+def test_check_warns_of_a_dateline_on_no_calendar_day(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(variant("March 3 (Reuters)", "April 31 (Reuters)"))
+    report = json.loads(run_digest("check", "--json", str(tmp_path)).stdout)
+    [finding] = [f for f in report["findings"] if f["check"] == "impossible-date"]
+    assert finding["line"] == 3 and "'April 31' is no calendar day" in finding["message"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digest.config import load_config
+from digest.config import load_config, refuse_overlap
 from digest.errors import DumpError
 from digest.inputs import as_given, read_inputs
 from digest.manifest import Manifest, Previous, encode_details, manifest_file, write_manifest
@@ -91,6 +91,7 @@ def build(options: BuildOptions) -> BuildReport:
     watch = Stopwatch()
     config = load_config(site_dir)
     output = options.output or site_dir / config.output_dir
+    refuse_overlap(site_dir / config.content_dir, output)
     inputs = read_inputs(site_dir, config)
     previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), clean=options.clean)
     watch.lap("reading inputs")
@@ -130,7 +131,7 @@ def build(options: BuildOptions) -> BuildReport:
             watch.lap("swapping the site in")
     finally:
         gc.unfreeze()  # `digest serve` builds again in this process
-    problems = tuple(inputs.problems) + tuple(load_problems)
+    problems = tuple(inputs.problems) + tuple(load_problems) + inputs.static_refused
     warnings = tuple(warning for warning in (stage.warning, site.search.warning) if warning)
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)

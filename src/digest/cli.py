@@ -16,7 +16,7 @@ import traceback
 from digest import __version__
 from digest.commands import build, check, init, inspect, serve
 from digest.commands.exits import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
-from digest.errors import DigestError
+from digest.errors import DigestError, shown
 
 COMMANDS = (init, serve, check, build, inspect)
 FORMAT = argparse.RawDescriptionHelpFormatter
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     except DigestError as error:
         if args.debug:
             raise
-        print(f"digest: {error}", file=sys.stderr)
+        print(f"digest: {shown(str(error), lines=True)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("digest: interrupted; the previous output is untouched", file=sys.stderr)
@@ -68,13 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         if args.debug:
             raise
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"digest: {where}{error.strerror or error}", file=sys.stderr)
+        where = f"{shown(os.fsdecode(error.filename))}: " if error.filename else ""
+        print(f"digest: {where}{shown(str(error.strerror or error), lines=True)}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as error:  # a bug in digest: say so in one line, the traceback on request
         if args.debug:
             raise
-        print(f"digest: internal error: {type(error).__name__}: {error}\n"
+        print(f"digest: internal error: {type(error).__name__}: {shown(str(error), lines=True)}\n"
               f"  (a bug in digest; run again with --debug and report the traceback)", file=sys.stderr)
         return EXIT_BUG
 

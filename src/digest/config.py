@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from digest.errors import ConfigError
+from digest.yamltext import load_yaml
 
 CONFIG_FILE = "digest.yaml"
 INDEXES = ("archive", "events", "sources", "people", "places", "topics")
@@ -101,7 +102,7 @@ def load_config(site_dir: Path) -> SiteConfig:
     if not path.exists():
         return SiteConfig()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(data, dict):
@@ -110,6 +111,16 @@ def load_config(site_dir: Path) -> SiteConfig:
     if errors:
         raise ConfigError("\n".join(errors))
     return SiteConfig(**_normalise(data))
+
+
+def refuse_overlap(content: Path, output: Path) -> None:
+    """A build replaces its output folder whole and reads every dump below the content folder: were
+    one inside the other, a build would delete the dumps or read its own robots.txt as one."""
+    dumps, site = content.resolve(), output.resolve()
+    if dumps == site or dumps.is_relative_to(site) or site.is_relative_to(dumps):
+        raise ConfigError(f"the content folder {content} and the output folder {output} overlap: a build replaces "
+                          "its output whole and would delete your dumps; set output_dir in digest.yaml or --output "
+                          "to a folder outside the content folder (the default is build)")
 
 
 assert set(CHECKS) == {f.name for f in fields(SiteConfig)}, "every config key needs a check and a hint"

@@ -33,6 +33,7 @@ class Inputs:
     templates: Path  # the site's own templates folder (may not exist)
     theme: list[bytes]  # every template the site can use, site's and theme's, path and bytes
     key: str
+    static_refused: tuple[DumpError, ...] = ()  # files in static/ not published (a link leading outside it)
 
 
 def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpError]]:
@@ -64,9 +65,13 @@ def _files(root: Path) -> list[tuple[str, bytes]]:
             for path in sorted(root.rglob("*")) if path.is_file() and not path.name.startswith(".")]
 
 
-def read_static(site_static: Path) -> dict[str, bytes]:
-    """The theme's assets, then the site's own, which win name by name."""
-    return {f"static/{name}": data for root in (theme_dir() / "static", site_static) for name, data in _files(root)}
+def read_static(site_static: Path) -> tuple[dict[str, bytes], list[DumpError]]:
+    """The theme's assets, then the site's own, which win name by name; and the site's files that
+    are refused, as content/'s are: a link in static/ to /etc/passwd would publish it."""
+    files, refused = content_files(site_static, None)
+    own = [(Path(path).relative_to(site_static).as_posix(), Path(path).read_bytes()) for path in files]
+    static = {f"static/{name}": data for name, data in _files(theme_dir() / "static") + own}
+    return static, refused
 
 
 def site_relative(paths: list[str], site_dir: Path) -> list[str]:
@@ -90,7 +95,8 @@ def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
     dumps = list(zip(site_relative([path for path, _ in dumps], site_dir), [data for _, data in dumps]))
     problems = [DumpError(path, p.reason, p.line) for path, p in zip(site_relative([p.path for p in problems], site_dir), problems)]
     markdown = _markdown_files(content)
-    static = read_static(site_dir / config.static_dir)
+    static, refused = read_static(site_dir / config.static_dir)
+    refused = [DumpError(path, p.reason) for path, p in zip(site_relative([p.path for p in refused], site_dir), refused)]
     templates = site_dir / config.templates_dir
     theme = [part for root in (templates, theme_dir() / "templates") for name, data in _files(root)
              for part in (os.fsencode(name), data)]
@@ -99,11 +105,11 @@ def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
     pages = zip(site_relative([path for path, _ in markdown], site_dir), markdown)
     parts += [part for name, (_, text) in pages for part in (os.fsencode(name), text.encode())]
     parts += [part for path, data in sorted(static.items()) for part in (os.fsencode(path), data)]
-    parts += [os.fsencode(str(problem)) for problem in problems]
-    return Inputs(dumps, problems, markdown, static, templates, theme, digest_of(parts))
+    parts += [os.fsencode(str(problem)) for problem in problems + refused]
+    return Inputs(dumps, problems, markdown, static, templates, theme, digest_of(parts), tuple(refused))
 
 
-def content_files(root: Path, suffixes: tuple[str, ...]) -> tuple[list[str], list[DumpError]]:
+def content_files(root: Path, suffixes: tuple[str, ...] | None) -> tuple[list[str], list[DumpError]]:
     """(files to read, files refused with their reason), both in path order so builds do not
     depend on the file system. Hidden files are skipped; linked folders are not entered. One
     directory scan a folder: its entries already say which are files, so an archive of ten thousand
@@ -119,10 +125,10 @@ def content_files(root: Path, suffixes: tuple[str, ...]) -> tuple[list[str], lis
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(entry.path)  # a folder named like a dump is entered, not read
-                elif os.path.splitext(entry.name)[1].lower() in suffixes and not entry.name.startswith("."):
+                elif (suffixes is None or os.path.splitext(entry.name)[1].lower() in suffixes) and not entry.name.startswith("."):
                     if entry.is_file(follow_symlinks=False):
                         paths.append(entry.path)
-                    elif reason := _refusal(Path(entry.path), base):
+                    elif reason := _refusal(Path(entry.path), base, base.name):
                         problems.append(DumpError(entry.path, reason))
                     elif os.path.isfile(entry.path):  # a link to a dump inside the content folder
                         paths.append(entry.path)
@@ -130,7 +136,7 @@ def content_files(root: Path, suffixes: tuple[str, ...]) -> tuple[list[str], lis
     return sorted(paths, key=in_path_order), sorted(problems, key=lambda p: in_path_order(p.path))
 
 
-def _refusal(path: Path, base: Path) -> str | None:
+def _refusal(path: Path, base: Path, folder: str) -> str | None:
     """Why a path that is not a plain file will not be read, or None."""
     if path.is_symlink():
         try:
@@ -138,7 +144,7 @@ def _refusal(path: Path, base: Path) -> str | None:
         except (OSError, RuntimeError):  # RuntimeError: a loop of links
             return "a broken link: its target does not exist"
         if not target.is_relative_to(base):
-            return f"a link to {target}, outside the content folder: not followed"
+            return f"a link to {target}, outside the {folder} folder: not followed"
     try:
         mode = path.stat().st_mode
     except OSError as error:

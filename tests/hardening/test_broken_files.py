@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,8 @@ def readable_odd_dumps() -> dict[str, bytes]:
         "truncated.txt": article("Storm cuts power to the coast, café owners say", extra="Power is out.").encode()[:-40] + "é".encode()[:1],
         "cp1252.txt": article("Café owners count the cost of the flood", extra="Cafés shut.").encode("cp1252"),
         "utf16.txt": article("Ferry service resumes after the storm", extra="Ferries sail.").encode("utf-16"),
+        "utf16-le.txt": article("Ferry service resumes after the storm", extra="Ferries sail.").encode("utf-16-le"),
+        "utf16-be.txt": article("Ferry service resumes after the storm", extra="Ferries sail.").encode("utf-16-be"),
         "stray-nul.txt": article("Schools reopen in the valley", extra="Pupils return.").replace("\n\n", "\n\x00\n").encode(),
         "one-line.txt": line.encode(),
     }
@@ -125,3 +128,40 @@ def test_mojibake_on_a_megabyte_line_is_repaired_throughout() -> None:
     """A page saved without line breaks is one long line; its mojibake is repaired in stretches."""
     line = "The mayorâ€™s office said it would reopen the road. " * 20_000
     assert normalise(line) == ("The mayor’s office said it would reopen the road. " * 20_000).rstrip()
+
+
+@pytest.mark.parametrize("date", ["April 31, 2025", "February 29, 2023", "31/02/2025 14:32 GMT"])
+def test_an_impossible_date_leaves_its_story_undated_and_the_site_built(tmp_path: Path, date: str) -> None:
+    dump = article("Floods close the valley road").replace("By Ann Lee\n", f"By Ann Lee\n\n{date}\n")
+    site = write_site(tmp_path / "site", {"odd-date.txt": dump.replace("RIVERTON (AP)", f"RIVERTON, {date.split(',')[0]} (AP)")})
+    result = run_digest("build", str(site))
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    built = tree(site / "build")
+    assert "stories/floods-close-the-valley-road/index.html" in built
+    assert not any(path.startswith(("2023/", "2025/")) for path in built)  # filed under no day
+
+
+def test_characters_xml_forbids_leave_every_feed_and_the_sitemap_well_formed(tmp_path: Path) -> None:
+    """U+FFFE and U+FFFF are text to Python and forbidden in XML 1.0: a dump holding them must not
+    make a reader reject the site's or its source's Atom and RSS feeds."""
+    dump = article("Floods \ufffeclose the \uffffvalley road", extra="Bridges \ufffe\uffff shut.").replace(" (AP)", "")
+    dump = dump.replace("Most read", "Source: Valley\uffff Times\n\nMost read")
+    site = write_site(tmp_path / "site", {"odd.txt": dump, "plain.txt": article("Ferries resume", extra="Ferries sail.")})
+    assert run_digest("build", str(site)).returncode == 0
+    xml = {path: data for path, data in tree(site / "build").items() if path.endswith(".xml")}
+    assert {"atom.xml", "rss.xml", "sitemap.xml"} <= set(xml) and len(xml) >= 7  # and each source's feeds
+    for path, data in xml.items():
+        ET.fromstring(data)  # raises on a character XML forbids
+        assert "\ufffe" not in data.decode() and "\uffff" not in data.decode(), path
+    assert "Floods close the valley road" in xml["atom.xml"].decode()
+
+
+@pytest.mark.parametrize("name", ["digest.yaml", "content/about.md"])
+def test_a_yaml_alias_bomb_is_refused_at_once_naming_the_file(tmp_path: Path, name: str) -> None:
+    from tests.site.test_markdown import alias_bomb
+    site = write_site(tmp_path / "site", {"good.txt": article("Floods close the valley road")})
+    bomb = alias_bomb("title") if name == "digest.yaml" else f"---\ntitle: About\n{alias_bomb('description')}---\nText.\n"
+    (site / name).write_text(bomb)
+    result = run_digest("build", str(site))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert str(site / name) in result.stderr and "aliases (*a0) are not allowed" in result.stderr, result.stderr

@@ -19,6 +19,8 @@ from tests.site import handmade
 PAYLOAD = ('<script>alert(1)</script><img src=x onerror=alert(2)>{{ 7*7 }}{% raw %}'
            '<a href="javascript:alert(3)">x</a></script><!--')
 HEADLINE = f"{PAYLOAD} Floods close the road"
+# A credit line's outlet becomes a search filter, which Pagefind's UI inserts as HTML.
+SOURCE = f'Trend <meta http-equiv="refresh" content="0;url=https://example.org/">{PAYLOAD}'
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -27,13 +29,20 @@ def hostile_dump() -> str:
     return text.replace("By Ann Lee\n", f"By Ann Lee\n\nNov. 20, 2019 5:52 AM EST\n\nSee javascript:alert(4) {{{{ config }}}}\n")
 
 
+def hostile_source_dump() -> str:
+    """A story whose only outlet is a hostile "Source:" line (no agency in its dateline)."""
+    text = article("Ferries resume after the storm", extra="Ferries sail again.").replace(" (AP)", "")
+    return text.replace("Most read", f"Source: {SOURCE}\n\nMost read")
+
+
 @pytest.fixture(scope="module")
 def loaded_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """The real build over a hostile dump and two ordinary ones."""
     site = write_site(tmp_path_factory.mktemp("hostile") / "site", {
-        "hostile.txt": hostile_dump(), "plain.txt": article("Ferries resume", extra="Ferries sail.")})
+        "hostile.txt": hostile_dump(), "plain.txt": article("Ferries resume", extra="Ferries sail."),
+        "source.txt": hostile_source_dump()})
     report = build(BuildOptions(site_dir=site))
-    assert report.problems == () and report.stories == 2
+    assert report.problems == () and report.stories == 3
     return tree(site / "build")
 
 
@@ -138,6 +147,17 @@ def test_the_search_index_reads_dump_text_as_text(loaded_site: dict[str, bytes])
     [fragment] = [f for f in fragments if "Residents" in f["content"]]
     assert fragment["meta"]["title"] == HEADLINE
     assert f"Residents wrote {PAYLOAD} on the wall." in fragment["content"]
+
+
+def test_search_filters_are_html_that_shows_the_dump_text(loaded_site: dict[str, bytes]) -> None:
+    """Pagefind's UI inserts filter values as HTML: each must be markup whose text is the value."""
+    fragments = [json.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))
+                 for path, data in loaded_site.items() if path.startswith("pagefind/") and "/fragment/" in path]
+    if not fragments:
+        pytest.skip("no search index: the Pagefind binary is missing")
+    values = [value for f in fragments for values in f["filters"].values() for value in values]
+    assert all(scan(value).tags == [] for value in values), values
+    assert SOURCE in [scan(value).plain for value in values]
 
 
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')

@@ -2,10 +2,15 @@
 links in content/ that lead outside are not followed; two stories never share a file."""
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
+import pytest
+
 from digest.build import BuildOptions, build
+from tests.conftest import run_digest
 from tests.hardening.conftest import article, tree, write_site
 
 ODD_NAMES = ["a..txt", "b...txt", "a..b.txt", "dir../x.txt", "with spaces .txt", "café ünï 新闻.txt", "tab\there.txt",
@@ -85,3 +90,74 @@ def test_two_stories_never_write_the_same_file(tmp_path: Path) -> None:
     texts = [p.read_text() for p in pages]
     for marker in ("Copy number 0.", "Copy number 1.", "Copy number 2.", "A crafted one."):
         assert sum(marker in t for t in texts) == 1, marker
+
+
+@pytest.mark.parametrize("config, args", [
+    ("output_dir: content\n", ()),  # the output is the content folder
+    ("output_dir: .\n", ()),  # the output holds it
+    ("", ("-o", "{site}/content/out")),  # the output is inside it
+    ("content_dir: build/dumps\n", ()),  # the content folder is inside the output
+])
+def test_content_and_output_folders_that_overlap_are_refused(tmp_path: Path, config: str, args: tuple[str, ...]) -> None:
+    """A build replaces its output folder whole: one that overlaps the content folder would delete
+    the dumps, or read its own files (robots.txt) as dumps."""
+    site = write_site(tmp_path / "site", {"good.txt": article("Floods close the valley road")})
+    if "build/dumps" in config:  # the dumps moved into a site built before
+        assert run_digest("build", str(site)).returncode == 0
+        (site / "content").rename(site / "build" / "dumps")
+    (site / "digest.yaml").write_text(config)
+    before = tree(site)
+    for _ in range(2):
+        result = run_digest("build", str(site), *(arg.format(site=site) for arg in args))
+        assert result.returncode == 2, result.stderr
+        assert "overlap" in result.stderr and "Traceback" not in result.stderr
+        assert tree(site) == before  # the dumps are untouched; nothing is written
+
+
+def test_an_output_folder_beside_the_content_folder_is_fine(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {"good.txt": article("Floods close the valley road")})
+    assert run_digest("build", str(site), "-o", str(site / "content-out")).returncode == 0
+    assert (site / "content-out" / "index.html").is_file()
+
+
+def test_a_link_in_static_that_leads_outside_it_is_reported_and_not_published(tmp_path: Path) -> None:
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:Zebrafish4417:/root:/bin/bash\n")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "key.css").write_text("/* Okapi9001 */\n")
+    site = write_site(tmp_path / "site", {"good.txt": article("Floods close the valley road")})
+    (site / "static").mkdir()
+    (site / "static" / "site.css").write_text("body { color: navy; }\n")
+    (site / "static" / "passwd.txt").symlink_to(secret)
+    (site / "static" / "folder").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (site / "static" / "alias.css").symlink_to("site.css")  # inside static/: an ordinary copy
+
+    report = build(BuildOptions(site_dir=site))
+
+    built = tree(site / "build")
+    assert b"Zebrafish4417" not in b"".join(built.values()) and b"Okapi9001" not in b"".join(built.values())
+    assert built["static/alias.css"] == built["static/site.css"] == b"body { color: navy; }\n"
+    reasons = {Path(p.path).name: p.reason for p in report.problems}
+    assert set(reasons) == {"passwd.txt", "folder"} and report.dumps == 1  # reported, not counted as dumps
+    assert all("outside the static folder: not followed" in reason for reason in reasons.values())
+
+
+# What a terminal acts on in a name: escape sequences (clear the screen, set the title), C1's CSI,
+# a carriage return, right-to-left overrides; and a name that is not UTF-8.
+TERMINAL_NAME = "\x1b[2J\x1b]0;pwned\x07clear\r\x9b1m\u202egnp.txt"
+SHOWN_NAME = "\\x1b[2J\\x1b]0;pwned\\x07clear\\r\\x9b1m\\u202egnp.txt"
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def test_file_names_show_escaped_in_console_output(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {"good.txt": article("Floods close the valley road"), TERMINAL_NAME: b""})
+    dump = site / "content" / TERMINAL_NAME
+    outputs = {"build": run_digest("build", str(site)).stderr, "check": run_digest("check", str(site)).stdout,
+               "inspect": run_digest("inspect", str(dump)).stderr}
+    (site / "content" / f"{TERMINAL_NAME}.md").write_text("no front matter\n")
+    outputs["page error"] = run_digest("build", str(site)).stderr
+    for command, output in outputs.items():
+        assert not RAW.search(output), (command, output)
+        assert SHOWN_NAME in output, (command, output)
+    as_json = run_digest("check", "--json", str(site)).stdout
+    assert not RAW.search(as_json) and str(dump) in [f["path"] for f in json.loads(as_json)["findings"]]

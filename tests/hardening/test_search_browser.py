@@ -1,4 +1,5 @@
-"""Search results in a real browser: dump text found by Pagefind shows as text and never runs."""
+"""Search results in a real browser: dump text found by Pagefind shows as text and never runs, in
+the result titles, their excerpts and the filter panel."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,15 +8,20 @@ import pytest
 
 from digest.build import BuildOptions, build
 from tests.hardening.conftest import article, write_site
-from tests.hardening.test_escaping import HEADLINE, hostile_dump
+from tests.hardening.test_escaping import HEADLINE, SOURCE, hostile_dump, hostile_source_dump
 from tests.site.tools import CHROMIUM, CHROMIUM_ARGS, require, served
+
+
+# What the dumps' markup would add to the search box if any of it ran: the UI's own markup has none of it.
+INJECTED = "#search img, #search script, #search meta, #search a[href^='javascript'], #search [onerror]"
 
 
 def test_a_search_result_shows_hostile_text_as_text(tmp_path: Path) -> None:
     require(CHROMIUM.is_file(), f"chromium ({CHROMIUM})")
     playwright = pytest.importorskip("playwright.sync_api")
     site = write_site(tmp_path / "site", {"hostile.txt": hostile_dump(),
-                                          "plain.txt": article("Ferries resume", extra="Ferries sail.")})
+                                          "plain.txt": article("Ferries resume", extra="Ferries sail."),
+                                          "source.txt": hostile_source_dump()})
     if build(BuildOptions(site_dir=site)).warnings:
         pytest.skip("no search index: the Pagefind binary is missing")
     with served(site / "build") as base, playwright.sync_playwright() as p:
@@ -28,6 +34,9 @@ def test_a_search_result_shows_hostile_text_as_text(tmp_path: Path) -> None:
         result.wait_for(timeout=15000)
         assert tab.locator(".pagefind-ui__result-link").first.inner_text() == HEADLINE
         assert "Residents wrote <script>alert(1)</script>" in result.inner_text()
-        assert tab.locator("#search img, #search script").count() == 0
-        assert dialogs == []
+        tab.locator(".pagefind-ui__filter-label").first.wait_for(state="attached", timeout=15000)
+        labels = tab.locator(".pagefind-ui__filter-label").all_text_contents()
+        assert any(label.strip().startswith(SOURCE) for label in labels), labels
+        assert tab.locator(INJECTED).count() == 0
+        assert dialogs == [] and tab.url.startswith(base)  # nothing ran, nothing led away
         browser.close()

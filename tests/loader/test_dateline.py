@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.loader.dateline import full_dates, match_dateline, story_dateline
+from digest.loader.dateline import full_dates, impossible_dates, match_dateline, story_dateline, with_year
 from digest.loader.patterns import patterns
 
 
@@ -103,3 +103,24 @@ def test_a_list_of_labelled_paragraphs_does_not_start_the_story() -> None:
     record = load_dump("truffles.txt", text.encode())
     assert record.dateline is None
     assert record.body[0].startswith("These truffles have a creamy")
+
+
+@pytest.mark.parametrize("text", ["April 31, 2025", "February 29, 2023", "31/02/2025", "2025-02-30", "30.02.2025",
+                                  "31 June 2025", "2025-13-01"])
+def test_an_impossible_date_is_no_date(text: str) -> None:
+    assert full_dates(f"Published {text} 10:02 GMT") == []
+    assert impossible_dates(f"Published {text} 10:02 GMT") == [text]
+
+
+def test_a_leap_day_is_a_date_in_a_leap_year_only() -> None:
+    assert full_dates("February 29, 2024") == [(2024, 2, 29)] and impossible_dates("February 29, 2024") == []
+    assert with_year(2, 29, [(2024, 3, 1)]) == "2024-02-29"
+    assert with_year(2, 29, [(2023, 3, 1)]) is None  # the page's year has no 29 February
+
+
+def test_a_dateline_with_an_impossible_day_keeps_its_place_and_has_no_date() -> None:
+    found = match_dateline("BAKU, April 31. Azerbaijan and Georgia signed the deal.", patterns())
+    assert found is not None and found.dateline.place == "BAKU"
+    assert (found.dateline.date, found.month, found.day) == (None, None, None)
+    assert impossible_dates("BAKU, April 31. Azerbaijan and Georgia signed the deal.", yearless=True) == ["April 31"]
+    assert impossible_dates("In April 31 people were hurt on the roads.") == []

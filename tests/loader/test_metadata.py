@@ -108,3 +108,8 @@ def test_a_header_needs_its_closing_line_and_only_its_own_keys() -> None:
 def test_a_source_line_is_no_header_and_keeps_crediting() -> None:
     page = "Source: Riverside Courier\n\n" + PAGE
     assert split_scrape_header(page, patterns())[0] is None
+
+
+def test_an_impossible_header_date_is_no_date() -> None:
+    meta, _ = split_scrape_header(JINA.replace("2025-04-23T", "2025-04-31T") + PAGE, patterns())
+    assert meta is not None and meta.date is None

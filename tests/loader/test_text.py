@@ -11,9 +11,20 @@ from digest.loader.text import decode, decode_entities, normalise
 DUMP = "Minister’s visit ends\n\nPARIS, May 2. The minister said the café talks “went well and will go on next week,” she added.\n"
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252"])
 def test_common_encodings_decode_to_the_same_text(encoding: str) -> None:
     assert decode(DUMP.encode(encoding), "d.txt") == DUMP
+
+
+def test_utf16_without_a_bom_decodes_even_when_truncated() -> None:
+    """Tools that write UTF-16 as "Unicode" often omit the byte order mark; the README promises it."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        assert decode(DUMP.encode(encoding)[:-1], "d.txt") == DUMP[:-1] + "\ufffd"
+
+
+def test_nul_bytes_at_every_position_are_still_no_text() -> None:
+    with pytest.raises(DumpError, match="not text"):
+        decode(b"\x00" * 4_000 + DUMP.encode(), "d.txt")
 
 
 def test_latin1_text_decodes() -> None:

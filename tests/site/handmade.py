@@ -76,7 +76,8 @@ def build_handmade(output: Path, config: SiteConfig = CONFIG, data: Corpus | Non
     nothing_before = Previous(output, output.parent / "no-manifest.json")
     with staged_site(output) as stage:
         make_site(data or corpus(), config, documents, output.parent / "no-templates", [], nothing_before, stage)
-        for path, static_file in read_static(output.parent / "no-static").items():
+        static, _ = read_static(output.parent / "no-static")
+        for path, static_file in static.items():
             stage.write(path, static_file)
         stage.commit("")
     return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*"))

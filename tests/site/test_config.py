@@ -44,3 +44,10 @@ def test_yes_is_not_a_number_of_items(tmp_path: Path) -> None:
     (tmp_path / "digest.yaml").write_text("items_per_page: yes\n")
     with pytest.raises(ConfigError, match="items_per_page"):
         load_config(tmp_path)
+
+
+def test_yaml_aliases_in_the_config_are_refused_naming_the_file(tmp_path: Path) -> None:
+    from tests.site.test_markdown import alias_bomb
+    (tmp_path / "digest.yaml").write_text(alias_bomb("title"))
+    with pytest.raises(ConfigError, match=rf"^{tmp_path / 'digest.yaml'}: not valid YAML: aliases \(\*a0\) are not allowed(.|\n)*line 2"):
+        load_config(tmp_path)

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
 
+from digest.site.feeds import _moment
 from tests.site.handmade import build_handmade
 
 FEEDS = ("atom.xml", "rss.xml", "feed.json")
@@ -64,3 +66,9 @@ def test_feed_dates_come_from_stories_in_the_site_timezone(files: dict[str, byte
     assert atom.feed.updated == "2025-06-14T00:00:00+01:00"  # Europe/Lisbon in summer
     rss = feedparser.parse(files["rss.xml"])
     assert rss.entries[-1].published == "Mon, 02 Jun 2025 00:00:00 +0100"
+
+
+def test_a_feed_dates_an_impossible_day_by_its_fallback() -> None:
+    """Records come from the cache too: a day the loader no longer gives must not stop the build."""
+    zone = ZoneInfo("Europe/Paris")
+    assert _moment("2025-04-31", "2025-04-30", zone) == datetime(2025, 4, 30, tzinfo=zone)

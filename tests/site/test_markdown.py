@@ -34,3 +34,16 @@ def test_slugs_may_not_take_digests_folders_or_each_other() -> None:
         parse_page("content/s.md", "---\ntitle: Sources\n---\n")
     with pytest.raises(ContentError, match="content/b.md: slug 'about' is taken by content/a.md"):
         parse_pages([("content/a.md", "---\ntitle: About\n---\n"), ("content/b.md", "---\ntitle: x\nslug: about\n---\n")])
+
+
+def alias_bomb(key: str, depth: int = 9) -> str:
+    """About 450 bytes of YAML that expand to 9 ** 9 strings wherever its last name is used."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, depth)]
+    return "\n".join(lines) + f"\n{key}: *a{depth - 1}\n"
+
+
+def test_yaml_aliases_in_front_matter_are_refused_naming_the_file() -> None:
+    """An alias bomb held the build for minutes and gigabytes; a page's front matter has no use for aliases."""
+    with pytest.raises(ContentError, match=r"^bomb\.md:3: front matter is not valid YAML: .*alias"):
+        parse_page("bomb.md", f"---\n{alias_bomb('description')}title: About\n---\nText.\n")

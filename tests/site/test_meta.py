@@ -34,3 +34,14 @@ def test_sitemap_is_xml_that_lists_each_list_once_with_its_day_and_escapes_the_a
     story = next(page for page in plan.pages if page.story)
     assert urls[f"https://news.example.org/a&b/{story.path.removesuffix('index.html')}"] == story.story.day
     assert ET.fromstring(sitemap((), CONFIG)).tag == f"{{{SITEMAP_NS}}}urlset"  # an empty site: still a sitemap
+
+
+def test_sitemap_drops_characters_xml_forbids() -> None:
+    import xml.etree.ElementTree as ET
+
+    from digest.site.meta import sitemap
+    from digest.site.plan import plan_site
+
+    config = replace(CONFIG, base_url="https://news.example.org/\uffffa\ufffe/")
+    root = ET.fromstring(sitemap(plan_site(corpus(), config).pages, config))  # raises on what XML forbids
+    assert all(url.startswith("https://news.example.org/a/") for url in (u[0].text for u in root))

@@ -10,6 +10,7 @@ from importlib import resources
 import yaml
 
 from digest.check.findings import WARNING, Finding
+from digest.loader.dateline import impossible_dates
 from digest.records import StoryRecord
 
 QUOTE_SNIPPET = 40  # characters of a quote used to find its line
@@ -50,6 +51,15 @@ def no_date(record: StoryRecord, lines: list[str]) -> list[Finding]:
     return [Finding(record.path, None, WARNING, "no-date", "no date found (no dateline and no full date on the page)")]
 
 
+def impossible_date(record: StoryRecord, lines: list[str]) -> list[Finding]:
+    """Dates no calendar has ("April 31, 2025"): the loader ignores them, so the story may be undated
+    or dated by another line; a dateline's month and day count without a year."""
+    dateline = record.dateline.text if record.dateline else None
+    return [Finding(record.path, n, WARNING, "impossible-date", f"{printed!r} is no calendar day; it is ignored")
+            for n, line in enumerate(lines, 1)
+            for printed in impossible_dates(line, yearless=dateline is not None and line.lstrip().startswith(dateline))]
+
+
 def boilerplate(record: StoryRecord, lines: list[str]) -> list[Finding]:
     rules = suspicious()
     found = []
@@ -84,4 +94,4 @@ def mojibake(record: StoryRecord, lines: list[str]) -> list[Finding]:
 
 RecordRule = Callable[[StoryRecord, list[str]], list[Finding]]
 # mojibake is run apart, on the text as decoded: the loader repairs it before any rule sees the body
-RULES: tuple[RecordRule, ...] = (no_headline, no_date, boilerplate, unattributed_quotes)
+RULES: tuple[RecordRule, ...] = (no_headline, no_date, impossible_date, boilerplate, unattributed_quotes)

@@ -9,7 +9,7 @@ from pathlib import Path
 from digest.build import BuildOptions, build
 from digest.commands.console import print_problems, progress_bar, summary_line, timings_table
 from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
-from digest.errors import DigestError
+from digest.errors import DigestError, shown
 
 HELP = "build the site into build/"
 DESCRIPTION = "Build the site in SITE (default: here) from the dumps in its content/ folder."
@@ -48,7 +48,7 @@ def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False, 
     if not quiet:
         print(summary_line(report, time.monotonic() - started))
     if verbose:
-        print(f"site written to {report.output}")
+        print(f"site written to {shown(str(report.output))}")
     if timings:
         print(timings_table(report))
     return EXIT_PROBLEMS if strict and report.problems else EXIT_OK
@@ -56,7 +56,7 @@ def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False, 
 
 def run(args: argparse.Namespace) -> int:
     if not args.site.is_dir():
-        raise DigestError(f"{args.site}: no such folder (a site is a folder with your dumps in content/)")
+        raise DigestError(f"{shown(str(args.site))}: no such folder (a site is a folder with your dumps in content/)")
     if args.workers is not None and args.workers < 1:
         raise DigestError(f"--workers takes a number of processes, 1 or more (got {args.workers})")
     options = BuildOptions(site_dir=args.site, output=args.output, clean=args.clean, workers=args.workers,

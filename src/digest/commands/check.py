@@ -11,7 +11,7 @@ from digest.check.findings import ERROR, WARNING, Finding
 from digest.commands.console import plural
 from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
 from digest.config import load_config
-from digest.errors import DumpError
+from digest.errors import DumpError, shown, shown_json
 
 HELP = "lint the dumps without building"
 DESCRIPTION = """Check dumps without building the site. Errors (the build would skip the dump):
@@ -58,11 +58,10 @@ def read_dumps_from_file(path: Path) -> tuple[list[tuple[str, bytes]], list[Dump
 def print_table(findings: list[Finding]) -> None:
     if not findings:
         return
-    width = max(len(f"{f.path}:{f.line}" if f.line else f.path) for f in findings)
-    checks = max(len(f.check) for f in findings)
-    for f in findings:
-        where = f"{f.path}:{f.line}" if f.line else f.path
-        print(f"{where:<{width}}  {f.level:<7}  {f.check:<{checks}}  {f.message}")
+    wheres = [f"{shown(f.path)}:{f.line}" if f.line else shown(f.path) for f in findings]
+    width, checks = max(map(len, wheres)), max(len(f.check) for f in findings)
+    for f, where in zip(findings, wheres):
+        print(f"{where:<{width}}  {f.level:<7}  {f.check:<{checks}}  {shown(f.message)}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,8 +72,8 @@ def run(args: argparse.Namespace) -> int:
     warnings = sum(f.level == WARNING for f in findings)
     total = len(dumps) + len(unread)
     if args.json:
-        print(json.dumps({"dumps": total, "errors": errors, "warnings": warnings,
-                          "findings": [asdict(f) for f in findings]}, ensure_ascii=False, indent=1))
+        print(shown_json(json.dumps({"dumps": total, "errors": errors, "warnings": warnings,
+                                     "findings": [asdict(f) for f in findings]}, ensure_ascii=False, indent=1)))
     else:
         print_table([f for f in findings if f.level == ERROR or not args.quiet])
         bad = len({f.path for f in findings})

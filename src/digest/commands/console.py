@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from digest.build import BuildReport
+from digest.errors import shown
 
 Callback = Callable[[str, int, int], None]
 
@@ -59,4 +60,4 @@ def print_problems(report: BuildReport) -> None:
     for problem in report.problems:
         print(f"skipped {problem}", file=sys.stderr)
     for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {shown(warning, lines=True)}", file=sys.stderr)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from digest.build import BuildOptions
 from digest.commands.build import build_and_report
+from digest.errors import shown
 from digest.init import create_site
 
 HELP = "create a new site folder with two sample dumps"
@@ -22,11 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     written = create_site(args.dir)
+    folder = shown(str(args.dir))
     if args.verbose:
         for relative in written:
-            print(f"created {args.dir / relative}")
+            print(f"created {shown(str(args.dir / relative))}")
     status = build_and_report(BuildOptions(site_dir=args.dir), args.quiet, args.verbose)
     if not args.quiet:
-        print(f"new site in {args.dir}: add your dumps to {args.dir / 'content'}, then run\n"
-              f"  cd {args.dir} && digest serve")
+        print(f"new site in {folder}: add your dumps to {shown(str(args.dir / 'content'))}, then run\n"
+              f"  cd {folder} && digest serve")
     return status

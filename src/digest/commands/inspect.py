@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
-from digest.errors import DumpError
+from digest.errors import DumpError, shown, shown_json
 from digest.records import StoryRecord
 
 HELP = "show what the loader reads off dumps"
@@ -34,7 +34,7 @@ def _record_json(record: StoryRecord, view: object) -> str:
 
 def _print_readable(record: StoryRecord) -> None:
     r = record
-    print(f"== {r.path}")
+    print(f"== {shown(r.path)}")
     print(f"headline:  {r.headline}{'  (inferred)' if r.headline_inferred else ''}")
     if r.dateline:
         print(f"dateline:  {r.dateline.text}  [place {r.dateline.place}; date {r.dateline.date or '?'}]")
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
                 continue
             record = load_dump(str(path), path.read_bytes())
         except OSError as error:
-            print(f"{path}: cannot be read: {error.strerror or error}", file=sys.stderr)
+            print(f"{shown(str(path))}: cannot be read: {shown(str(error.strerror or error))}", file=sys.stderr)
             status = EXIT_PROBLEMS
             continue
         except DumpError as error:
@@ -83,5 +83,5 @@ def run(args: argparse.Namespace) -> int:
     if records:  # the corpus view (story, duplicate_of, event) needs every record first
         view = corpus_view(records)
         for record in records:
-            print(_record_json(record, view[record.path]))
+            print(shown_json(_record_json(record, view[record.path])))
     return status

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+import datetime
 
 from digest.loader.patterns import MONTH_CAPS_RE, MONTH_RE, MONTHS, Patterns
 from digest.records import Dateline
@@ -33,6 +34,18 @@ _FULL_DATE = re.compile(
 _US_CLOCK = re.compile(r"\s*(?:\d{1,2}:\d\d\s?[AaPp]\.?[Mm]|(?:\d{1,2}:\d\d\s?)?(?:E|C|M|P)[SD]?T\b)")
 _DAY_FIRST_CLOCK = re.compile(r"\s*(?:(?:[01]?\d|2[0-3]):\d\d(?!\s?[AaPp]\.?[Mm])\s*(?:GMT|BST|UTC|CET|CEST)\b|(?:1[3-9]|2[0-3]):\d\d\b)")
 _ANY_YEAR = re.compile(rf"{_YEAR}{YEAR_END}")
+# A month and day without a year ("BAKU, April 31."): a date if it is one in a leap year.
+_MONTH_DAY = re.compile(rf"(?<!\w)(?:(?P<m1>{_MONTH_NAME})\.? (?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH_NAME})){_ORDINAL}(?!\d)")
+LEAP_YEAR = 2000
+
+
+def is_calendar_day(year: int, month: int, day: int) -> bool:
+    """Whether the day exists: "April 31" or "February 29, 2023" on a page is no date."""
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _slashed(first: int, second: int, after: str) -> tuple[int, int] | None:
@@ -62,6 +75,8 @@ def match_dateline(text: str, patterns: Patterns) -> DatelineMatch | None:
         day = int(groups["day"]) if groups.get("day") else None
         if day is not None and not 1 <= day <= 31:
             continue
+        if month and day and not is_calendar_day(LEAP_YEAR, month, day):
+            month = day = None  # still a dateline, with no date
         agency = groups.get("agency")
         date = f"--{month:02d}-{day:02d}" if month and day else None
         raw = text[: m.end()].strip()
@@ -97,21 +112,39 @@ def story_dateline(body: list[str], patterns: Patterns) -> DatelineMatch | None:
 
 def full_dates(text: str) -> list[tuple[int, int, int]]:
     """Every (year, month, day) the text prints in full, in order of appearance."""
+    return [ymd for _, ymd in _printed_dates(text) if is_calendar_day(*ymd)]
+
+
+def impossible_dates(text: str, yearless: bool = False) -> list[str]:
+    """The full dates the text prints that no calendar has ("February 29, 2023"), as printed; with
+    `yearless`, a month and day alone too ("BAKU, April 31."), which running text may print as no
+    date at all ("in April 31 people ...")."""
+    found = [(m.span(), m.group()) for m, ymd in _printed_dates(text) if not is_calendar_day(*ymd)]
+    if yearless:
+        spans = [span for span, _ in found]
+        found += [(m.span(), m.group()) for m in _MONTH_DAY.finditer(text)
+                  if not any(a <= m.start() < b for a, b in spans) and not is_calendar_day(LEAP_YEAR, *_month_day(m))]
+    return [printed for _, printed in sorted(found)]
+
+
+def _month_day(m: re.Match[str]) -> tuple[int, int]:
+    k = "1" if m.group("m1") else "2"
+    return MONTHS[m.group(f"m{k}").lower()], int(m.group(f"d{k}"))
+
+
+def _printed_dates(text: str) -> Iterator[tuple[re.Match[str], tuple[int, int, int]]]:
+    """Every full date the text prints, as (match, (year, month, day)), whether the day exists or not."""
     if not _ANY_YEAR.search(text):
-        return []
-    found: list[tuple[int, int, int]] = []
+        return
     for m in _FULL_DATE.finditer(text):
         if m.group("y5"):
             order = _slashed(int(m.group("a5")), int(m.group("b5")), text[m.end() : m.end() + 16])
-            if order and 1 <= order[0] <= 12 and 1 <= order[1] <= 31:
-                found.append((int(m.group("y5")), *order))
+            if order:
+                yield m, (int(m.group("y5")), *order)
             continue
         k = next(k for k in "1234" if m.group(f"y{k}"))
         year, month_text, day = m.group(f"y{k}", f"m{k}", f"d{k}")
-        month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()]
-        if 1 <= month <= 12 and 1 <= int(day) <= 31:
-            found.append((int(year), month, int(day)))
-    return found
+        yield m, (int(year), int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()], int(day))
 
 
 def with_year(month: int, day: int, page_dates: list[tuple[int, int, int]]) -> str | None:
@@ -119,8 +152,7 @@ def with_year(month: int, day: int, page_dates: list[tuple[int, int, int]]) -> s
     for year, m, d in page_dates:
         if (m, d) == (month, day):
             return f"{year:04d}-{month:02d}-{day:02d}"
-    if page_dates:
-        year = page_dates[0][0]
+    if page_dates and is_calendar_day(year := page_dates[0][0], month, day):
         return f"{year:04d}-{month:02d}-{day:02d}"
     return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.loader.dateline import is_calendar_day
 from digest.loader.patterns import Patterns, ScrapeHeaderForm
 
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d(?![\d])")  # "2025-04-23", "2025-04-23T10:02:00+00:00"
@@ -62,5 +63,6 @@ def _read(top: list[str], form: ScrapeHeaderForm) -> tuple[dict[str, str], int] 
 
 def _header(tool: str, fields: dict[str, str]) -> ScrapeHeader:
     date = _ISO_DATE.match(fields.get("date", ""))
-    return ScrapeHeader(tool, fields.get("title"), date.group() if date else None,
+    day = date.group() if date and is_calendar_day(*map(int, date.group().split("-"))) else None
+    return ScrapeHeader(tool, fields.get("title"), day,
                         fields.get("site") or fields.get("hostname"))

@@ -24,6 +24,9 @@ _IRREGULAR = re.compile("[\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u0
 _BINARY_SIGNS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 # A share of control characters (NUL, C1) and undecodable bytes this high means a binary file.
 MAX_CONTROL_SHARE = 0.02
+# Latin text in UTF-16 has a NUL in nearly every pair of bytes, always the same one of the two: a
+# share this high at one place of the pair reads as UTF-16 saved without its byte order mark.
+UTF16_NUL_SHARE = 0.3
 # ftfy keeps quotes curly only when told: uncurling would lose which mark opens a quotation.
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization=None, max_decode_length=1_000_000)
 # UTF-8 read as cp1252 or Latin-1 leaves a lead byte's letter (Â-ô) before a continuation byte's
@@ -50,14 +53,28 @@ def decode(data: bytes, path: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        text = _decode_other(data, path, error)
+    utf16 = _utf16_order(data[:DETECT_BYTES]) if data.find(b"\x00", 0, DETECT_BYTES) >= 0 else None
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            text = _decode_other(data, path, error)
     sample = text[:DETECT_BYTES]
     if len(_BINARY_SIGNS.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         raise DumpError(path, "not text: too many control or NUL bytes (a binary file?)")
     return text
+
+
+def _utf16_order(sample: bytes) -> str | None:
+    """UTF-16 saved without its byte order mark: Latin text puts a NUL in one byte of nearly every
+    pair, always the same one; a binary file or a NUL-padded one has NULs in both."""
+    pairs = len(sample) // 2
+    first, second = sample[0::2].count(0), sample[1::2].count(0)
+    if max(first, second) < UTF16_NUL_SHARE * pairs or min(first, second) > MAX_CONTROL_SHARE * pairs:
+        return None
+    return "utf-16-be" if first > second else "utf-16-le"
 
 
 def _decode_other(data: bytes, path: str, error: UnicodeDecodeError) -> str:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from digest.build import BuildOptions, build
 from digest.commands.console import summary_line
-from digest.config import load_config
-from digest.errors import DigestError, OutputError
+from digest.config import load_config, refuse_overlap
+from digest.errors import DigestError, OutputError, shown
 from digest.serve.server import LiveServer, start_server
 from digest.serve.state import LiveState
 from digest.serve.watch import SiteWatcher
@@ -45,18 +45,20 @@ class Rebuilder:
     def __call__(self, changed: list[str] | None = None) -> None:
         with self._lock:
             if changed and not self.quiet:
-                names = [_relative(path, self.options.site_dir) for path in changed]
+                names = [shown(_relative(path, self.options.site_dir)) for path in changed]
                 print(f"changed: {', '.join(names[:3])}{' …' if len(names) > 3 else ''}", flush=True)
             started = time.monotonic()
             try:
                 report = build(self.options)
             except DigestError as error:
                 self.last_error = error
-                print(f"digest: build failed, still serving the previous site: {error}", file=sys.stderr, flush=True)
+                print(f"digest: build failed, still serving the previous site: {shown(str(error), lines=True)}",
+                      file=sys.stderr, flush=True)
                 self.state.publish(True, (str(error),))
                 return
             except Exception as error:  # a bug must not take the server down with it
-                print(f"digest: internal error while building: {type(error).__name__}: {error}", file=sys.stderr, flush=True)
+                print(f"digest: internal error while building: {type(error).__name__}: {shown(str(error), lines=True)}",
+                      file=sys.stderr, flush=True)
                 self.state.publish(True, (f"internal error: {type(error).__name__}: {error}",))
                 return
             self.last_error = None
@@ -104,6 +106,7 @@ def serve(options: ServeOptions) -> int:
         raise DigestError(f"{options.site_dir}: no such folder (create a site with: digest init {options.site_dir})")
     config = load_config(options.site_dir)
     output = (options.output or options.site_dir / config.output_dir).resolve()
+    refuse_overlap(options.site_dir / config.content_dir, output)
     state = LiveState()
     rebuild = Rebuilder(BuildOptions(site_dir=options.site_dir, output=output), state, options.quiet)
     watcher = SiteWatcher(options.site_dir, config, output, rebuild)
@@ -114,8 +117,8 @@ def serve(options: ServeOptions) -> int:
         watcher.close()
         raise
     host, port = server.server_address[:2]
-    shown = f"[{host}]" if ":" in host else host
-    print(f"serving {output} at http://{shown}:{port}/ (Ctrl-C to stop)", flush=True)
+    address = f"[{host}]" if ":" in host else host
+    print(f"serving {shown(str(output))} at http://{address}:{port}/ (Ctrl-C to stop)", flush=True)
     if not _is_loopback(options.bind):
         print(f"digest: listening on {options.bind}: other machines that can reach this one can read the site",
               file=sys.stderr, flush=True)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from digest.config import SiteConfig
 from digest.site.routes import Routes
 from digest.site.views import StoryView
+from digest.site.xmlchars import xml_chars
 
 FEED_ITEMS = 50
 ATOM = "http://www.w3.org/2005/Atom"
@@ -44,8 +45,15 @@ def content_html(view: StoryView) -> str:
 
 
 def _moment(date: str | None, fallback: str, zone: ZoneInfo) -> datetime:
-    day = date if date and len(date) == 10 and date[4] == "-" else fallback
-    return datetime.fromisoformat(day).replace(tzinfo=zone)
+    """The day's midnight, else the fallback's: a record from an older cache may hold a day no
+    calendar has ("2025-04-31"), and one such story must not stop the feeds."""
+    for day in (date, fallback, EPOCH):
+        if day and len(day) == 10 and day[4] == "-":
+            try:
+                return datetime.fromisoformat(day).replace(tzinfo=zone)
+            except ValueError:
+                continue
+    return datetime.fromisoformat(EPOCH).replace(tzinfo=zone)
 
 
 def _updated(feed: Feed) -> str:
@@ -72,7 +80,7 @@ def atom(feed: Feed, config: SiteConfig) -> bytes:
             ET.SubElement(ET.SubElement(entry, "author"), "name").text = view.record.source
         ET.SubElement(entry, "summary").text = view.lead
         ET.SubElement(entry, "content", {"type": "html"}).text = content_html(view)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    return _xml_file(root)
 
 
 def rss(feed: Feed, config: SiteConfig) -> bytes:
@@ -93,7 +101,12 @@ def rss(feed: Feed, config: SiteConfig) -> bytes:
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = config.url(view.path)
         ET.SubElement(item, "pubDate").text = format_datetime(_moment(view.day, updated, zone))
         ET.SubElement(item, "description").text = content_html(view)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    return _xml_file(root)
+
+
+def _xml_file(root: ET.Element) -> bytes:
+    """The feed as a file readers accept: what XML forbids is dropped from every text and attribute."""
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + xml_chars(ET.tostring(root, encoding="unicode")).encode("utf-8") + b"\n"
 
 
 def json_feed(feed: Feed, config: SiteConfig) -> bytes:

@@ -12,6 +12,7 @@ import yaml
 
 from digest.errors import DigestError
 from digest.site.routes import RESERVED, slug_of
+from digest.yamltext import load_yaml
 
 FENCE = "---"
 KNOWN = {"title", "slug", "description", "order"}
@@ -41,7 +42,7 @@ def split_front_matter(path: str, text: str) -> tuple[dict, str, int]:
     except StopIteration:
         raise ContentError(f"{path}:1: the front matter is not closed by a '---' line") from None
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = load_yaml("\n".join(lines[1:end])) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1

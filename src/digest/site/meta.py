@@ -7,6 +7,7 @@ from digest.config import SiteConfig
 from digest.site.pages import Page
 from digest.site.routes import NOT_FOUND, SEARCH
 from digest.site.views import StoryView
+from digest.site.xmlchars import xml_chars
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 UNLISTED = {NOT_FOUND, SEARCH}  # pages that are no content of their own
@@ -27,7 +28,7 @@ def sitemap(pages: tuple[Page, ...], config: SiteConfig) -> bytes:
 
 
 def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return xml_chars(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def robots(config: SiteConfig) -> bytes:

@@ -22,6 +22,7 @@ from digest.site.pages import Page
 from digest.site.plan import SitePlan
 from digest.site.lookups import Answers, Recorded, Recorder, recorded
 from digest.site.routes import relative
+from digest.site.search import as_ui_html
 from digest.site.theme import theme_dir
 from digest.site.taxonomy import human_date
 
@@ -62,6 +63,7 @@ def _environment(site: jinja2.BaseLoader | None, theme: jinja2.BaseLoader) -> ji
         lstrip_blocks=True,
     )
     env.filters["human_date"] = human_date
+    env.filters["search_filter"] = as_ui_html
     return env
 
 

@@ -13,6 +13,7 @@ the search page says search is unavailable.
 """
 from __future__ import annotations
 
+import html
 import json
 import math
 import re
@@ -42,6 +43,14 @@ TIMEOUT_SECONDS = 600
 
 class PagefindError(Exception):
     pass
+
+
+def as_ui_html(value: str) -> str:
+    """A filter value as Pagefind's UI needs it. Its UI inserts filter values as HTML (result titles
+    and meta as text), and Pagefind decodes a filter's entities twice, the attribute's and once more:
+    escaped twice here and once by the template for the attribute, the UI is handed the value
+    escaped once, and a source named "<meta http-equiv=refresh ...>" shows as text."""
+    return html.escape(html.escape(value))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ is one more Taxonomy value, not another copy of the listing code.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
@@ -41,8 +42,17 @@ def story_order(story: Story) -> tuple:
 
 
 def story_day(story: Story) -> str | None:
+    """The day the site files the story under: a day the calendar has, else none."""
     date = story.record.date or (story.record.dateline.date if story.record.dateline else None)
-    return date if date and FULL_DATE.fullmatch(date) else None
+    return date if date and FULL_DATE.fullmatch(date) and _on_calendar(date) else None
+
+
+def _on_calendar(iso: str) -> bool:
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
 
 
 def human_date(iso: str | None) -> str:
