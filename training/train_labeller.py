@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "training"))
 from labels import Sequence, from_rules, from_truth  # noqa: E402
 
 from digest.loader import labeller  # noqa: E402
-from digest.loader.features import line_features  # noqa: E402
+from digest.loader.features import VOCABULARY, first_word, line_features, reach, vocabulary  # noqa: E402
 from digest.loader.patterns import patterns  # noqa: E402
 from digest.loader.record import read_layout  # noqa: E402
 from digest.loader.text import decode  # noqa: E402
@@ -41,6 +41,11 @@ def _layout(path: Path):
     return read_layout(decode(path.read_bytes(), str(path)), patterns())[1]
 
 
+def _within(seq: Sequence, window: range) -> Sequence:
+    """The labels of the lines the model reads (features.reach), the cut moved with them."""
+    return Sequence(seq.labels[window.start : window.stop], max(0, min(seq.cut, window.stop) - window.start))
+
+
 def page_sequences(shared: Path, part: str) -> list[tuple[str, list[list[str]], Sequence]]:
     """(name, features, labels) of every page of the split's part, in every form."""
     pats = patterns()
@@ -55,7 +60,7 @@ def page_sequences(shared: Path, part: str) -> list[tuple[str, list[list[str]], 
             layout = _layout(path)
             labelled = from_truth(layout, entry, pats)
             if labelled:
-                out.append((f"{form}/{entry['stem']}", line_features(layout, pats), labelled))
+                out.append((f"{form}/{entry['stem']}", line_features(layout, pats), _within(labelled, reach(layout))))
     return out
 
 
@@ -79,14 +84,15 @@ def rule_sequences(shared: Path) -> list[tuple[str, list[list[str]], Sequence]]:
         layout = _layout(path)
         labelled = from_rules(layout, headline, pats)
         if labelled:
-            out.append((path.name, line_features(layout, pats), labelled))
+            out.append((path.name, line_features(layout, pats), _within(labelled, reach(layout))))
     return out
 
 
 def train(data: list[tuple[str, list[list[str]], Sequence]], model: Path) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for _, features, seq in data:
-        trainer.append(features[: seq.cut], seq.labels[: seq.cut])
+        if seq.cut:
+            trainer.append(features[: seq.cut], seq.labels[: seq.cut])
     trainer.set_params(PARAMS)
     trainer.train(str(model))
 
@@ -97,7 +103,7 @@ def report(name: str, data: list[tuple[str, list[list[str]], Sequence]], model: 
     tagger.open(str(model))
     hit, got, want = Counter(), Counter(), Counter()
     for _, features, seq in data:
-        predicted = tagger.tag(features[: seq.cut])
+        predicted = tagger.tag(features[: seq.cut]) if seq.cut else []
         for p, g in zip(predicted, seq.labels[: seq.cut]):
             got[p] += 1
             want[g] += 1
@@ -109,12 +115,35 @@ def report(name: str, data: list[tuple[str, list[list[str]], Sequence]], model: 
         print(f"  {title:9} P {p:.3f}  R {r:.3f}  ({want[label]} lines)")
 
 
+MIN_VOCABULARY_SITES = 4  # a first word on this many training sites is furniture's vocabulary, not one site's
+
+
+def write_vocabulary(shared: Path) -> None:
+    """The opening words of short lines that several training sites share (features.vocabulary)."""
+    dev = development_sites()
+    truth = yaml.safe_load((shared / "pages" / "truth.yaml").read_text(encoding="utf-8"))
+    sites: dict[str, set[str]] = {}
+    for entry in truth:
+        if entry["site"] in dev:
+            continue
+        for form in FORMS:
+            layout = _layout(shared / "pages" / "dumps" / form / f"{entry['stem']}.txt")
+            for line in layout.lines:
+                if (word := first_word(line.text)):
+                    sites.setdefault(word, set()).add(entry["site"])
+    words = sorted(w for w, found in sites.items() if len(found) >= MIN_VOCABULARY_SITES)
+    VOCABULARY.write_text("\n".join(words) + "\n", encoding="utf-8")
+    vocabulary.cache_clear()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--model", type=Path, default=labeller.MODEL)
     parser.add_argument("--report", action="store_true", help="report the model as it is; do not train")
     args = parser.parse_args()
+    if not args.report:
+        write_vocabulary(args.shared)
     training = page_sequences(args.shared, "training") + rule_sequences(args.shared)
     development = page_sequences(args.shared, "development")
     if not args.report:

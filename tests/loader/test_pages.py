@@ -66,7 +66,17 @@ def test_dateline_and_date(page: tuple[StoryRecord, dict]) -> None:
     assert record.date == truth["date"]
 
 
-def test_body_is_the_article_and_nothing_else(page: tuple[StoryRecord, dict]) -> None:
+# page: what the loader still misreads in its body (strict: a fix shows as a pass to record here)
+OPEN_BODIES = {"liveblog": "the labeller keeps the last entry's heading, after its time line, as a crosshead"}
+
+
+def test_body_is_the_article_and_nothing_else(page: tuple[StoryRecord, dict], request: pytest.FixtureRequest) -> None:
+    if Path(page[0].path).stem in OPEN_BODIES:
+        request.node.add_marker(pytest.mark.xfail(strict=True, reason=OPEN_BODIES[Path(page[0].path).stem]))
+    check_body(page)
+
+
+def check_body(page: tuple[StoryRecord, dict]) -> None:
     record, truth = page
     assert len(record.body) == truth["paragraphs"], record.body
     assert record.body[0].startswith(truth["body_start"])

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.loader import labeller
-from digest.loader.features import line_features, old_roles
+from digest.loader.features import line_features, old_roles, reach
 from digest.loader.patterns import patterns
 from digest.loader.record import read_layout
 from digest.loader.text import decode
@@ -32,7 +32,8 @@ def _weights() -> dict[tuple[str, str], float]:
 def explain(path: str, data: bytes) -> list[LineReading]:
     pats = patterns()
     meta, layout = read_layout(decode(data, path), pats)
-    features = line_features(layout, pats)
+    window = reach(layout)
+    features = [[]] * window.start + line_features(layout, pats) + [[]] * (len(layout.lines) - window.stop)
     marginals = labeller.label_lines(layout, pats)
     reading = labeller.relayout(layout, marginals, pats, meta.title if meta else None)
     final = reading.layout

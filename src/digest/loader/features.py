@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 
 from digest.loader.article import is_furniture, is_navigation, lowercase_share
 from digest.loader.blocks import Line
@@ -26,8 +28,32 @@ _URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b")
 _BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|por|written by|posted by|text by|story by)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[^\W\d_]{1,14}")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# A person's name opening a line, "By" or its kin before it: "Dan Goodin - Apr 16", "Par Cécile Ducourtieux("
+_NAME = re.compile(r"(?:(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Dd]i)\s+)?[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?\.?"
+                   r"(?:\s+(?:[A-Z]\.|[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?)){1,3}(?=$|[\s(@|,·•–—-])")
 NEIGHBOURS = (-2, -1, 1, 2)
 SAMPLE_CHARS = 200  # shares of capitals, digits and lower-case words are read off a line's start: steps stay linear  # the neighbours whose shape features a line also sees
+
+
+VOCABULARY = Path(__file__).with_name("labeller.words")  # made by training/train_labeller.py
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """The first words the model knows: those opening short lines on several training sites. A
+    word only one site uses (a writer's name, a section's) would teach the model that site."""
+    return frozenset(VOCABULARY.read_text(encoding="utf-8").split()) if VOCABULARY.exists() else frozenset()
+
+
+def first_word(text: str) -> str | None:
+    """The opening word of a short line, lower-cased: a label's, a button's or a byline's."""
+    first = _FIRST_WORD.match(text)
+    return first.group().lower() if first and _words(text) <= 8 else None
+
+
+def opening_name(text: str) -> re.Match[str] | None:
+    """A person's name at the line's start, "By" or its kin before it, in a script with capitals."""
+    return _NAME.match(text)
 
 
 def _words(text: str) -> int:
@@ -77,7 +103,7 @@ def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[s
     digits = sum(map(str.isdigit, sample))
     capitalised = sum(t[:1].isupper() for t in tokens)
     last = text[-1:]
-    first = _FIRST_WORD.match(text)
+    word = first_word(text)
     feats = [
         "w=" + _bucket(words, _WORD_BOUNDS, _WORD_NAMES),
         "end=" + (_END_CLASS.get(last) or ("alnum" if last.isalnum() else "other")),
@@ -88,8 +114,11 @@ def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[s
         "digits=" + _share(digits, len(sample)),
         "lower=" + ("hi" if lowercase_share(tokens) >= 0.6 else "lo") if len(tokens) >= 4 else "lower=short",
     ]
-    if first and words <= 8:
-        feats.append("w0=" + first.group().lower())  # "Share", "Advertisement", "By": furniture's vocabulary, learnt across sites
+    if word in vocabulary():
+        feats.append("w0=" + word)  # "share", "advertisement", "by": words that open short lines on many sites
+    name = opening_name(text) if words <= 20 else None
+    if name:
+        feats.append("name=" + ("whole" if name.end() == len(text) else "opens"))
     flags = (
         ("bullet", line.bullet), ("indent", line.indent > 0), ("image", line.after_image), ("item", bool(line.item)),
         ("repeat", repeats[text_key] > 1), ("url", bool(_URL.search(text))), ("copy", "©" in text),
@@ -123,9 +152,24 @@ def _window_counts(flags: list[bool], reach: int) -> list[int]:
     return [sums[min(n, i + reach + 1)] - sums[max(0, i - reach)] - flags[i] for i in range(n)]
 
 
+REACH_ABOVE = 80  # the lines the model reads: this many above the rules' body (headline, byline, time)
+REACH_BELOW = 40  # and this many below it (the article's end, its credits); the rest is other
+
+
+def reach(layout: Layout) -> range:
+    """The lines the model labels: around the rules' body, or the whole page when they find none.
+    A page's far menus and footers cost time and never hold the article's parts."""
+    body = {line.number for line in layout.body}
+    at = [i for i, line in enumerate(layout.lines) if line.number in body]
+    if not at:
+        return range(len(layout.lines))
+    return range(max(0, at[0] - REACH_ABOVE), min(len(layout.lines), at[-1] + REACH_BELOW + 1))
+
+
 def line_features(layout: Layout, pats: Patterns) -> list[list[str]]:
-    """One feature list per line of the layout, in order."""
-    lines = layout.lines
+    """One feature list per line of reach(layout), in order."""
+    window = reach(layout)
+    lines = layout.lines[window.start : window.stop]
     n = len(lines)
     keys = [label_key(line.text) for line in lines]
     repeats = Counter(keys)
@@ -135,7 +179,11 @@ def line_features(layout: Layout, pats: Patterns) -> list[list[str]]:
     title_key = label_key(layout.title.headline) if layout.title else None
     headline_key = label_key(layout.headline) if layout.headline else None
     blocks = Counter(line.block for line in lines)
+    # the rules' headline printed nearest above their body: bylines and times stand right under it
+    headline_at = max((i for i in range(min(start, n)) if keys[i] and keys[i] == headline_key), default=None)
     shapes = [shape(line, keys[i], repeats, pats) for i, line in enumerate(lines)]
+    known = vocabulary()
+    openers = [("w0=" + w) if (w := first_word(line.text)) in known else None for line in lines]
     prose = [is_paragraph(line.text) for line in lines]
     dense = _window_counts(prose, DENSITY_REACH)
     out: list[list[str]] = []
@@ -144,7 +192,7 @@ def line_features(layout: Layout, pats: Patterns) -> list[list[str]]:
                  "pos=" + str(10 * i // n), "from_start=" + _distance(i - start), "from_end=" + _distance(i - end)]
         feats.extend(shapes[i])
         feats.append("dense=" + ("3+" if dense[i] >= 3 else str(dense[i])))
-        if i == 0:
+        if line.number == 1:
             feats.append("first")
         if blocks[line.block] == 1:
             feats.append("alone")
@@ -152,12 +200,16 @@ def line_features(layout: Layout, pats: Patterns) -> list[list[str]]:
             feats.append("is_title_headline")
         if keys[i] and keys[i] == headline_key:
             feats.append("is_old_headline")
+        if headline_at is not None:
+            feats.append("from_headline=" + _distance(i - headline_at))
         for d in NEIGHBOURS:
             j = i + d
             if 0 <= j < n:
                 prefix = f"{d:+d}:"
                 feats.extend(prefix + f for f in shapes[j][:3])
                 feats.append(prefix + "old=" + roles.get(lines[j].number, "none"))
+                if openers[j] and abs(d) == 1:
+                    feats.append(prefix + openers[j])  # "Author:" / "Austin Murphy": a label names the next line
                 if lines[j].block == line.block:
                     feats.append(prefix + "same_block")
             else:

@@ -17,7 +17,7 @@ import pycrfsuite
 from digest.loader.article import is_furniture
 from digest.loader.blocks import Line
 from digest.loader.classify import CREDIT_REACH, MAX_HEADER_LINES, Layout, is_credit
-from digest.loader.features import is_paragraph, line_features
+from digest.loader.features import is_paragraph, line_features, opening_name, reach
 from digest.loader.patterns import Patterns, label_key
 from digest.loader.title import parse_title
 
@@ -27,7 +27,8 @@ LABEL_NAMES = {HEADLINE: "headline", BYLINE: "byline", DATE: "date", BODY: "body
 LINES_ABOVE_HEADLINE = 3  # a time may stand just above the headline
 
 
-ADD_BODY = 0.8  # a line the rules left out joins the body when the model is this sure of it
+ADD_BODY = 0.8  # a paragraph the rules left out joins the body when the model is this sure of it
+ADD_SHORT = 0.9  # a short line (a list's item, a crosshead) inside the article, when this sure
 MIN_FIELD = 0.3  # the headline, byline or date line: the most likely one, when at least this likely
 
 
@@ -54,20 +55,26 @@ def _tagger() -> pycrfsuite.Tagger:
 
 
 def label_lines(layout: Layout, pats: Patterns) -> Marginals:
+    """Labels and probabilities for every line; lines out of the model's reach are other."""
     tagger = _tagger()
-    labels = tuple(tagger.tag(line_features(layout, pats))) if layout.lines else ()
-    p = {label: tuple(tagger.marginal(label, i) for i in range(len(labels))) for label in LABEL_NAMES}
+    window = reach(layout)
+    tagged = tagger.tag(line_features(layout, pats)) if window else []
+    before, after = window.start, len(layout.lines) - window.stop
+    labels = (OTHER,) * before + tuple(tagged) + (OTHER,) * after
+    p = {label: (float(label == OTHER),) * before + tuple(tagger.marginal(label, i) for i in range(len(tagged)))
+         + (float(label == OTHER),) * after for label in LABEL_NAMES}
     return Marginals(labels, p)
 
 
-def _may_add(text: str, inside: bool, pats: Patterns) -> bool:
-    """A line the rules left out may join the body: a paragraph anywhere; inside the article, a
-    short line too (a list's item, a crosshead), unless it shouts in capitals or reads as furniture
-    ("Watch Live: ...": the label before a colon counts)."""
+def _may_add(text: str, p: float, inside: bool, pats: Patterns) -> bool:
+    """A line the rules left out may join the body, above the rules' end (bios and print-edition
+    notes follow it; the development split holds no article text past it): a paragraph; inside
+    the article, a short line too (a list's item, a crosshead), unless it shouts in capitals or
+    reads as furniture ("Watch Live: ...": the label before a colon counts)."""
     if is_paragraph(text):
-        return True
+        return p >= ADD_BODY
     label = text.partition(": ")[0]
-    return inside and not text.isupper() and not is_furniture(text, pats) and not is_furniture(label, pats)
+    return inside and p >= ADD_SHORT and not text.isupper() and not is_furniture(text, pats) and not is_furniture(label, pats)
 
 
 def _most_likely(p: tuple[float, ...], lo: int, hi: int) -> int | None:
@@ -110,7 +117,7 @@ def relayout(layout: Layout, m: Marginals, pats: Patterns, known_title: str | No
     ruled = [i for i, line in enumerate(lines) if line in in_body]
     span = range(ruled[0], ruled[-1] + 1) if ruled else range(0)
     body_at = [i for i, line in enumerate(lines) if line in in_body or (
-        m.p[BODY][i] >= ADD_BODY and _may_add(line.text, i in span, pats))]
+        i < span.stop and _may_add(line.text, m.p[BODY][i], i in span, pats))]
     if not body_at:
         return Reading(layout, m.labels, None, ())
     start, end = body_at[0], body_at[-1]
@@ -140,6 +147,8 @@ def relayout(layout: Layout, m: Marginals, pats: Patterns, known_title: str | No
     new = replace(layout, title=title, headline=headline, header=header, body=body,
                   credits=tuple(line for line in layout.credits if line not in body) + after,
                   tail=lines[end + 1 :])
+    if byline_at is None and date_at is not None and opening_name(lines[date_at].text):
+        byline_at = date_at  # "Dan Goodin - Apr 16, 2015 8:02 pm UTC": one line holds both
     byline = lines[byline_at] if byline_at is not None else None
     dated = tuple(lines[i] for i in (date_at, byline_at) if i is not None)
     return Reading(new, m.labels, byline, dated)
