@@ -124,3 +124,20 @@ def test_a_dateline_with_an_impossible_day_keeps_its_place_and_has_no_date() -> 
     assert (found.dateline.date, found.month, found.day) == (None, None, None)
     assert impossible_dates("BAKU, April 31. Azerbaijan and Georgia signed the deal.", yearless=True) == ["April 31"]
     assert impossible_dates("In April 31 people were hurt on the roads.") == []
+
+
+@pytest.mark.parametrize(("printed", "day"), [
+    ("» 2019年02月22日 14時30分 公開", (2019, 2, 22)),  # Japanese and Chinese: year, month, day
+    ("2019.04.25", (2019, 4, 25)),
+    ("  • 2019/04/04", (2019, 4, 4)),
+    ("Par Alexandre Hervaud — 24 novembre 2017 à 18:42", (2017, 11, 24)),
+    ("5 de marzo de 2019", (2019, 3, 5)),
+    ("3. März 2019", (2019, 3, 3)),
+])
+def test_dates_printed_year_first_or_with_another_language_s_month_are_read(printed: str, day: tuple) -> None:
+    assert full_dates(printed) == [day]
+
+
+@pytest.mark.parametrize("text", ["version 2019.4.25.1", "Mars 2019 rover", "mai 2019"])
+def test_a_version_number_or_a_month_without_its_day_is_no_date(text: str) -> None:
+    assert full_dates(text) == []

@@ -20,12 +20,33 @@ _YEAR = r"(?:19|20)\d\d"
 # where no digit follows, or where a time does.
 YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"
 _MONTH_NAME = rf"(?:{MONTH_RE}|{MONTH_CAPS_RE})"
+# Month names of the other languages news pages print a day in, day first ("24 novembre 2017",
+# "3. März 2019", "5 de marzo de 2019"): only in a full date, where "mars" or "mai" cannot be a word.
+FOREIGN_MONTHS = {
+    **dict.fromkeys(("janvier", "januar", "enero", "gennaio", "janeiro", "januari"), 1),
+    **dict.fromkeys(("février", "fevrier", "februar", "febrero", "febbraio", "fevereiro", "februari"), 2),
+    **dict.fromkeys(("mars", "märz", "marzo", "março", "maart"), 3),
+    **dict.fromkeys(("avril", "abril", "aprile"), 4),
+    **dict.fromkeys(("mai", "mayo", "maggio", "maio", "mei"), 5),
+    **dict.fromkeys(("juin", "juni", "junio", "giugno", "junho"), 6),
+    **dict.fromkeys(("juillet", "juli", "julio", "luglio", "julho"), 7),
+    **dict.fromkeys(("août", "aout", "agosto", "augustus"), 8),
+    **dict.fromkeys(("septembre", "septiembre", "settembre", "setembro"), 9),
+    **dict.fromkeys(("octobre", "oktober", "octubre", "ottobre", "outubro"), 10),
+    **dict.fromkeys(("novembre", "noviembre", "novembro"), 11),
+    **dict.fromkeys(("décembre", "decembre", "dezember", "diciembre", "dicembre", "dezembro"), 12),
+}
+_FOREIGN = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 _FULL_DATE = re.compile(
     rf"(?=[ADFJMNOS\d])(?<!\w)(?:(?P<m1>{_MONTH_NAME})\.? (?P<d1>\d{{1,2}}){_ORDINAL},? (?P<y1>{_YEAR})"
     rf"|(?P<d2>\d{{1,2}}){_ORDINAL} (?P<m2>{_MONTH_NAME})\.?,? (?P<y2>{_YEAR})"
     rf"|(?P<y3>{_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d)"
     rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>{_YEAR})"
-    rf"|(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>{_YEAR})){YEAR_END}"
+    rf"|(?P<a5>\d{{1,2}})/(?P<b5>\d{{1,2}})/(?P<y5>{_YEAR})"
+    # the year first is never ambiguous: "2019年3月5日" (Chinese and Japanese), "2019.04.25", "2019/02/22"
+    rf"|(?P<y6>{_YEAR})\s?年\s?(?P<m6>\d{{1,2}})\s?月\s?(?P<d6>\d{{1,2}})\s?日"
+    rf"|(?P<y7>{_YEAR})(?P<s7>[./])(?P<m7>\d{{1,2}})(?P=s7)(?P<d7>\d{{1,2}})(?![\d.])"
+    rf"|(?P<d8>\d{{1,2}})(?:er|\.|º)? (?:de )?(?P<m8>(?i:{_FOREIGN}))\.?,? (?:de )?(?P<y8>{_YEAR})){YEAR_END}"
 )
 # Slashed dates ("03/05/2024") put the month first in the US, the day first in Britain: the order
 # is read from the numbers (one above 12 is the day) or from the time after the date, a 12-hour
@@ -142,9 +163,11 @@ def _printed_dates(text: str) -> Iterator[tuple[re.Match[str], tuple[int, int, i
             if order:
                 yield m, (int(m.group("y5")), *order)
             continue
-        k = next(k for k in "1234" if m.group(f"y{k}"))
+        k = next(k for k in "123467" if m.group(f"y{k}")) if not m.group("y8") else "8"
         year, month_text, day = m.group(f"y{k}", f"m{k}", f"d{k}")
-        yield m, (int(year), int(month_text) if month_text.isdigit() else MONTHS[month_text.lower()], int(day))
+        month = int(month_text) if month_text.isdigit() else \
+            MONTHS.get(month_text.lower()) or FOREIGN_MONTHS[month_text.lower()]
+        yield m, (int(year), month, int(day))
 
 
 def with_year(month: int, day: int, page_dates: list[tuple[int, int, int]]) -> str | None:
