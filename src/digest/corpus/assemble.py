@@ -15,6 +15,7 @@ from digest.corpus.names import find_names, name_index
 from digest.corpus.outlets import outlets
 from digest.corpus.people import Said, build_people
 from digest.corpus.related import headline_index, link, merge_items
+from digest.corpus.template import template_paragraphs, without_template
 from digest.corpus.text import fold, headline_core, words
 from digest.corpus.topics import story_topics
 from digest.records import Corpus, Event, Features, Person, Story, StoryRecord
@@ -107,6 +108,7 @@ def build_corpus(records: Sequence[StoryRecord], options: CorpusOptions = Corpus
 def _build(records: Sequence[StoryRecord], options: CorpusOptions, features: Sequence[Features],
            forked: bool = False) -> Corpus:
     articles = collapse(records, options.near_threshold, features)
+    template = template_paragraphs(articles)
     of_record = {id(r): f for r, f in zip(records, features)}
     facts = {a.id: _facts(a, of_record[id(a.record)]) for a in articles}
     people = build_people([Said(q, a.id, story_date(a.record)) for a in articles for q in a.record.quotes])
@@ -117,7 +119,7 @@ def _build(records: Sequence[StoryRecord], options: CorpusOptions, features: Seq
     links = [link(a.record, a.id, index) for a in articles]
     related = merge_items(item for r in sorted(records, key=lambda r: r.path) for item in r.related)
     event_of = grouping.result()
-    stories = [Story(id=a.id, record=a.record, copies=a.copies, outlets=facts[a.id].outlets, event=event_of[a.id].id,
+    stories = [Story(id=a.id, record=without_template(a.record, template), copies=a.copies, outlets=facts[a.id].outlets, event=event_of[a.id].id,
                      places=facts[a.id].places, topics=topic, related_story=linked)
                for a, topic, linked in zip(articles, topics, links)]
     stories.sort(key=lambda s: (s.record.date or "", s.id), reverse=True)

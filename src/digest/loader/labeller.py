@@ -28,6 +28,7 @@ LINES_ABOVE_HEADLINE = 3  # a time may stand just above the headline
 
 
 ADD_BODY = 0.8  # a paragraph the rules left out joins the body when the model is this sure of it
+TRIM = 0.5  # a line at the body's edge the model gives less than this is cut off
 ADD_SHORT = 0.9  # a short line (a list's item, a crosshead) inside the article, when this sure
 MIN_FIELD = 0.3  # the headline, byline or date line: the most likely one, when at least this likely
 
