@@ -50,11 +50,7 @@ ARTEFACTS: dict[tuple[str, str], str] = {
 }
 # (layout, page): what the loader still misreads there.
 OPEN: dict[tuple[str, str], str] = {
-    ("jina", "fox"): "misreads its headline",
-    ("jina_site_title", "fox"): "misreads its headline",
     ("markdown", "breadcrumbs"): "misreads its headline",
-    ("markdown", "fox"): "misreads its dateline, headline",
-    ("markdown", "yahoo"): "misreads its headline",
     ("trafilatura", "press_release"): "misreads its headline",
     ("no_blank_lines", "w3m_stub"): "reads the breadcrumbs line (\"Home News\" and the headline) as the headline",
     ("wrapped", "caseless_script"): "a short page hard-wrapped: too few lines (17) to read a wrap width from",

@@ -48,7 +48,7 @@ def vocabulary() -> frozenset[str]:
 def first_word(text: str) -> str | None:
     """The opening word of a short line, lower-cased: a label's, a button's or a byline's."""
     first = _FIRST_WORD.match(text)
-    return first.group().lower() if first and _words(text) <= 8 else None
+    return first.group().lower() if first and word_count(text) <= 8 else None
 
 
 def opening_name(text: str) -> re.Match[str] | None:
@@ -56,7 +56,7 @@ def opening_name(text: str) -> re.Match[str] | None:
     return _NAME.match(text)
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
     """Words, counting ideographs by two characters a word: CJK text sets no spaces."""
     cjk = len(_CJK.findall(text)) if not text.isascii() else 0
     return text.count(" ") + 1 + cjk // 2 if text else 0
@@ -95,7 +95,7 @@ def old_roles(layout: Layout) -> dict[int, str]:
 def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[str]:
     """What a line looks like on its own."""
     text = line.text
-    words = _words(text)
+    words = word_count(text)
     sample = text[:SAMPLE_CHARS]
     tokens = sample.split()
     letters = sum(map(str.isalpha, sample))
@@ -140,7 +140,7 @@ DENSITY_REACH = 4  # paragraphs within this many lines either side: the article'
 
 
 def is_paragraph(text: str) -> bool:
-    return _words(text) >= PROSE_WORDS and text[-1:] in _PROSE_ENDS
+    return word_count(text) >= PROSE_WORDS and text[-1:] in _PROSE_ENDS
 
 
 def _window_counts(flags: list[bool], reach: int) -> list[int]:
