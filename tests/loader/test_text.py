@@ -77,3 +77,20 @@ def test_entities_become_the_characters_the_loader_reads() -> None:
     record = load_dump("d.txt", dump.encode())
     assert record.body == ("The minister said the café talks “went well and will go on next week,” she added.",)
     assert [q.text for q in record.quotes] == ["went well and will go on next week"]
+
+
+JAPANESE = "東京都は二十日、新しい防災計画を発表し、住民に避難経路の確認を呼びかけた。" * 20
+
+
+@pytest.mark.parametrize("stray", [b"\xff\xfe", b"\x80", b"\xe3\x81"])
+def test_utf8_with_a_few_stray_bytes_reads_with_replacement_characters(stray: bytes) -> None:
+    """A lynx dump of a Japanese page with two bad bytes is that page, not "no encoding fits"."""
+    data = JAPANESE.encode("utf-8")
+    text = decode(data[:300] + stray + data[300:], "page.txt")
+    assert "\ufffd" in text and text.replace("\ufffd", "") == JAPANESE
+
+
+def test_latin_text_full_of_bad_utf8_is_not_read_as_damaged_utf8() -> None:
+    """Each accented letter of cp1252 text is a bad UTF-8 byte: too many to be stray ones."""
+    french = "Le maire a déclaré que la rénovation de l'école coûtera trois millions d'euros. " * 10
+    assert "\ufffd" not in decode(french.encode("cp1252"), "page.txt")

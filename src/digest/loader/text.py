@@ -77,8 +77,24 @@ def _utf16_order(sample: bytes) -> str | None:
     return "utf-16-be" if first > second else "utf-16-le"
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+MAX_STRAY_BYTES = 8  # a UTF-8 dump with this few bad bytes is UTF-8 with damage, not another encoding
+MIN_GOOD_PER_STRAY = 10  # ... when it holds this many good multi-byte characters for each bad byte
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """A UTF-8 dump with a few stray bytes (a lynx dump of a Japanese page cut mid-character): its
+    many good multi-byte characters say UTF-8, where cp1252 or Latin-1 text would fail on each
+    accented letter and hold no multi-byte character at all."""
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())  # a U+FFFD saved as such is no stray byte
+    if not 0 < stray <= MAX_STRAY_BYTES:
+        return False
+    return len(_NON_ASCII.findall(text)) - stray >= MIN_GOOD_PER_STRAY * stray
+
+
 def _decode_other(data: bytes, path: str, error: UnicodeDecodeError) -> str:
-    if error.start >= len(data) - 3:  # a dump cut off inside its last character
+    if error.start >= len(data) - 3 or _mostly_utf8(data):  # cut off inside its last character, or a few stray bytes
         return data.decode("utf-8", errors="replace")
     best = from_bytes(data[:DETECT_BYTES]).best()
     if best is None or best.encoding is None:
