@@ -22,7 +22,9 @@ from digest.loader.patterns import Patterns, label_key
 _WORD_BOUNDS = (0, 1, 2, 3, 4, 6, 9, 13, 21, 41)  # bucket edges of a line's word count
 _WORD_NAMES = ("0", "1", "2", "3", "4-5", "6-8", "9-12", "13-20", "21-40", "41+")
 _END_CLASS = {".": "stop", "!": "stop", "?": "stop", "…": "stop", ":": "colon", ",": "comma", ";": "comma",
-              ")": "paren", "]": "paren", "\"": "quote", "”": "quote", "’": "quote", "'": "quote", "|": "bar"}
+              ")": "paren", "]": "paren", "\"": "quote", "”": "quote", "’": "quote", "'": "quote", "|": "bar",
+              "。": "stop", "！": "stop", "？": "stop", "：": "colon", "、": "comma", "，": "comma", "」": "quote",
+              "』": "quote", "）": "paren"}  # CJK text ends its sentences with full-width marks
 _TIME = re.compile(r"\d:\d\d")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b")
 _BY = re.compile(r"^(?:by|von|par|por|di|door|av|af|por|written by|posted by|text by|story by)\b", re.IGNORECASE)
@@ -135,7 +137,7 @@ def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[s
 
 
 PROSE_WORDS = 13  # a line this long that closes a sentence reads as a paragraph
-_PROSE_ENDS = frozenset(".!?…\"”’)")
+_PROSE_ENDS = frozenset(".!?…\"”’)。！？」』）")
 DENSITY_REACH = 4  # paragraphs within this many lines either side: the article's neighbourhood
 
 
