@@ -94,9 +94,34 @@ def old_roles(layout: Layout) -> dict[int, str]:
     return roles
 
 
+CACHED_CHARS = 300  # lines this short (menus, labels, bylines) repeat across a site's pages: read once
+MAX_CACHED_LINES = 100_000
+_read_before: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
 def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[str]:
-    """What a line looks like on its own."""
-    text = line.text
+    """What a line looks like on its own: its text's features, then its place in the dump's layout."""
+    feats = list(text_shape(line.text, pats))
+    flags = (("bullet", line.bullet), ("indent", line.indent > 0), ("image", line.after_image),
+             ("item", bool(line.item)), ("repeat", repeats[text_key] > 1))
+    feats.extend(name for name, on in flags if on)
+    return feats
+
+
+def text_shape(text: str, pats: Patterns) -> tuple[str, ...]:
+    """The features of a line's text alone; a short line's are kept for the next time it is seen."""
+    if len(text) > CACHED_CHARS:
+        return _text_shape(text, pats)
+    key = (id(pats), text)
+    found = _read_before.get(key)
+    if found is None:
+        if len(_read_before) >= MAX_CACHED_LINES:
+            _read_before.clear()
+        found = _read_before[key] = _text_shape(text, pats)
+    return found
+
+
+def _text_shape(text: str, pats: Patterns) -> tuple[str, ...]:
     words = word_count(text)
     sample = text[:SAMPLE_CHARS]
     tokens = sample.split()
@@ -121,9 +146,9 @@ def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[s
     name = opening_name(text) if words <= 20 else None
     if name:
         feats.append("name=" + ("whole" if name.end() == len(text) else "opens"))
+    line = Line(0, text, 0)  # the rules that take a line read its text only
     flags = (
-        ("bullet", line.bullet), ("indent", line.indent > 0), ("image", line.after_image), ("item", bool(line.item)),
-        ("repeat", repeats[text_key] > 1), ("url", bool(_URL.search(text))), ("copy", "©" in text),
+        ("url", bool(_URL.search(text))), ("copy", "©" in text),
         ("bar", " | " in text), ("time", bool(_TIME.search(text))), ("by", bool(_BY.match(text))),
         ("email", "@" in text), ("cjk", bool(_CJK.search(text))),
         ("date", bool(full_dates(text))) if words <= 30 else ("date", False),
@@ -133,7 +158,7 @@ def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[s
         ("dateline", words >= 6 and match_dateline(text, pats) is not None),
     )
     feats.extend(name for name, on in flags if on)
-    return feats
+    return tuple(feats)
 
 
 PROSE_WORDS = 13  # a line this long that closes a sentence reads as a paragraph
