@@ -134,7 +134,7 @@ def relayout(layout: Layout, m: Marginals, pats: Patterns, known_title: str | No
     title_text = lines[0].text if _names_article(layout, start) else known_title
     if heading is not None and title_text and (heading == 0 or not _agrees(lines[heading].text, title_text)):
         heading = None  # the page's title names the article: a heading that does not is another's
-    if heading is not None and layout.headline and label_key(layout.headline) in label_key(lines[heading].text):
+    if heading is not None and (rules_key := label_key(layout.headline or "")) and rules_key in label_key(lines[heading].text):
         heading = None  # the line holds the rules' headline and more (a byline run on by a wrap)
     if heading is not None:
         parsed = parse_title(lines[heading].text, pats)
