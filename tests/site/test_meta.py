@@ -45,3 +45,32 @@ def test_sitemap_drops_characters_xml_forbids() -> None:
     config = replace(CONFIG, base_url="https://news.example.org/\uffffa\ufffe/")
     root = ET.fromstring(sitemap(plan_site(corpus(), config).pages, config))  # raises on what XML forbids
     assert all(url.startswith("https://news.example.org/a/") for url in (u[0].text for u in root))
+
+
+def _with_byline(byline: str | None):
+    story = corpus().stories[0]
+    return story_view(replace(story, record=replace(story.record, byline=byline)), "stories/x/index.html")
+
+
+def test_the_writers_are_the_authors_and_the_outlet_only_where_no_writer_is_named() -> None:
+    """JSON-LD and every feed credit the people of the byline, one each; the outlet is the author
+    only of a story whose page names no writer."""
+    import xml.etree.ElementTree as ET
+
+    import feedparser
+
+    from digest.site.feeds import Feed, atom, json_feed, rss
+
+    view = _with_byline("JANE ROE and RICK MOE")
+    assert json.loads(json_ld(view, CONFIG))["author"] == [{"@type": "Person", "name": "JANE ROE"},
+                                                           {"@type": "Person", "name": "RICK MOE"}]
+    feed = Feed("", "News", "index.html", (view,))
+    entry = feedparser.parse(atom(feed, CONFIG)).entries[0]
+    assert [a["name"] for a in entry.authors] == ["JANE ROE", "RICK MOE"]
+    creators = ET.fromstring(rss(feed, CONFIG)).iter("{http://purl.org/dc/elements/1.1/}creator")
+    assert [c.text for c in creators] == ["JANE ROE", "RICK MOE"]
+    assert json.loads(json_feed(feed, CONFIG))["items"][0]["authors"] == [{"name": "JANE ROE"}, {"name": "RICK MOE"}]
+    unsigned = _with_byline(None)
+    assert json.loads(json_ld(unsigned, CONFIG))["author"] == {"@type": "Organization", "name": "Harbour Wire"}
+    assert [a["name"] for a in feedparser.parse(atom(Feed("", "News", "index.html", (unsigned,)), CONFIG)).entries[0].authors] \
+        == ["Harbour Wire"]

@@ -19,6 +19,7 @@ from digest.site.views import StoryView
 from digest.site.xmlchars import xml_chars
 
 FEED_ITEMS = 50
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = "1970-01-01"
 FEED_KINDS = ("atom", "rss", "json")  # the three files of every feed
@@ -76,8 +77,8 @@ def atom(feed: Feed, config: SiteConfig) -> bytes:
         ET.SubElement(entry, "id").text = config.url(view.path)
         ET.SubElement(entry, "link", {"href": config.url(view.path), "rel": "alternate"})
         ET.SubElement(entry, "updated").text = _moment(view.day, updated, zone).isoformat()
-        if view.record.source:
-            ET.SubElement(ET.SubElement(entry, "author"), "name").text = view.record.source
+        for name in view.writers or ((view.record.source,) if view.record.source else ()):
+            ET.SubElement(ET.SubElement(entry, "author"), "name").text = name
         ET.SubElement(entry, "summary").text = view.lead
         ET.SubElement(entry, "content", {"type": "html"}).text = content_html(view)
     return _xml_file(root)
@@ -85,7 +86,7 @@ def atom(feed: Feed, config: SiteConfig) -> bytes:
 
 def rss(feed: Feed, config: SiteConfig) -> bytes:
     zone, updated = ZoneInfo(config.timezone), _updated(feed)
-    root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM})
+    root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM, "xmlns:dc": DUBLIN_CORE})
     channel = ET.SubElement(root, "channel")
     ET.SubElement(channel, "title").text = feed.title
     ET.SubElement(channel, "link").text = config.url(feed.page)
@@ -100,6 +101,8 @@ def rss(feed: Feed, config: SiteConfig) -> bytes:
         ET.SubElement(item, "link").text = config.url(view.path)
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = config.url(view.path)
         ET.SubElement(item, "pubDate").text = format_datetime(_moment(view.day, updated, zone))
+        for name in view.writers:  # RSS's own <author> wants an email address
+            ET.SubElement(item, "dc:creator").text = name
         ET.SubElement(item, "description").text = content_html(view)
     return _xml_file(root)
 
@@ -118,7 +121,8 @@ def json_feed(feed: Feed, config: SiteConfig) -> bytes:
         "content_html": content_html(view),
         "summary": view.lead,
         "date_published": _moment(view.day, updated, zone).isoformat(),
-        **({"authors": [{"name": view.record.source}]} if view.record.source else {}),
+        **({"authors": [{"name": name} for name in view.writers or (view.record.source,)]}
+           if view.writers or view.record.source else {}),
     } for view in feed.stories]
     data = {
         "version": "https://jsonfeed.org/version/1.1",

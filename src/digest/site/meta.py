@@ -53,6 +53,8 @@ def json_ld(view: StoryView, config: SiteConfig) -> str:
     if record.source:
         data["publisher"] = {"@type": "Organization", "name": record.source}
         data["author"] = {"@type": "Organization", "name": record.source}
+    if view.writers:  # the people the page credits, not the outlet
+        data["author"] = [{"@type": "Person", "name": name} for name in view.writers]
     if record.dateline and record.dateline.place:
         data["contentLocation"] = {"@type": "Place", "name": record.dateline.place}
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)

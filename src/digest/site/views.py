@@ -4,6 +4,8 @@ Views are built once per build and shared by every page, so a story renders the 
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -18,6 +20,9 @@ class Segment:
 
     text: str
     quote: Quote | None = None
+
+
+_WRITER_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,13 @@ class StoryView:
     @property
     def lead(self) -> str:
         return self.story.record.body[0] if self.story.record.body else ""
+
+    @property
+    def writers(self) -> tuple[str, ...]:
+        """The byline's names, one each ("JANE ROE and RICK MOE" gives two): feeds and JSON-LD
+        credit people, and the outlet only where the page names no writer."""
+        byline = self.story.record.byline
+        return tuple(n for n in _WRITER_SEPARATOR.split(byline) if n.strip()) if byline else ()
 
 
 COVERAGE = 8  # the other stories of its event a story page lists: the nearest in the timeline
