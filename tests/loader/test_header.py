@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from digest.loader.blocks import Line
-from digest.loader.header import agency_named, read_header, without_writer_note
+from digest.loader.header import agency_named, byline_of, read_header, without_writer_note
 from digest.loader.patterns import patterns
 
 
@@ -45,3 +45,21 @@ def test_a_titled_newcomer_closing_the_story_is_a_guest_writer_but_not_someone_i
     assert without_writer_note([*STORY, note], (), None) == STORY
     named = ["Ana Ruiz opened the studio in 2019.", *STORY]
     assert without_writer_note([*named, note], (), None) == [*named, note]
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Dan Goodin"),
+    ("by April Glaser@aprilaser Dec 15, 2016, 1:55pm EST", "April Glaser"),
+    ("Par Cécile Ducourtieux(Bruxelles, bureau européen)", "Cécile Ducourtieux"),
+    ("More stories by Jeremy Herron", "Jeremy Herron"),
+    ("Michael Larabel in Valve on 14 March", "Michael Larabel"),
+    ("JANE ROE and RICK MOE", "JANE ROE and RICK MOE"),
+    ("高木浩光", "高木浩光"),
+])
+def test_a_line_read_as_the_byline_gives_the_writers_names(line: str, names: str) -> None:
+    assert byline_of(line, patterns()) == names
+
+
+@pytest.mark.parametrize("line", ["metroidkotaku longreadsnintendo", "Is this the end?", "Page 2 of 5"])
+def test_a_line_without_a_name_gives_no_byline(line: str) -> None:
+    assert byline_of(line, patterns()) is None

@@ -120,7 +120,7 @@ def is_header_line(line: Line, patterns: Patterns) -> bool:
 
 _BY_WORDS = re.compile(r"^(?:(?:written|posted|text|story|words|reported)\s+)?(?:by|von|par|por|di|door|av)\b[:\s]*",
                        re.IGNORECASE)
-_BYLINE_PARTS = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*|\s{2,}")
+_BYLINE_PARTS = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*|\s{2,}|\s*\(|@")  # "Name (Bureau)", "Name@handle"
 MAX_BYLINE_WORDS = 10
 
 
@@ -133,5 +133,31 @@ def byline_of(text: str, patterns: Patterns) -> str | None:
             return _BYLINE_TAIL.sub("", m.group("byline").strip(" ,")) or None
     names = _BYLINE_PARTS.split(_BY_WORDS.sub("", text.strip()), maxsplit=1)[0]
     cut = min((m.start() for m in (_DATE.search(names), _TIME.search(names)) if m), default=len(names))
-    names = names[:cut].strip(" ,;:-–—")
-    return names if names and any(c.isalpha() for c in names) and len(names.split()) <= MAX_BYLINE_WORDS else None
+    names = _names_in(names[:cut].strip(" ,;:-–—"))
+    return names if names and len(names.split()) <= MAX_BYLINE_WORDS else None
+
+
+_NAME_JOINERS = frozenset({"and", "und", "et", "y", "e", "de", "da", "van", "von", "der", "la", "le", "del", "di", "bin"})
+
+
+def _names_in(text: str) -> str | None:
+    """The longest run of capitalised words, joiners ("and", "van") inside it: "More stories by
+    Jeremy Herron" gives "Jeremy Herron", "Michael Larabel in Valve" "Michael Larabel". A script
+    without capitals (CJK) is taken whole; a line with a digit or a question names nobody."""
+    if not text or any(c.isdigit() for c in text) or text[-1:] in "?!":
+        return None
+    words = text.split()
+    if not any(w[:1].isupper() or w[:1].islower() for w in words):
+        return text if any(c.isalpha() for c in text) else None
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word[:1].isupper() or (word[:1] in "\"'“‘" and word[1:2].isupper()):
+            runs[-1].append(word)
+        elif word.casefold() in _NAME_JOINERS and runs[-1]:
+            runs[-1].append(word)
+        else:
+            runs.append([])
+    best = max(runs, key=len)
+    while best and best[-1].casefold() in _NAME_JOINERS:
+        best = best[:-1]  # "Michael Larabel and" at a cut
+    return " ".join(best).strip(" ,") or None
