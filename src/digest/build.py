@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digest.config import load_config
+from digest.config import SiteConfig, load_config
 from digest.errors import DumpError
 from digest.inputs import as_given, read_inputs
-from digest.manifest import Manifest, Previous, encode_details, manifest_file, write_manifest
+from digest.manifest import Manifest, Previous, encode_details, manifest_file, write_manifest, write_output_files
 from digest.records import Parsed
-from digest.site.write import staged_site
+from digest.site.lock import output_lock
+from digest.site.write import LOCK_WAIT_SECONDS, staged_site
 
 if TYPE_CHECKING:  # loaded only when a build has work (see build)
     from digest.site.make import SiteOutcome
@@ -34,6 +35,8 @@ class BuildOptions:
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
     workers: int | None = None  # processes that parse and render; default one per core
     scheduler: str | None = None  # a Dask scheduler's address: parse on that cluster instead
+    wait: float = LOCK_WAIT_SECONDS  # for another build writing the same output, then refuse
+    waiting: Callable[[str], None] | None = field(default=None, compare=False)  # told once when a build waits
 
 
 @dataclass(frozen=True)
@@ -87,10 +90,27 @@ def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildO
 
 
 def build(options: BuildOptions) -> BuildReport:
-    site_dir = options.site_dir
+    """One build at a time into an output: a second waits for the first (digest.site.lock)."""
     watch = Stopwatch()
-    config = load_config(site_dir)
-    output = options.output or site_dir / config.output_dir
+    config = load_config(options.site_dir)
+    output = options.output or options.site_dir / config.output_dir
+    if not _parent_made(output):  # nothing can be written there: the writer says why, in one line
+        return _build(options, config, output, watch)
+    with output_lock(output.resolve(), options.wait, options.waiting):
+        return _build(options, config, output, watch)
+
+
+def _parent_made(output: Path) -> bool:
+    """The folder the output, its staging folders and its lock lie in."""
+    try:
+        output.resolve().parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return True
+
+
+def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopwatch) -> BuildReport:
+    site_dir = options.site_dir
     inputs = read_inputs(site_dir, config)
     previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), clean=options.clean)
     watch.lap("reading inputs")
@@ -136,6 +156,7 @@ def build(options: BuildOptions) -> BuildReport:
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
     # Encoded while Pagefind ran, the details hold if the index came out as planned (Pagefind did not fail).
     details = next((data for planned, data in encoded if planned.search is site.search), None)
+    write_output_files(previous.manifest_path, output)
     write_manifest(previous.manifest_path, _manifest(inputs.key, site, report_data(report)), details)
     watch.lap("writing build details")
     return replace(_as_given(report, site_dir), timings=tuple(watch.laps))
