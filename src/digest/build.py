@@ -76,17 +76,23 @@ def report_of(data: dict, output: Path) -> BuildReport:
 
 
 def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildOptions,
-                 cluster: Any = None) -> tuple[list[Parsed], list[DumpError]]:
+                 cluster: Any = None) -> tuple[list[Parsed], list[DumpError], list[str]]:
     """Parsed records: from the cache where the dump and the parser are unchanged, else parsed by
-    workers (on the Dask cluster, given a client of one: digest.executor.cluster_client)."""
+    workers (on the Dask cluster, given a client of one: digest.executor.cluster_client); with the
+    dumps that are none, and a warning if the cache could not be used."""
     from digest.executor import make_executor
     from digest.parse import forget_recent, parse_dumps
     cache_file = site_dir / CACHE_DIR / "records.sqlite"
     if options.clean:
-        cache_file.unlink(missing_ok=True)
         forget_recent(cache_file)
+        try:
+            cache_file.unlink(missing_ok=True)
+        except OSError:
+            pass  # a cache that cannot be removed cannot be used either: parse_dumps says so
+    warnings: list[str] = []
     with make_executor(options.workers, cluster) as (executor, workers):
-        return parse_dumps(dumps, cache_file, executor, workers, options.progress)
+        parsed, problems = parse_dumps(dumps, cache_file, executor, workers, options.progress, warnings.append)
+    return parsed, problems, warnings
 
 
 def build(options: BuildOptions) -> BuildReport:
@@ -132,7 +138,7 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
         # Staged first, so the previous site is mirrored into it (on the second core) while the
         # records are read and the corpus and the plan are made.
         with cluster_client(options.scheduler) as cluster, staged_site(output, mirror=bool(previous.inputs)) as stage:
-            parsed, load_problems = read_records(inputs.dumps, site_dir, options, cluster)
+            parsed, load_problems, cache_warnings = read_records(inputs.dumps, site_dir, options, cluster)
             gc.freeze()
             watch.lap("reading dumps")
             corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed], forked=workers > 1)
@@ -151,15 +157,24 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
     finally:
         gc.unfreeze()  # `digest serve` builds again in this process
     problems = tuple(inputs.problems) + tuple(load_problems)
-    warnings = tuple(warning for warning in (stage.warning, site.search.warning) if warning)
+    warnings = tuple(warning for warning in (stage.warning, site.search.warning, *cache_warnings) if warning)
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
     # Encoded while Pagefind ran, the details hold if the index came out as planned (Pagefind did not fail).
     details = next((data for planned, data in encoded if planned.search is site.search), None)
-    write_output_files(previous.manifest_path, output)
-    write_manifest(previous.manifest_path, _manifest(inputs.key, site, report_data(report)), details)
+    try:
+        write_output_files(previous.manifest_path, output)
+        write_manifest(previous.manifest_path, _manifest(inputs.key, site, report_data(report)), details)
+    except OSError as error:  # the cache's disk is full or read-only: the site is in place all the same
+        if not cache_warnings:  # one warning for the one cause
+            report = replace(report, warnings=report.warnings + (_details_unsaved(previous.manifest_path, error),))
     watch.lap("writing build details")
     return replace(_as_given(report, site_dir), timings=tuple(watch.laps))
+
+
+def _details_unsaved(manifest: Path, error: OSError) -> str:
+    return (f"{manifest.parent}: the build's details could not be saved ({error.strerror or error}); "
+            "the site is whole, and the next build renders every page again")
 
 
 def _manifest(key: str, site: SiteOutcome, report: dict | None = None) -> Manifest:

@@ -78,6 +78,7 @@ def write_output_files(file: Path, output: Path) -> None:
     """What the output holds as the build left it (each file's size and time): a no-change build
     checks it, so files deleted or edited by hand are noticed, not trusted."""
     paths, stamp = _walk(output)
+    file.parent.mkdir(parents=True, exist_ok=True)
     _replace_file(_files_file(file), stamp.encode() + b"\n" + b"\0".join(paths))
 
 
@@ -147,8 +148,12 @@ def read_manifest(file: Path) -> Manifest:
 
 def _replace_file(file: Path, data: bytes) -> None:
     temporary = file.with_suffix(".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(file)  # a killed build leaves the old file or the new one, never half of one
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(file)  # a killed build leaves the old file or the new one, never half of one
+    except OSError:
+        temporary.unlink(missing_ok=True)  # a full disk's half-written copy: the old file stays
+        raise
 
 
 def encode_details(manifest: Manifest) -> bytes:

@@ -50,7 +50,10 @@ def forget_recent(cache_file: Path) -> None:
 
 
 def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executor: Executor, workers: int,
-                progress: Progress | None = None) -> tuple[list[Parsed], list[DumpError]]:
+                progress: Progress | None = None, warn: Callable[[str], None] | None = None,
+                ) -> tuple[list[Parsed], list[DumpError]]:
+    """The records of `dumps` and the dumps that are none; `warn` is told when the cache could not
+    be used (the records are right all the same)."""
     keys = [record_key(path, data) for path, data in dumps]
     cache = RecordCache(cache_file) if cache_file else None
     recent = _recent.pop(cache_file, {}) if cache_file else {}
@@ -85,6 +88,9 @@ def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executo
     finally:
         if cache:
             cache.close()
+    if cache and cache.unavailable and warn:
+        warn(f"{cache_file}: the record cache cannot be used ({cache.unavailable}); "
+             "the site was built without it and the cache was left as it was")
     if progress:
         progress("reading dumps", len(dumps), len(dumps))
     return records, problems
