@@ -3,24 +3,32 @@
 Keyed by the dump's bytes and the parser's own version (a hash of the code and patterns of the
 loader and of the corpus stage, which computes each record's features), so an edited dump or a
 changed loader is parsed again. A cache that cannot be read is discarded and
-rebuilt, never trusted; each row carries a checksum of its record, since SQLite's own checks see
-a damaged page but not a changed byte inside a row. A cache that cannot be written (a full disk, a
+rebuilt, never trusted; each row carries a seal of its record, since SQLite's own checks see
+a damaged page but not a changed byte inside a row. The seal is keyed with a secret of the site's
+own (digest.secret), so a row written elsewhere (a restored or shared cache) is parsed again; and
+a row is used only if it is a record the loader could have made (digest.schema). A cache that cannot be written (a full disk, a
 read-only or busy file) is left as it is and the build goes on without it: only damage resets it.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import sqlite3
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from digest.collector import collector_paused
 from digest.records import Parsed
+from digest.schema import conforms
+from digest.secret import site_secret
 from digest.serial import from_bytes, to_bytes
 
-SCHEMA = 4  # 2: rows are sealed with a checksum; 3: records are restricted pickles, not JSON; 4: with features
+# 2: rows are sealed with a checksum; 3: records are restricted pickles, not JSON; 4: with features;
+# 5: sealed with the site's secret
+SCHEMA = 5
 
 
 PARSER_PACKAGES = ("loader", "corpus")  # the corpus stage computes each record's features as it is parsed
@@ -62,11 +70,13 @@ class RecordCache:
     def __init__(self, file: Path) -> None:
         self.file = file
         self.unavailable: str | None = None
+        self.secret = b""  # the site's, read as the file is opened
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection | None:
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
+            self.secret = site_secret(self.file.parent)
             db = self._connect()
         except (OSError, sqlite3.DatabaseError) as error:
             return self._give_up(error)
@@ -125,9 +135,10 @@ class RecordCache:
             return set()
         return found & set(keys)
 
-    def get_many(self, keys: list[str]) -> dict[str, Parsed]:
-        """The stored records of `keys` that are intact, kept out of the collector's sight: they live
-        through the build (a first collection would walk all of them: 0.15 s at 10,000 dumps)."""
+    def get_many(self, keys: list[str], sizes: Mapping[str, int] | None = None) -> dict[str, Parsed]:
+        """The stored records of `keys` that are intact and are records (of no more text than their
+        dump's size in `sizes` allows), kept out of the collector's sight: they live through the
+        build (a first collection would walk all of them: 0.15 s at 10,000 dumps)."""
         found: dict[str, Parsed] = {}
         if self.db is None:
             return found
@@ -138,9 +149,9 @@ class RecordCache:
                     marks = ",".join("?" * len(chunk))
                     wanted = set(chunk)
                     for key, data in self.db.execute(f"SELECT key, data FROM records WHERE key IN ({marks})", chunk):
-                        record = _unseal(key, data)
                         name = key.decode(errors="replace")
-                        if record is not None and name in wanted:  # else damaged: parse the dump again
+                        record = _unseal(self.secret, key, data, sizes.get(name) if sizes else None)
+                        if record is not None and name in wanted:  # else damaged or forged: parse the dump again
                             found[name] = record
             except sqlite3.DatabaseError as error:  # damage quick_check missed: keep the rows already verified
                 self.db = self._recover(error, self.db)
@@ -168,7 +179,7 @@ class RecordCache:
     def _put_pickled(self, rows: dict[str, bytes], keep: set[str]) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)",
-                                [(k, _seal(k, data)) for k, data in sorted(rows.items())])
+                                [(k, _seal(self.secret, k, data)) for k, data in sorted(rows.items())])
             stale = [row for row, k in self.db.execute("SELECT rowid, key FROM records")
                      if k.decode(errors="replace") not in keep]
             self.db.executemany("DELETE FROM records WHERE rowid = ?", [(row,) for row in stale])
@@ -187,20 +198,22 @@ class RecordCache:
             self.db.close()
 
 
-def _checksum(key: bytes, text: bytes) -> bytes:
-    """Of the key and the record together: a row moved under another key fails it too."""
-    return hashlib.sha256(key + b"\0" + text).hexdigest()[:32].encode()
+def _checksum(secret: bytes, key: bytes, text: bytes) -> bytes:
+    """Of the key and the record together (a row moved under another key fails it too), keyed with
+    the site's secret: the key and the record are public, anyone could seal them with a plain hash."""
+    return hmac.digest(secret, key + b"\0" + text, "sha256").hex()[:32].encode()
 
 
-def _seal(key: str, data: bytes) -> bytes:
-    return _checksum(key.encode(), data) + b" " + data
+def _seal(secret: bytes, key: str, data: bytes) -> bytes:
+    return _checksum(secret, key.encode(), data) + b" " + data
 
 
-def _unseal(key: bytes, stored: bytes) -> Parsed | None:
+def _unseal(secret: bytes, key: bytes, stored: bytes, dump_bytes: int | None) -> Parsed | None:
     seal, _, data = stored.partition(b" ")
-    if _checksum(key, data) != seal:
+    if not hmac.compare_digest(_checksum(secret, key, data), seal):
         return None
     try:
-        return from_bytes(data)
+        parsed = from_bytes(data)
     except ValueError:
         return None
+    return parsed if conforms(parsed, dump_bytes) else None

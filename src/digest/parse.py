@@ -67,7 +67,8 @@ def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executo
         # reads the stored records back: an edit's dump and the archive's records at once.
         parsed = start_in_chunks(executor, parse_chunk, todo, workers, forked=workers > 1)
         if stored:
-            known |= cache.get_many(sorted(stored))  # type: ignore[union-attr]
+            sizes = {key: len(data) for (_, data), key in zip(dumps, keys) if key in stored}
+            known |= cache.get_many(sorted(stored), sizes)  # type: ignore[union-attr]
         fresh = iter(parsed())
         damaged = [dump for dump, key in zip(dumps, keys) if key in stored and key not in known]
         again = iter(parse_chunk(damaged))  # rows that failed their check on reading: parsed here
