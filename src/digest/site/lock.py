@@ -101,7 +101,7 @@ def own(folder: Path) -> int | None:
     if fcntl is None:
         return None
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # waits only while another build's `owned` looks at it
     return fd
 
 
