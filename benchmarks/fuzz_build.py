@@ -3,6 +3,7 @@ and builds every other.
 
     python benchmarks/fuzz_build.py                         # 10,000 dumps, 2% corrupt
     python benchmarks/fuzz_build.py --dumps 500 --seed 3
+    python benchmarks/fuzz_build.py --mutated-sites 2000   # concurrent builds, forged cache rows
 
 The archive is benchmarks/synth.py's realistic dumps; the corrupt ones are what scrapers and disks
 leave: empty files, random bytes (an image saved as .txt), NUL-filled files (a crash before the
@@ -118,7 +119,11 @@ def main() -> None:
     parser.add_argument("--dumps", type=int, default=10_000)
     parser.add_argument("--corrupt", type=float, default=0.02, help="share of corrupt dumps (default 0.02)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--mutated-sites", type=int, default=0, metavar="N",
+                        help="instead, N mutated sites through the site-level classes of site_mutations.py")
     args = parser.parse_args()
+    if args.mutated_sites:
+        sys.exit(run_mutated_sites(args.mutated_sites, args.seed))
     with tempfile.TemporaryDirectory(prefix="digest-fuzz-build-") as scratch:
         outcome = build_archive(Path(scratch), args.dumps, args.corrupt, args.seed)
         failures = outcome.failures(args.dumps)
@@ -129,6 +134,25 @@ def main() -> None:
             print(f"  FAIL: {failure}")
         print("every corrupt dump reported once, every other built" if not failures else "")
     sys.exit(1 if failures else 0)
+
+
+def run_mutated_sites(count: int, seed: int) -> int:
+    """site_mutations.py's classes (two builds at once, forged cache rows): no crash, no torn site."""
+    from site_mutations import environment_for_children, fuzz_sites
+
+    environment_for_children()
+    started = time.perf_counter()
+
+    def report(tally) -> None:
+        print(f"{tally.rounds:,} sites ({', '.join(f'{n:,} {c}' for c, n in sorted(tally.by_class.items()))}): "
+              f"{len(tally.failures)} failures, {time.perf_counter() - started:.0f} s", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="digest-fuzz-sites-") as scratch:
+        tally = fuzz_sites(count, seed, Path(scratch), report=report)
+    report(tally)
+    for failure in tally.failures:
+        print(f"  FAIL: {failure}")
+    return 1 if tally.failures else 0
 
 
 if __name__ == "__main__":

@@ -222,3 +222,71 @@ def test_browser_reloads_by_itself(site: Path, tmp_path: Path) -> None:
                                    timeout=BOUND * 1000)
         finally:
             browser.close()
+
+
+def raw_request(server: Server, request: bytes) -> bytes:
+    parts = urlsplit(server.url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as client:
+        client.sendall(request)
+        return client.recv(200)
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "", None])
+def test_requests_for_another_host_name_are_refused(site: Path, host: str | None) -> None:
+    """A page on another site can point its own name at 127.0.0.1 (DNS rebinding) and read this one."""
+    header = b"" if host is None else b"Host: " + host.encode() + b"\r\n"
+    with serving(site) as server:
+        answer = raw_request(server, b"GET / HTTP/1.1\r\n" + header + b"Connection: close\r\n\r\n")
+    assert answer.startswith((b"HTTP/1.0 403", b"HTTP/1.1 403", b"HTTP/1.0 400", b"HTTP/1.1 400")), answer
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "LOCALHOST", "[::1]"])
+def test_requests_for_this_machine_by_its_loopback_names_are_served(site: Path, host: str) -> None:
+    with serving(site) as server:
+        port = urlsplit(server.url).port
+        for name in (host, f"{host}:{port}"):
+            answer = raw_request(server, f"GET / HTTP/1.1\r\nHost: {name}\r\nConnection: close\r\n\r\n".encode())
+            assert answer.startswith(b"HTTP/1.0 200"), (name, answer)
+
+
+def test_two_hundred_tabs_all_get_their_event_stream(site: Path) -> None:
+    with serving(site) as server:
+        parts = urlsplit(server.url)
+        request = f"GET /__digest__/events HTTP/1.1\r\nHost: 127.0.0.1:{parts.port}\r\n\r\n".encode()
+        clients = [socket.socket() for _ in range(200)]
+        try:
+            for client in clients:
+                client.setblocking(False)
+                client.connect_ex((parts.hostname, parts.port))
+            deadline, waiting = time.monotonic() + 10, set(clients)
+            sent: set[socket.socket] = set()
+            while waiting and time.monotonic() < deadline:
+                for client in list(waiting):
+                    try:
+                        if client not in sent:
+                            client.send(request)
+                            sent.add(client)
+                        if b"data: " in client.recv(4096):
+                            waiting.discard(client)
+                    except (BlockingIOError, InterruptedError):
+                        pass
+                time.sleep(0.01)
+            assert not waiting, f"{len(waiting)} of 200 event streams did not open in 10 s"
+        finally:
+            for client in clients:
+                client.close()
+
+
+def test_a_tab_closed_mid_page_leaves_no_traceback(site: Path) -> None:
+    (site / "static" / "big.bin").write_bytes(os.urandom(8_000_000))
+    with serving(site) as server:
+        parts = urlsplit(server.url)
+        for _ in range(5):
+            client = socket.create_connection((parts.hostname, parts.port), timeout=10)
+            client.sendall(f"GET /static/big.bin HTTP/1.1\r\nHost: 127.0.0.1:{parts.port}\r\n\r\n".encode())
+            client.recv(100)
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\1\0\0\0\0\0\0\0")  # reset, as a closed tab
+            client.close()
+        assert server.get("/")[0] == 200
+        time.sleep(0.5)
+    assert "Traceback" not in server.stderr.read_text() and "Broken" not in server.stderr.read_text()

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digest.config import load_config, refuse_overlap
+from digest.config import SiteConfig, load_config, refuse_overlap
 from digest.errors import DumpError
 from digest.inputs import as_given, read_inputs
-from digest.manifest import Manifest, Previous, encode_details, manifest_file, write_manifest
+from digest.manifest import Manifest, Previous, encode_details, manifest_file, write_manifest, write_output_files
 from digest.records import Parsed
-from digest.site.write import staged_site
+from digest.site.lock import output_lock
+from digest.site.write import LOCK_WAIT_SECONDS, staged_site
 
 if TYPE_CHECKING:  # loaded only when a build has work (see build)
     from digest.site.make import SiteOutcome
@@ -34,6 +35,8 @@ class BuildOptions:
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
     workers: int | None = None  # processes that parse and render; default one per core
     scheduler: str | None = None  # a Dask scheduler's address: parse on that cluster instead
+    wait: float = LOCK_WAIT_SECONDS  # for another build writing the same output, then refuse
+    waiting: Callable[[str], None] | None = field(default=None, compare=False)  # told once when a build waits
 
 
 @dataclass(frozen=True)
@@ -73,25 +76,48 @@ def report_of(data: dict, output: Path) -> BuildReport:
 
 
 def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildOptions,
-                 cluster: Any = None) -> tuple[list[Parsed], list[DumpError]]:
+                 cluster: Any = None) -> tuple[list[Parsed], list[DumpError], list[str]]:
     """Parsed records: from the cache where the dump and the parser are unchanged, else parsed by
-    workers (on the Dask cluster, given a client of one: digest.executor.cluster_client)."""
+    workers (on the Dask cluster, given a client of one: digest.executor.cluster_client); with the
+    dumps that are none, and a warning if the cache could not be used."""
     from digest.executor import make_executor
     from digest.parse import forget_recent, parse_dumps
     cache_file = site_dir / CACHE_DIR / "records.sqlite"
     if options.clean:
-        cache_file.unlink(missing_ok=True)
         forget_recent(cache_file)
+        try:
+            cache_file.unlink(missing_ok=True)
+        except OSError:
+            pass  # a cache that cannot be removed cannot be used either: parse_dumps says so
+    warnings: list[str] = []
     with make_executor(options.workers, cluster) as (executor, workers):
-        return parse_dumps(dumps, cache_file, executor, workers, options.progress)
+        parsed, problems = parse_dumps(dumps, cache_file, executor, workers, options.progress, warnings.append)
+    return parsed, problems, warnings
 
 
 def build(options: BuildOptions) -> BuildReport:
-    site_dir = options.site_dir
+    """One build at a time into an output: a second waits for the first (digest.site.lock)."""
     watch = Stopwatch()
-    config = load_config(site_dir)
-    output = options.output or site_dir / config.output_dir
-    refuse_overlap(site_dir / config.content_dir, output)
+    config = load_config(options.site_dir)
+    output = options.output or options.site_dir / config.output_dir
+    refuse_overlap(options.site_dir / config.content_dir, output)
+    if not _parent_made(output):  # nothing can be written there: the writer says why, in one line
+        return _build(options, config, output, watch)
+    with output_lock(output.resolve(), options.wait, options.waiting):
+        return _build(options, config, output, watch)
+
+
+def _parent_made(output: Path) -> bool:
+    """The folder the output, its staging folders and its lock lie in."""
+    try:
+        output.resolve().parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return True
+
+
+def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopwatch) -> BuildReport:
+    site_dir = options.site_dir
     inputs = read_inputs(site_dir, config)
     previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), clean=options.clean)
     watch.lap("reading inputs")
@@ -113,7 +139,7 @@ def build(options: BuildOptions) -> BuildReport:
         # Staged first, so the previous site is mirrored into it (on the second core) while the
         # records are read and the corpus and the plan are made.
         with cluster_client(options.scheduler) as cluster, staged_site(output, mirror=bool(previous.inputs)) as stage:
-            parsed, load_problems = read_records(inputs.dumps, site_dir, options, cluster)
+            parsed, load_problems, cache_warnings = read_records(inputs.dumps, site_dir, options, cluster)
             gc.freeze()
             watch.lap("reading dumps")
             corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed], forked=workers > 1)
@@ -132,14 +158,24 @@ def build(options: BuildOptions) -> BuildReport:
     finally:
         gc.unfreeze()  # `digest serve` builds again in this process
     problems = tuple(inputs.problems) + tuple(load_problems) + inputs.static_refused
-    warnings = tuple(warning for warning in (stage.warning, site.search.warning) if warning)
+    warnings = tuple(warning for warning in (stage.warning, site.search.warning, *cache_warnings) if warning)
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
     # Encoded while Pagefind ran, the details hold if the index came out as planned (Pagefind did not fail).
     details = next((data for planned, data in encoded if planned.search is site.search), None)
-    write_manifest(previous.manifest_path, _manifest(inputs.key, site, report_data(report)), details)
+    try:
+        write_output_files(previous.manifest_path, output)
+        write_manifest(previous.manifest_path, _manifest(inputs.key, site, report_data(report)), details)
+    except OSError as error:  # the cache's disk is full or read-only: the site is in place all the same
+        if not cache_warnings:  # one warning for the one cause
+            report = replace(report, warnings=report.warnings + (_details_unsaved(previous.manifest_path, error),))
     watch.lap("writing build details")
     return replace(_as_given(report, site_dir), timings=tuple(watch.laps))
+
+
+def _details_unsaved(manifest: Path, error: OSError) -> str:
+    return (f"{manifest.parent}: the build's details could not be saved ({error.strerror or error}); "
+            "the site is whole, and the next build renders every page again")
 
 
 def _manifest(key: str, site: SiteOutcome, report: dict | None = None) -> Manifest:

@@ -3,23 +3,32 @@
 Keyed by the dump's bytes and the parser's own version (a hash of the code and patterns of the
 loader and of the corpus stage, which computes each record's features), so an edited dump or a
 changed loader is parsed again. A cache that cannot be read is discarded and
-rebuilt, never trusted; each row carries a checksum of its record, since SQLite's own checks see
-a damaged page but not a changed byte inside a row.
+rebuilt, never trusted; each row carries a seal of its record, since SQLite's own checks see
+a damaged page but not a changed byte inside a row. The seal is keyed with a secret of the site's
+own (digest.secret), so a row written elsewhere (a restored or shared cache) is parsed again; and
+a row is used only if it is a record the loader could have made (digest.schema). A cache that cannot be written (a full disk, a
+read-only or busy file) is left as it is and the build goes on without it: only damage resets it.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import sqlite3
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from digest.collector import collector_paused
 from digest.records import Parsed
+from digest.schema import conforms
+from digest.secret import site_secret
 from digest.serial import from_bytes, to_bytes
 
-SCHEMA = 4  # 2: rows are sealed with a checksum; 3: records are restricted pickles, not JSON; 4: with features
+# 2: rows are sealed with a checksum; 3: records are restricted pickles, not JSON; 4: with features;
+# 5: sealed with the site's secret
+SCHEMA = 5
 
 
 PARSER_PACKAGES = ("loader", "corpus")  # the corpus stage computes each record's features as it is parsed
@@ -41,21 +50,58 @@ def record_key(path: str, data: bytes) -> str:
     return hashlib.sha256(parser_version().encode() + b"\0" + os.fsencode(path) + b"\0" + data).hexdigest()
 
 
+# SQLite's primary result codes that say the file is damaged, not that it cannot be used just now
+# (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, SQLITE_READONLY, SQLITE_CANTOPEN ...): only these reset it.
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
+SQLITE_IOERR_SHORT_READ = 522  # a file cut short
+
+
+def _damaged(error: sqlite3.DatabaseError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+; before, by its message
+    if code is None:
+        return not any(words in str(error) for words in ("full", "I/O", "unable to open", "readonly", "locked"))
+    return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB) or code == SQLITE_IOERR_SHORT_READ
+
+
 class RecordCache:
+    """The cache file of one build. Where it cannot be used, `unavailable` says why, and it reads
+    as empty and takes nothing: the build parses every dump and leaves the file as it was."""
+
     def __init__(self, file: Path) -> None:
         self.file = file
+        self.unavailable: str | None = None
+        self.secret = b""  # the site's, read as the file is opened
         self.db = self._open()
 
-    def _open(self) -> sqlite3.Connection:
-        self.file.parent.mkdir(parents=True, exist_ok=True)
+    def _open(self) -> sqlite3.Connection | None:
         try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            self.secret = site_secret(self.file.parent)
             db = self._connect()
+        except (OSError, sqlite3.DatabaseError) as error:
+            return self._give_up(error)
+        try:
             if db.execute("PRAGMA quick_check").fetchone() != (b"ok",):
                 raise sqlite3.DatabaseError("integrity check failed")
             db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
             return db
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
+            return self._recover(error, db)
+
+    def _give_up(self, error: Exception) -> None:
+        self.unavailable = getattr(error, "strerror", None) or str(error)
+        return None
+
+    def _recover(self, error: sqlite3.DatabaseError, db: sqlite3.Connection | None) -> sqlite3.Connection | None:
+        """A damaged file is started afresh; one that cannot be used now is left alone."""
+        if db is not None:
+            db.close()
+        if not _damaged(error):
+            return self._give_up(error)
+        try:
             return self._reset()
+        except (OSError, sqlite3.DatabaseError) as again:
+            return self._give_up(again)
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.file)
@@ -66,27 +112,36 @@ class RecordCache:
         """Ours, damaged (e.g. a killed build): start afresh."""
         self.file.unlink(missing_ok=True)
         db = self._connect()
-        db.execute("CREATE TABLE records (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        try:
+            db.execute("CREATE TABLE records (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
         return db
 
     def stored(self, keys: list[str]) -> set[str]:
         """Which of `keys` have a row: known in a few milliseconds, before the rows are read."""
         found: set[str] = set()
+        if self.db is None:
+            return found
         try:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]
                 marks = ",".join("?" * len(chunk))
                 found.update(key.decode(errors="replace")
                              for (key,) in self.db.execute(f"SELECT key FROM records WHERE key IN ({marks})", chunk))
-        except sqlite3.DatabaseError:  # damaged: read as empty, and every dump is parsed again
-            self.db = self._reset()
+        except sqlite3.DatabaseError as error:  # damaged: read as empty, and every dump is parsed again
+            self.db = self._recover(error, self.db)
             return set()
         return found & set(keys)
 
-    def get_many(self, keys: list[str]) -> dict[str, Parsed]:
-        """The stored records of `keys` that are intact, kept out of the collector's sight: they live
-        through the build (a first collection would walk all of them: 0.15 s at 10,000 dumps)."""
+    def get_many(self, keys: list[str], sizes: Mapping[str, int] | None = None) -> dict[str, Parsed]:
+        """The stored records of `keys` that are intact and are records (of no more text than their
+        dump's size in `sizes` allows), kept out of the collector's sight: they live through the
+        build (a first collection would walk all of them: 0.15 s at 10,000 dumps)."""
         found: dict[str, Parsed] = {}
+        if self.db is None:
+            return found
         with collector_paused(keep=True):
             try:
                 for start in range(0, len(keys), 500):
@@ -94,12 +149,12 @@ class RecordCache:
                     marks = ",".join("?" * len(chunk))
                     wanted = set(chunk)
                     for key, data in self.db.execute(f"SELECT key, data FROM records WHERE key IN ({marks})", chunk):
-                        record = _unseal(key, data)
                         name = key.decode(errors="replace")
-                        if record is not None and name in wanted:  # else damaged: parse the dump again
+                        record = _unseal(self.secret, key, data, sizes.get(name) if sizes else None)
+                        if record is not None and name in wanted:  # else damaged or forged: parse the dump again
                             found[name] = record
-            except sqlite3.DatabaseError:  # damage quick_check missed: keep the rows already verified
-                self.db = self._reset()
+            except sqlite3.DatabaseError as error:  # damage quick_check missed: keep the rows already verified
+                self.db = self._recover(error, self.db)
         return found
 
     def put_many(self, items: dict[str, Parsed], keep: set[str]) -> None:
@@ -107,17 +162,24 @@ class RecordCache:
         self.put_pickled({key: to_bytes(parsed) for key, parsed in items.items()}, keep)
 
     def put_pickled(self, rows: dict[str, bytes], keep: set[str]) -> None:
-        """put_many for records already made bytes by digest.serial.to_bytes (by the parsing workers)."""
+        """put_many for records already made bytes by digest.serial.to_bytes (by the parsing workers).
+        A write that fails leaves the file as it was (the transaction is rolled back)."""
+        if self.db is None:
+            return
         try:
             self._put_pickled(rows, keep)
-        except sqlite3.DatabaseError:
-            self.db = self._reset()
-            self._put_pickled(rows, keep)
+        except sqlite3.DatabaseError as error:
+            self.db = self._recover(error, self.db)
+            if self.db is not None:
+                try:
+                    self._put_pickled(rows, keep)
+                except sqlite3.DatabaseError as again:
+                    self.db = self._recover(again, self.db)
 
     def _put_pickled(self, rows: dict[str, bytes], keep: set[str]) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)",
-                                [(k, _seal(k, data)) for k, data in sorted(rows.items())])
+                                [(k, _seal(self.secret, k, data)) for k, data in sorted(rows.items())])
             stale = [row for row, k in self.db.execute("SELECT rowid, key FROM records")
                      if k.decode(errors="replace") not in keep]
             self.db.executemany("DELETE FROM records WHERE rowid = ?", [(row,) for row in stale])
@@ -132,23 +194,26 @@ class RecordCache:
             self.db.execute("VACUUM")
 
     def close(self) -> None:
-        self.db.close()
+        if self.db is not None:
+            self.db.close()
 
 
-def _checksum(key: bytes, text: bytes) -> bytes:
-    """Of the key and the record together: a row moved under another key fails it too."""
-    return hashlib.sha256(key + b"\0" + text).hexdigest()[:32].encode()
+def _checksum(secret: bytes, key: bytes, text: bytes) -> bytes:
+    """Of the key and the record together (a row moved under another key fails it too), keyed with
+    the site's secret: the key and the record are public, anyone could seal them with a plain hash."""
+    return hmac.digest(secret, key + b"\0" + text, "sha256").hex()[:32].encode()
 
 
-def _seal(key: str, data: bytes) -> bytes:
-    return _checksum(key.encode(), data) + b" " + data
+def _seal(secret: bytes, key: str, data: bytes) -> bytes:
+    return _checksum(secret, key.encode(), data) + b" " + data
 
 
-def _unseal(key: bytes, stored: bytes) -> Parsed | None:
+def _unseal(secret: bytes, key: bytes, stored: bytes, dump_bytes: int | None) -> Parsed | None:
     seal, _, data = stored.partition(b" ")
-    if _checksum(key, data) != seal:
+    if not hmac.compare_digest(_checksum(secret, key, data), seal):
         return None
     try:
-        return from_bytes(data)
+        parsed = from_bytes(data)
     except ValueError:
         return None
+    return parsed if conforms(parsed, dump_bytes) else None

@@ -47,6 +47,56 @@ def _details_file(file: Path) -> Path:
     return file.with_name(file.stem + ".pages.pickle")
 
 
+def _files_file(file: Path) -> Path:
+    return file.with_name(file.stem + ".files")
+
+
+def _walk(output: Path) -> tuple[list[bytes], str]:
+    """Every file below the output (paths as bytes, "/" between parts, sorted) and the stamp of them."""
+    found: list[tuple[bytes, int, int]] = []
+    folders = [b""]
+    root = os.fsencode(output)
+    while folders:
+        folder = folders.pop()
+        with os.scandir(os.path.join(root, folder) if folder else root) as entries:
+            for entry in entries:
+                relative = folder + b"/" + entry.name if folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(relative)
+                else:
+                    status = entry.stat(follow_symlinks=False)
+                    found.append((relative, status.st_size, status.st_mtime_ns))
+    found.sort()
+    return [path for path, _, _ in found], _stamp_of(found)
+
+
+def _stamp_of(files: list[tuple[bytes, int, int]]) -> str:
+    return digest_of(b"%s\0%d\0%d" % file for file in files)
+
+
+def write_output_files(file: Path, output: Path) -> None:
+    """What the output holds as the build left it (each file's size and time): a no-change build
+    checks it, so files deleted or edited by hand are noticed, not trusted."""
+    paths, stamp = _walk(output)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    _replace_file(_files_file(file), stamp.encode() + b"\n" + b"\0".join(paths))
+
+
+def output_intact(file: Path, output: Path) -> bool:
+    """Whether every file the build left is there as it left it (by size and time: a stat each,
+    no reading). False when that cannot be told (no list, or one that cannot be read)."""
+    try:
+        stamp, _, listed = _files_file(file).read_bytes().partition(b"\n")
+        root = os.fsencode(output)
+        files = []
+        for path in listed.split(b"\0") if listed else []:
+            status = os.lstat(os.path.join(root, path))
+            files.append((path, status.st_size, status.st_mtime_ns))
+    except OSError:
+        return False
+    return _stamp_of(files) == stamp.decode("ascii", "replace")
+
+
 class _PlainUnpickler(pickle.Unpickler):
     """The details are dicts, lists, strings and numbers: a file naming any class is not ours."""
 
@@ -98,8 +148,12 @@ def read_manifest(file: Path) -> Manifest:
 
 def _replace_file(file: Path, data: bytes) -> None:
     temporary = file.with_suffix(".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(file)  # a killed build leaves the old file or the new one, never half of one
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(file)  # a killed build leaves the old file or the new one, never half of one
+    except OSError:
+        temporary.unlink(missing_ok=True)  # a full disk's half-written copy: the old file stays
+        raise
 
 
 def encode_details(manifest: Manifest) -> bytes:
@@ -138,7 +192,7 @@ class Previous:
     @classmethod
     def of(cls, output: Path, manifest_path: Path, clean: bool) -> "Previous":
         inputs, report = ("", {}) if clean else read_summary(manifest_path)
-        if inputs and built_key(output) != inputs:
+        if inputs and (built_key(output) != inputs or not output_intact(manifest_path, output)):
             inputs, report = "", {}  # the output was written by another build, or changed by hand
         return cls(output, manifest_path, inputs, report)
 

@@ -50,7 +50,10 @@ def forget_recent(cache_file: Path) -> None:
 
 
 def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executor: Executor, workers: int,
-                progress: Progress | None = None) -> tuple[list[Parsed], list[DumpError]]:
+                progress: Progress | None = None, warn: Callable[[str], None] | None = None,
+                ) -> tuple[list[Parsed], list[DumpError]]:
+    """The records of `dumps` and the dumps that are none; `warn` is told when the cache could not
+    be used (the records are right all the same)."""
     keys = [record_key(path, data) for path, data in dumps]
     cache = RecordCache(cache_file) if cache_file else None
     recent = _recent.pop(cache_file, {}) if cache_file else {}
@@ -64,7 +67,8 @@ def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executo
         # reads the stored records back: an edit's dump and the archive's records at once.
         parsed = start_in_chunks(executor, parse_chunk, todo, workers, forked=workers > 1)
         if stored:
-            known |= cache.get_many(sorted(stored))  # type: ignore[union-attr]
+            sizes = {key: len(data) for (_, data), key in zip(dumps, keys) if key in stored}
+            known |= cache.get_many(sorted(stored), sizes)  # type: ignore[union-attr]
         fresh = iter(parsed())
         damaged = [dump for dump, key in zip(dumps, keys) if key in stored and key not in known]
         again = iter(parse_chunk(damaged))  # rows that failed their check on reading: parsed here
@@ -85,6 +89,9 @@ def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executo
     finally:
         if cache:
             cache.close()
+    if cache and cache.unavailable and warn:
+        warn(f"{cache_file}: the record cache cannot be used ({cache.unavailable}); "
+             "the site was built without it and the cache was left as it was")
     if progress:
         progress("reading dumps", len(dumps), len(dumps))
     return records, problems

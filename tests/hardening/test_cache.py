@@ -2,9 +2,11 @@
 leaves, every record the cache returns is the one stored under its key."""
 from __future__ import annotations
 
+import errno
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -13,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from digest.cache import RecordCache, record_key
+from digest.cli import main
 from digest.parse import parse_dump
-from tests.hardening.conftest import article
+from tests.hardening.conftest import article, tree, write_site
 
 ROOT = Path(__file__).resolve().parents[2]
 # A child that stores records in batches forever, so the test can kill it mid-transaction.
@@ -107,3 +110,66 @@ def test_a_writer_killed_mid_transaction_leaves_a_cache_that_is_right_or_empty(t
         writer.wait()
         writer.stdout.close()
         assert len(trusted(file, stored)) > 0 or not file.exists()
+
+
+def full_disk_under(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk of `folder` is full: SQLite may not grow a database there (SQLITE_FULL, as when
+    its file cannot be extended), and no file or folder can be made or written there (ENOSPC)."""
+    folder = folder.resolve()
+
+    def inside(path: object) -> bool:
+        return Path(os.fsdecode(path)).resolve().is_relative_to(folder)
+
+    def full(path: object) -> OSError:
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), os.fsdecode(path))
+
+    real_connect, real_open, real_write, real_mkdir = sqlite3.connect, os.open, Path.write_bytes, Path.mkdir
+
+    def connect(path, *args, **kwargs):
+        db = real_connect(path, *args, **kwargs)
+        if inside(path):
+            db.execute(f"PRAGMA max_page_count = {max(db.execute('PRAGMA page_count').fetchone()[0], 1)}")
+        return db
+
+    def open_(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and inside(path) and not os.path.exists(path):
+            raise full(path)
+        return real_open(path, flags, *args, **kwargs)
+
+    def write_bytes(self: Path, data: bytes) -> int:
+        if inside(self):
+            raise full(self)
+        return real_write(self, data)
+
+    def mkdir(self: Path, *args, **kwargs) -> None:
+        if inside(self) and not self.exists():
+            raise full(self)
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+
+
+@pytest.mark.parametrize("cached", [True, False], ids=["with a cache", "first build"])
+def test_a_full_disk_where_the_cache_lives_builds_without_it_and_keeps_the_cache_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cached: bool) -> None:
+    site = write_site(tmp_path / "site", {f"d{i}.txt": article(f"Floods close road {i}", extra=f"Road {i}.")
+                                          for i in range(4)})
+    if cached:
+        assert main(["build", "-q", str(site)]) == 0
+    cache_dir = site / ".digest-cache"
+    before = tree(cache_dir) if cached else {}
+    # a long new story: its record needs pages the full database cannot get
+    write_site(site, {"new.txt": article("A new story arrives", extra="The flood is over. " * 2000)})
+    capsys.readouterr()
+    full_disk_under(cache_dir, monkeypatch)
+    assert main(["build", "-q", str(site)]) == 0
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and error.startswith("warning: ") and "cache" in error, error
+    assert len(list((site / "build" / "stories").iterdir())) == 5
+    assert tree(cache_dir) == before  # the cache that was there is there still, whole
+    monkeypatch.undo()
+    assert main(["build", "-q", str(site)]) == 0 and capsys.readouterr().err == ""
+    assert len(list((site / "build" / "stories").iterdir())) == 5

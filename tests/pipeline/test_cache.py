@@ -63,7 +63,7 @@ def test_a_row_naming_anything_but_a_record_class_is_refused_not_run(tmp_path: P
     cache.put_many(records, keep=set(records))
     target = tmp_path / "planted"
     with cache.db:  # correctly sealed, so only the restriction on what a row may name stands in the way
-        cache.db.execute("UPDATE records SET data = ? WHERE key = ?", (_seal(key, pickle.dumps(Planted(target))), key))
+        cache.db.execute("UPDATE records SET data = ? WHERE key = ?", (_seal(cache.secret, key, pickle.dumps(Planted(target))), key))
     found = cache.get_many(list(records))
     assert key not in found and len(found) == len(records) - 1
     assert not target.exists()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -43,7 +44,7 @@ def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False, 
     files, and the site of every good story is what the user came for."""
     started = time.monotonic()
     with progress_bar(enabled=not quiet) as advance:
-        report = build(replace(options, progress=advance))
+        report = build(replace(options, progress=advance, waiting=options.waiting or _say))
     print_problems(report)
     if not quiet:
         print(summary_line(report, time.monotonic() - started))
@@ -52,6 +53,10 @@ def build_and_report(options: BuildOptions, quiet: bool, verbose: bool = False, 
     if timings:
         print(timings_table(report))
     return EXIT_PROBLEMS if strict and report.problems else EXIT_OK
+
+
+def _say(message: str) -> None:
+    print(f"digest: {message}", file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:

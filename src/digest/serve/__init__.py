@@ -38,7 +38,7 @@ class Rebuilder:
     def __init__(self, options: BuildOptions, state: LiveState, quiet: bool) -> None:
         # Records come from the build's own cache, so a rebuild parses only the changed dumps. One
         # process: forking workers from a process that runs server threads is not safe.
-        self.options, self.state, self.quiet = replace(options, workers=1), state, quiet
+        self.options, self.state, self.quiet = replace(options, workers=1, waiting=_say), state, quiet
         self._lock = threading.Lock()
         self.last_error: DigestError | None = None
 
@@ -67,6 +67,11 @@ class Rebuilder:
             if not self.quiet:
                 print(summary_line(report, time.monotonic() - started), flush=True)
             self.state.publish(False, tuple(str(problem) for problem in report.problems))
+
+
+def _say(message: str) -> None:
+    """A `digest build` beside serve holds the output: the rebuild waits for it, and says so."""
+    print(f"digest: {message}", file=sys.stderr, flush=True)
 
 
 def _relative(path: str, site_dir: Path) -> str:

@@ -3,6 +3,7 @@ live-reload snippet, and an event stream that tells tabs when a rebuild is done.
 from __future__ import annotations
 
 import errno
+import ipaddress
 import mimetypes
 import socket
 import sys
@@ -15,6 +16,38 @@ from digest.serve.inject import ASSETS, EVENTS_PATH, inject, message_page
 from digest.serve.state import LiveState
 
 KEEPALIVE_SECONDS = 15.0  # an event-stream comment this often lets a closed tab's thread notice and end
+# Connections waiting to be accepted: each open tab holds one for its event stream, and a reload
+# of many tabs at once (or a page's dozens of files) must not find the queue full (the default is 5).
+QUEUE = 256
+WILDCARDS = ("0.0.0.0", "::", "")  # --bind addresses that listen on every interface
+
+
+def _host_name(header: str | None) -> str | None:
+    """The name in a Host header, without its port, lower case; None when there is none."""
+    if not header:
+        return None
+    name = header.strip().lower()
+    if name.startswith("["):  # an IPv6 literal: [::1]:8000
+        return name[1:].partition("]")[0]
+    return name.rpartition(":")[0] if name.count(":") == 1 else name
+
+
+def host_allowed(header: str | None, bind: str) -> bool:
+    """A page of another site can give its own name the address 127.0.0.1 (DNS rebinding) and then
+    read this server as its own: only this machine's loopback names and the bound address are
+    answered, unless serve listens on every interface (--bind 0.0.0.0), which says otherwise."""
+    if bind in WILDCARDS:
+        return True
+    name = _host_name(header)
+    if name is None:
+        return False
+    name = name.rstrip(".")
+    if name == "localhost" or name.endswith(".localhost") or name == bind.lower():
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def resolve_request(root: Path, url_path: str) -> Path | None:
@@ -30,13 +63,22 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
 
 
 class LiveServer(ThreadingHTTPServer):
+    """A thread a connection, so open event streams never hold up a page."""
+
     daemon_threads = True  # a tab's open event stream must not keep the process alive on Ctrl-C
+    request_queue_size = QUEUE
 
     def __init__(self, address: tuple[str, int], root: Path, state: LiveState, log: bool) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
-        self.root, self.state, self.log = root, state, log
+        self.root, self.state, self.log, self.bind = root, state, log, address[0]
         super().__init__(address, Handler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A tab closed or reloaded while its page was sent is no error: quiet, as any other is not."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -54,6 +96,9 @@ class Handler(BaseHTTPRequestHandler):
             sys.stderr.write(f"{self.address_string()} {format % args}\n")
 
     def _respond(self, send_body: bool) -> None:
+        if not host_allowed(self.headers.get("Host"), self.server.bind):
+            return self._send(403, b"403 forbidden: this server answers to localhost only (see --bind)\n",
+                              "text/plain; charset=utf-8", send_body)
         url_path = urlsplit(self.path).path
         if url_path == EVENTS_PATH:
             return self._stream_events()

@@ -18,10 +18,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from digest.errors import OutputError
+from digest.site.lock import output_lock, own, owned, release
 from digest.site.mirror import Mirroring
 
 MARKER = ".digest-build"  # marks a folder as digest's output, safe to replace
 MARKER_TEXT = b"This folder is written by `digest build`; it is replaced whole on every build.\n"
+LOCK_WAIT_SECONDS = 600.0  # how long a build waits for another writing the same output, then refuses
 RENAME_EXCHANGE = 2  # linux/fs.h
 AT_FDCWD = -100
 
@@ -68,12 +70,14 @@ def _safe_target(root: Path, relative: str) -> Path:
 def _remove_leftovers(output: Path) -> None:
     """Folders a killed build left beside the output (they carry our prefix, so they are ours).
     A build killed between retiring the previous site and moving the new one in left no output:
-    the retired site comes back first."""
-    retired = sorted(output.parent.glob(f".{output.name}.*.old-digest"))
+    the retired site comes back first. A folder a live build holds (digest.site.lock) is that
+    build's work in progress, never a leftover."""
+    retired = [folder for folder in sorted(output.parent.glob(f".{output.name}.*.old-digest")) if not owned(folder)]
     if not output.exists() and retired:
         retired[0].rename(output)
     for stale in sorted(output.parent.glob(f".{output.name}.*-digest")):
-        shutil.rmtree(stale, ignore_errors=True)
+        if not owned(stale):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def built_key(output: Path) -> str | None:
@@ -100,6 +104,7 @@ class StagedSite:
             output.parent.mkdir(parents=True, exist_ok=True)
             _remove_leftovers(output)
             self.root = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".new-digest", dir=output.parent))
+            self._owner = own(self.root)
         except OSError as error:
             raise _unwritable(output, error) from None
         self.root.chmod(0o755)  # mkdtemp makes it private; a published site must be readable by the web server
@@ -124,6 +129,8 @@ class StagedSite:
                     shutil.rmtree(self.root)
                     self.root.mkdir()
                     self.root.chmod(0o755)
+                    release(self._owner)
+                    self._owner = own(self.root)
                     self._made = {""}
                     self.warning = f"the previous site could not be reused ({error.strerror}): every page was rendered"
         return self._mirrored
@@ -161,6 +168,8 @@ class StagedSite:
         self.write(MARKER, MARKER_TEXT + f"build {build_key}\n".encode())
         self._remove_gone()
         _swap(self.root, self.output)
+        release(self._owner)
+        self._owner = None
 
     def _remove_gone(self) -> None:
         """The previous site's files this site has not: neither kept nor written again. So are the
@@ -176,6 +185,8 @@ class StagedSite:
         if self._mirroring:
             self._mirroring.stop()
         shutil.rmtree(self.root, ignore_errors=True)
+        release(self._owner)
+        self._owner = None
 
 
 @contextmanager
@@ -196,8 +207,8 @@ def staged_site(output: Path, mirror: bool = False) -> Iterator[StagedSite]:
 
 
 def write_site(output: Path, files: dict[str, bytes], build_key: str = "") -> None:
-    """Write a whole site from memory and swap it in."""
-    with staged_site(output) as stage:
+    """Write a whole site from memory and swap it in, once no build is writing the output."""
+    with output_lock(output.resolve(), wait=LOCK_WAIT_SECONDS), staged_site(output) as stage:
         for relative in sorted(files):
             stage.write(relative, files[relative])
         stage.commit(build_key)
@@ -221,12 +232,16 @@ def _swap(staging: Path, output: Path) -> None:
     else:
         retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".old-digest", dir=output.parent))
         retired.rmdir()
-        output.rename(retired)
+        owner = own(output)  # so no other build takes it for a killed build's and puts it back
         try:
-            staging.rename(output)
-        except OSError:
-            retired.rename(output)
-            raise
+            output.rename(retired)
+            try:
+                staging.rename(output)
+            except OSError:
+                retired.rename(output)
+                raise
+        finally:
+            release(owner)
         _discard(retired)
 
 
