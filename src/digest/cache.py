@@ -32,6 +32,7 @@ SCHEMA = 5
 
 
 PARSER_PACKAGES = ("loader", "corpus")  # the corpus stage computes each record's features as it is parsed
+PARSER_FILES = (".py", ".yaml", ".crfsuite", ".words")  # code, patterns, the line labeller's model and words
 
 
 @cache
@@ -40,7 +41,7 @@ def parser_version() -> str:
     digest = hashlib.sha256(f"schema {SCHEMA}".encode())
     for package in PARSER_PACKAGES:
         root = resources.files("digest").joinpath(package)  # read, not imported: a no-change build never loads it
-        for name in sorted(entry.name for entry in root.iterdir() if entry.name.endswith((".py", ".yaml"))):
+        for name in sorted(entry.name for entry in root.iterdir() if entry.name.endswith(PARSER_FILES)):
             digest.update(f"{package}/{name}".encode() + b"\0" + root.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
 

@@ -115,3 +115,15 @@ def test_a_build_reads_stored_records_while_new_dumps_parse_and_parses_damaged_r
     assert not problems
     assert again == [parse_dump(*dump) for dump in dumps]
     assert again[:9] == first
+
+
+def test_every_file_the_parser_reads_is_in_its_version() -> None:
+    """A retrained labeller model or a new pattern file must make every cached record stale."""
+    from importlib import resources
+
+    from digest.cache import PARSER_FILES, PARSER_PACKAGES
+
+    for package in PARSER_PACKAGES:
+        root = resources.files("digest").joinpath(package)
+        shipped = {Path(entry.name).suffix for entry in root.iterdir() if entry.is_file()}
+        assert shipped <= set(PARSER_FILES), f"{package}: files the cache key ignores: {shipped - set(PARSER_FILES)}"
