@@ -121,10 +121,3 @@ def test_an_undated_story_alike_only_in_its_subject_stays_out_of_a_dated_event()
     by_path = {s.record.path: s for s in c.stories}
     assert by_path["dated.txt"].event != by_path["loose.txt"].event
 
-
-def test_a_chain_of_stories_each_days_from_the_next_is_not_one_event_over_ten_days():
-    dates = ("2024-03-01", "2024-03-04", "2024-03-07", "2024-03-10")
-    c = build_corpus([_report(f"day{n}.txt", n, day) for n, day in enumerate(dates)])
-    assert len(c.events) > 1
-    for e in c.events:
-        assert (date.fromisoformat(e.end) - date.fromisoformat(e.start)).days <= 3  # the window holds for the whole event

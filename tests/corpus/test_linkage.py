@@ -15,12 +15,3 @@ def test_close_stories_join_and_order_of_pairs_does_not_matter():
     a, b, c = {"x": 1.0}, {"x": 1.0}, {"z": 1.0}
     pairs = [(1.0, 0, 1), (0.0, 1, 2)]
     assert centroid_groups([a, b, c], pairs, 0.5) == centroid_groups([a, b, c], pairs[::-1], 0.5) == [[0, 1], [2]]
-
-
-def test_groups_join_only_if_their_keys_fit_together():
-    # each pair is within 3 of the next, but 0 and 6 are not: the group's span decides, not the pair
-    vectors = [{"x": 1.0}] * 3
-    pairs = [(1.0, 0, 1), (1.0, 1, 2)]
-    fits = lambda a, b: max(a | b) - min(a | b) <= 3  # noqa: E731
-    assert centroid_groups(vectors, pairs, 0.5, keys=[0, 3, 6], fits=fits) == [[0, 1], [2]]
-    assert centroid_groups(vectors, pairs, 0.5) == [[0, 1, 2]]

@@ -54,9 +54,3 @@ def within(a: DayKey, b: DayKey, days: int) -> bool:
         return min(gap, 366 - gap) <= days
     return False
 
-
-def all_within(a: frozenset[DayKey], b: frozenset[DayKey], days: int) -> bool:
-    """Whether every date of one set is within `days` of every other of both: the window holds for
-    a whole group's span, not only for each pair that joined it."""
-    together = a | b
-    return all(within(x, y, days) for x in together for y in together)

@@ -3,9 +3,8 @@
 Each story is a TF-IDF vector over its headline, its lead and the people and places it names.
 Only stories that share one of their few most telling terms, within a window of days, are compared
 (an inverted index, not all pairs); the most similar pairs join first, and two groups join only if
-their centroids are as similar as the threshold asks and all their dates fall in the window (linkage.py),
-so chains do not snowball in text or in time. An undated story has no date to check, so text alone
-never takes it into a dated event (see cluster).
+their centroids are as similar as the threshold asks (linkage.py), so chains do not snowball. An
+undated story has no date to check, so text alone never takes it into a dated event (see cluster).
 The threshold is measured on tests/corpus/data (see README, "Corpus quality").
 """
 from __future__ import annotations
@@ -15,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from heapq import nsmallest
 
-from digest.corpus.dates import all_within, day_key, known, within
+from digest.corpus.dates import day_key, known, within
 from digest.corpus.linkage import centroid_groups
 from digest.corpus.text import digest_id
 from digest.corpus.tfidf import cosine, document_frequency, idf_table, weigh
@@ -83,8 +82,7 @@ def _candidates(vectors: list[dict[str, float]], df: Counter, ordinals: Sequence
 def cluster(items: Sequence[EventInput], threshold: float = THRESHOLD) -> list[list[int]]:
     """Groups of item indexes, one per event.
 
-    Dated stories group by text within the window, which holds for each group's whole span. An
-    undated story then joins the dated group of the one dated story it all but repeats, if any, so
+    Dated stories group by text, each pair within the window. An undated story then joins the dated group of the one dated story it all but repeats, if any, so
     it never joins two; the undated stories left group among themselves, apart from dated events."""
     df = document_frequency([item.terms for item in items])
     idf = idf_table(df, len(items))
@@ -93,7 +91,7 @@ def cluster(items: Sequence[EventInput], threshold: float = THRESHOLD) -> list[l
     dated = [known(d) for d in days]
     scored = [(cosine(vectors[i], vectors[j]), i, j) for i, j in sorted(_candidates(vectors, df, [d[0] for d in days]))]
     near = [p for p in scored if dated[p[1]] and dated[p[2]] and within(days[p[1]], days[p[2]], WINDOW_DAYS)]
-    groups = centroid_groups(vectors, near, threshold, keys=days, fits=lambda a, b: all_within(a, b, WINDOW_DAYS))
+    groups = centroid_groups(vectors, near, threshold)
     events = {group[0]: group for group in groups if dated[group[0]]}  # undated stories are still alone here
     event_of = {i: first for first, group in events.items() for i in group}
     best = _best_dated(scored, dated)

@@ -1,7 +1,5 @@
 """Clustering over candidate pairs by centroid linkage: two groups join only if their centroids are
-similar, so a chain of loosely related stories (A like B, B like C) does not become one event. A
-merge may also have to keep what the two groups hold together (their dates within a window): each
-group keeps the set of its members' keys, checked whole, so no chain of near pairs stretches a group.
+similar, so a chain of loosely related stories (A like B, B like C) does not become one event.
 
 Pairs are taken most similar first; the cost is the sort of the candidate pairs plus one sparse
 vector sum per merge, not all pairs.
@@ -9,7 +7,7 @@ vector sum per merge, not all pairs.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 
 
 def _norm(vector: dict[str, float]) -> float:
@@ -21,14 +19,9 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def centroid_groups(vectors: Sequence[dict[str, float]], pairs: Sequence[tuple[float, int, int]],
-                    threshold: float, keys: Sequence[Hashable] | None = None,
-                    fits: Callable[[frozenset, frozenset], bool] | None = None) -> list[list[int]]:
-    """Groups of indexes (each sorted, in order of first member) from (similarity, i, j) pairs.
-
-    With `keys` and `fits`, two groups join only if fits(keys of one, keys of the other) holds for
-    the distinct keys of all their members (e.g. every date within the window of every other)."""
+                    threshold: float) -> list[list[int]]:
+    """Groups of indexes (each sorted, in order of first member) from (similarity, i, j) pairs."""
     parent = list(range(len(vectors)))
-    held: dict[int, frozenset] = {i: frozenset([key]) for i, key in enumerate(keys)} if keys is not None else {}
     centroid: dict[int, dict[str, float]] = {}
     norms: dict[int, float] = {}  # of each group's centroid (or vector), kept while the group stands
 
@@ -52,8 +45,6 @@ def centroid_groups(vectors: Sequence[dict[str, float]], pairs: Sequence[tuple[f
         ca, cb = centroid.get(a, vectors[a]), centroid.get(b, vectors[b])
         if (a in centroid or b in centroid) and _dot(ca, cb) / (norm(a) * norm(b)) < threshold:
             continue
-        if fits is not None and not fits(held[a], held[b]):
-            continue  # the pair is close, but their groups together would not hold
         merged = ca if a in centroid else dict(ca)  # a group's own centroid grows in place
         for term, weight in cb.items():
             merged[term] = merged.get(term, 0.0) + weight
@@ -61,8 +52,6 @@ def centroid_groups(vectors: Sequence[dict[str, float]], pairs: Sequence[tuple[f
         parent[drop] = keep
         centroid.pop(drop, None)
         centroid[keep] = merged
-        if held:
-            held[keep] = held.pop(drop) | held[keep]
         norms.pop(a, None)
         norms.pop(b, None)
     groups: dict[int, list[int]] = {}
