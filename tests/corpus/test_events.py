@@ -1,3 +1,5 @@
+from datetime import date
+
 from digest.corpus import build_corpus
 from digest.corpus.dates import day_key, within
 from tests.corpus.factory import WIRE, quote, record
@@ -44,7 +46,7 @@ def test_an_unrelated_story_of_the_same_day_and_an_old_one_are_events_of_their_o
 def test_yearless_dates_compare_by_month_and_day():
     assert within(day_key("2025-04-23"), day_key("--04-24"), 3)
     assert not within(day_key("2025-04-23"), day_key("--05-24"), 3)
-    assert within(day_key(None), day_key("2025-01-01"), 3)
+    assert not within(day_key(None), day_key("2025-01-01"), 3)  # an unknown date is no evidence of nearness
     assert within(day_key("2024-12-31"), day_key("--01-01"), 3)
 
 
@@ -72,3 +74,50 @@ def test_a_terms_stories_pair_only_within_the_window_and_undated_ones_with_all()
     ordinals = [100, 101, 110, None, 104]
     # window 3 days: 100-101 and 101-104 pair, 100-104 and 110 do not; 3 is undated
     assert sorted(_nearby_pairs([0, 1, 2, 3, 4], ordinals)) == [(0, 1), (0, 3), (1, 3), (1, 4), (2, 3), (3, 4)]
+
+
+# Tails that make each report its own story (no near-duplicate of another) while its lead stays the same.
+TAILS = (
+    ("Analysts at three of the largest lenders wrote overnight that the tightening would weigh on spending in shops.",
+     "Builders said new orders had already slowed as buyers waited to see how far the cost of a loan would climb."),
+    ("Union leaders called the decision a blow to families who were still paying off last winter's heating bills.",
+     "Retail groups warned that the busiest season of the year could be the weakest in a decade for high streets."),
+    ("Farmers said the cost of credit for seed and machinery would rise just as the planting season began in earnest.",
+     "Pension funds welcomed the move, saying savers had lost ground to inflation for far too long already."),
+    ("Carmakers said dealers were already offering cheaper loans of their own to keep buyers coming into showrooms.",
+     "Estate agents in the capital reported a rush of buyers trying to lock in mortgages before the change applied."),
+    ("Small firms said overdrafts would cost more at a time when their energy and wage bills were still climbing.",
+     "Travel companies said bookings for the summer had held up so far but could suffer if the squeeze went on."),
+)
+
+
+def _report(path: str, n: int, date: str | None):
+    """One outlet's report: the wire's opening paragraph, then its own."""
+    return record(path, body=(WIRE[0],) + TAILS[n], date=date, source=f"Outlet {n}")
+
+
+def test_an_undated_story_like_two_events_weeks_apart_does_not_bridge_them():
+    c = build_corpus([_report("march.txt", 0, "2024-03-05"), _report("march2.txt", 1, "2024-03-06"),
+                      _report("april.txt", 2, "2024-04-09"), _report("april2.txt", 3, "2024-04-10"),
+                      _report("undated.txt", 4, None)])
+    by_path = {s.record.path: s for s in c.stories}
+    assert by_path["march.txt"].event == by_path["march2.txt"].event
+    assert by_path["april.txt"].event == by_path["april2.txt"].event
+    assert by_path["march.txt"].event != by_path["april.txt"].event
+    assert all(e.start is None or (date.fromisoformat(e.end) - date.fromisoformat(e.start)).days <= 3 for e in c.events)
+
+
+def test_an_undated_story_that_all_but_repeats_a_dated_one_joins_its_event():
+    c = build_corpus([_report("dated.txt", 0, "2024-03-05"), _report("undated.txt", 1, None)])
+    by_path = {s.record.path: s for s in c.stories}
+    assert by_path["dated.txt"].event == by_path["undated.txt"].event
+
+
+def test_an_undated_story_alike_only_in_its_subject_stays_out_of_a_dated_event():
+    loose = record("loose.txt", headline="Central bank keeps watch on prices", date=None,
+                   body=(OLD[1], "The bank's board meets eight times a year and publishes its minutes two weeks later.",
+                         "Its governor is appointed for a single term of eight years by parliament."))
+    c = build_corpus([_report("dated.txt", 0, "2024-03-05"), loose])
+    by_path = {s.record.path: s for s in c.stories}
+    assert by_path["dated.txt"].event != by_path["loose.txt"].event
+

@@ -9,13 +9,15 @@ from digest.records import StoryRecord
 FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 YEARLESS = re.compile(r"^--(\d{2})-(\d{2})$")
 
+DayKey = tuple[int | None, int | None]  # (day number, day of year); see day_key
+
 
 def story_date(record: StoryRecord) -> str | None:
     """The story's ISO date, else its dateline's (which may be "--04-23")."""
     return record.date or (record.dateline.date if record.dateline else None)
 
 
-def day_key(date: str | None) -> tuple[int | None, int | None]:
+def day_key(date: str | None) -> DayKey:
     """(day number, day of year): the first needs a year, the second only a month and day."""
     if not date:
         return None, None
@@ -37,11 +39,18 @@ def _day_of_year(month: int, day: int) -> int | None:
         return None
 
 
-def within(a: tuple[int | None, int | None], b: tuple[int | None, int | None], days: int) -> bool:
-    """Unknown dates do not keep stories apart; a yearless date is compared by month and day."""
+def known(key: DayKey) -> bool:
+    """Whether the story has a date to compare (a yearless one counts)."""
+    return key[1] is not None
+
+
+def within(a: DayKey, b: DayKey, days: int) -> bool:
+    """Whether two dates are at most `days` apart; a yearless date is compared by month and day.
+    An unknown date proves nothing, so it is never within: text alone must not place it in time."""
     if a[0] is not None and b[0] is not None:
         return abs(a[0] - b[0]) <= days
     if a[1] is not None and b[1] is not None:
         gap = abs(a[1] - b[1])
         return min(gap, 366 - gap) <= days
-    return True
+    return False
+

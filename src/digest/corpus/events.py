@@ -3,7 +3,8 @@
 Each story is a TF-IDF vector over its headline, its lead and the people and places it names.
 Only stories that share one of their few most telling terms, within a window of days, are compared
 (an inverted index, not all pairs); the most similar pairs join first, and two groups join only if
-their centroids are as similar as the threshold asks (linkage.py), so chains do not snowball.
+their centroids are as similar as the threshold asks (linkage.py), so chains do not snowball. An
+undated story has no date to check, so text alone never takes it into a dated event (see cluster).
 The threshold is measured on tests/corpus/data (see README, "Corpus quality").
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from heapq import nsmallest
 
-from digest.corpus.dates import day_key, within
+from digest.corpus.dates import day_key, known, within
 from digest.corpus.linkage import centroid_groups
 from digest.corpus.text import digest_id
 from digest.corpus.tfidf import cosine, document_frequency, idf_table, weigh
@@ -24,6 +25,9 @@ WINDOW_DAYS = 3
 KEY_TERMS = 8  # a story's most telling terms, through which it meets others
 PERSON_WEIGHT = 3  # a named person says more about the happening than any one word
 PLACE_WEIGHT = 1  # places are shared by many unrelated stories of a day
+# An undated story has no date to keep it from a look-alike happening of another year, so it joins a
+# dated event only when it all but repeats one of its stories: a cosine most of its telling weight shares.
+UNDATED_JOIN = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +80,39 @@ def _candidates(vectors: list[dict[str, float]], df: Counter, ordinals: Sequence
 
 
 def cluster(items: Sequence[EventInput], threshold: float = THRESHOLD) -> list[list[int]]:
-    """Groups of item indexes, one per event."""
+    """Groups of item indexes, one per event.
+
+    Dated stories group by text, each pair within the window. An undated story then joins the dated group of the one dated story it all but repeats, if any, so
+    it never joins two; the undated stories left group among themselves, apart from dated events."""
     df = document_frequency([item.terms for item in items])
     idf = idf_table(df, len(items))
     vectors = [weigh(item.terms, idf) for item in items]
     days = [day_key(item.date) for item in items]
-    pairs = [(cosine(vectors[i], vectors[j]), i, j) for i, j in sorted(_candidates(vectors, df, [d[0] for d in days]))
-             if within(days[i], days[j], WINDOW_DAYS)]
-    return centroid_groups(vectors, pairs, threshold)
+    dated = [known(d) for d in days]
+    scored = [(cosine(vectors[i], vectors[j]), i, j) for i, j in sorted(_candidates(vectors, df, [d[0] for d in days]))]
+    near = [p for p in scored if dated[p[1]] and dated[p[2]] and within(days[p[1]], days[p[2]], WINDOW_DAYS)]
+    groups = centroid_groups(vectors, near, threshold)
+    events = {group[0]: group for group in groups if dated[group[0]]}  # undated stories are still alone here
+    event_of = {i: first for first, group in events.items() for i in group}
+    best = _best_dated(scored, dated)
+    joined = {i for i, (similarity, _) in best.items() if similarity >= UNDATED_JOIN}
+    for i in sorted(joined):
+        events[event_of[best[i][1]]].append(i)  # one event only: a story cannot bridge two
+    alone = {i for i in range(len(items)) if not dated[i] and i not in joined}
+    undated = centroid_groups(vectors, [p for p in scored if p[1] in alone and p[2] in alone], threshold)
+    return sorted([sorted(group) for group in events.values()] + [group for group in undated if group[0] in alone])
+
+
+def _best_dated(scored: Sequence[tuple[float, int, int]], dated: Sequence[bool]) -> dict[int, tuple[float, int]]:
+    """Each undated story's most similar dated story (ties to the lower index), as (cosine, index)."""
+    best: dict[int, tuple[float, int]] = {}
+    for similarity, i, j in scored:
+        if dated[i] == dated[j]:
+            continue
+        u, d = (j, i) if dated[i] else (i, j)
+        if u not in best or (similarity, -d) > (best[u][0], -best[u][1]):
+            best[u] = (similarity, d)
+    return best
 
 
 def _title(members: Sequence[EventInput]) -> str:
