@@ -1,6 +1,8 @@
 """Quote attribution forms seen across sites, each on a small paragraph."""
 from __future__ import annotations
 
+import pytest
+
 from digest.loader.patterns import patterns
 from digest.loader.quotes import find_quotes
 from digest.loader.speakers import _full_name_phrases, full_name_pattern
@@ -133,3 +135,13 @@ def test_an_everyday_job_at_a_sentence_start_is_the_speakers_role_not_their_name
     )
     assert [(q.speaker, q.role) for q in found] == [
         ("Margaret Hughes", "Pensioner"), ("Raj Patel", "Shopkeeper"), ("Adam Driver", None), ("Peter Singer", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "''We will not back down,'' Senator Jane Smith said on Tuesday.",  # newspaper archives' ASCII pairs
+    "``We will not back down,'' Senator Jane Smith said on Tuesday.",  # ``...'' as typesetters key them
+    "‘‘We will not back down,’’ Senator Jane Smith said on Tuesday.",
+])
+def test_quotation_marks_typed_as_two_single_ones_are_read(text: str) -> None:
+    quotes = find_quotes([text], patterns())
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [("We will not back down", "Jane Smith", "direct")]

@@ -233,8 +233,20 @@ def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]
     return found
 
 
+_ASCII_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))''(?=\S)")
+
+
+def _doubled_singles(paragraph: str) -> str:
+    """Quotation marks typed as two single ones, as typewriters and newspaper archives set them:
+    ‘‘…’’, ``…'' and ''…'' read as “…”. An ASCII pair opens a quote after a space, else closes it."""
+    paragraph = paragraph.replace("’’", "”").replace("‘‘", "“")
+    if "''" not in paragraph and "``" not in paragraph:
+        return paragraph
+    return _ASCII_OPENING.sub("“", paragraph.replace("``", "“")).replace("''", "”")
+
+
 def find_quotes(paragraphs: list[str], patterns: Patterns, paragraph_base: int = 0) -> tuple[Quote, ...]:
-    paragraphs = [p.replace("’’", "”").replace("‘‘", "“") for p in paragraphs]  # doubled singles as doubles
+    paragraphs = [_doubled_singles(p) for p in paragraphs]
     if single_quoted(paragraphs):
         paragraphs = [swap_levels(p) for p in paragraphs]
     book = SpeakerBook(patterns, tuple(paragraphs))
