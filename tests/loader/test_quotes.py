@@ -145,3 +145,15 @@ def test_an_everyday_job_at_a_sentence_start_is_the_speakers_role_not_their_name
 def test_quotation_marks_typed_as_two_single_ones_are_read(text: str) -> None:
     quotes = find_quotes([text], patterns())
     assert [(q.text, q.speaker, q.kind) for q in quotes] == [("We will not back down", "Jane Smith", "direct")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“It was a mistake,” said John Doe, a spokesman.", "John Doe"),
+    ("“It was a mistake,” John Doe said.", "John Doe"),
+])
+def test_a_short_sentence_quoted_with_its_comma_before_the_attribution_is_a_quotation(text: str, speaker: str) -> None:
+    assert [(q.speaker, q.kind) for q in find_quotes([text], patterns())] == [(speaker, "direct")]
+
+
+def test_a_scare_quoted_word_before_a_comma_stays_a_fragment() -> None:
+    assert [q.kind for q in find_quotes(["He called it “vividly,” then left."], patterns())] == ["fragment"]

@@ -160,10 +160,11 @@ def _kind(span: Span, attributed: bool, patterns: Patterns) -> str:
         return "fragment"
     if len(span.text.split()) >= patterns.min_quote_words:
         return "direct"
-    # A short full sentence said aloud ("Don't mind me!" he told them; "... ," Park said. "Stay home.")
-    # is a quotation; a scare-quoted word inside a sentence ("vividly.") is not.
+    # A short full sentence said aloud ("Don't mind me!" he told them; "It was a mistake," said Doe;
+    # "Stay home.") is a quotation; a scare-quoted word inside a sentence ("vividly.") is not. News
+    # style ends a quoted sentence with a comma inside the marks when the attribution follows.
     text = span.text.strip()
-    full_sentence = len(text.split()) >= 2 and text[:1].isupper() and text[-1:] in "!?."
+    full_sentence = len(text.split()) >= 2 and text[:1].isupper() and text[-1:] in "!?.,"
     return "direct" if attributed and full_sentence else "fragment"
 
 
