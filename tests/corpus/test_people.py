@@ -42,3 +42,13 @@ def test_a_first_name_that_is_a_country_is_kept():
 def test_a_courtesy_title_is_not_a_role():
     [person] = build_people([said("Mr. Sondland", "s1"), said("Gordon Sondland", "s1", role="Ambassador")])
     assert person.name == "Gordon Sondland" and person.roles == ("Ambassador",)
+
+
+def test_a_described_speaker_has_no_person_page() -> None:
+    """"a spokesman for Disney" is quoted, but is nobody the People index can list."""
+    from digest.corpus.people import Said, build_people
+    from digest.records import Quote
+
+    said = [Said(Quote("We are reviewing it", "a spokesman for Disney", None, "direct", 0), "s1", None),
+            Said(Quote("It was a mistake", "Jane Roe", None, "direct", 1), "s1", None)]
+    assert [p.name for p in build_people(said)] == ["Jane Roe"]

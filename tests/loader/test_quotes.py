@@ -157,3 +157,16 @@ def test_a_short_sentence_quoted_with_its_comma_before_the_attribution_is_a_quot
 
 def test_a_scare_quoted_word_before_a_comma_stays_a_fragment() -> None:
     assert [q.kind for q in find_quotes(["He called it “vividly,” then left."], patterns())] == ["fragment"]
+
+
+def test_a_spokesman_for_an_organisation_is_described_not_the_organisation() -> None:
+    quotes = find_quotes(["“We are reviewing the matter with our partners,” a spokesman for Disney said."], patterns())
+    assert [q.speaker for q in quotes] == ["a spokesman for Disney"]
+
+
+@pytest.mark.parametrize("body", [
+    ["October said the numbers were the worst in a decade for the whole region."],
+    ["Officials said the bridge would reopen on Friday after the repairs.", "Two officials were at the site."],
+])
+def test_a_month_or_a_common_word_opening_a_sentence_is_no_speaker(body: list[str]) -> None:
+    assert [q.speaker for q in find_quotes(body, patterns())] == []

@@ -76,7 +76,8 @@ def build_people(said: list[Said]) -> tuple[Person, ...]:
     """People sorted by id, each with every quote in date order."""
     countries = patterns().countries
     split = [(s, *split_title(s.quote.speaker)) for s in said if s.quote.speaker]
-    split = [(s, core, title) for s, core, title in split if fold(core) not in countries]  # "China said" is no person
+    split = [(s, core, title) for s, core, title in split if fold(core) not in countries  # "China said" is no person
+             and not core[:1].islower()]  # nor "a spokesman for Disney": described, not named
     cores: dict[str, set[str]] = defaultdict(set)
     for s, core, _ in split:
         cores[s.story_id].add(core)

@@ -57,7 +57,10 @@ ROLE_PREFIX = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{0,4}}?"
 # An unnamed speaker the story describes: "the doctor", "a WeWork spokesperson", "a team spokesman";
 # up to three lower-case words, none that starts a phrase of time or place ("the minister on Monday").
 _DESCRIBING = rf"(?!(?:{_STOP})\b)[a-z0-9][\w-]*"
-DESCRIPTOR = rf"(?:[Tt]he|[Aa]n?) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}"
+# "a spokesman for Disney", "the head of Unite": the organisation named after the describing words is
+# part of the description, not the speaker
+_OF_EMPLOYER = r"(?: (?:for|of|at|with) (?:the )?[A-Z][\w&.'’-]*(?: (?:of |and |& |the )?[A-Z][\w&.'’-]*){0,4})?"
+DESCRIPTOR = rf"(?:[Tt]he|[Aa]n?) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}{_OF_EMPLOYER}"
 ROLE_WORDS = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{1,4}}?"
 EMPLOYER = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} "  # "Unite", "Commerzbank", "Ventura County"
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from digest.loader.patterns import UPPER, Patterns
+from digest.loader.patterns import MONTHS, UPPER, Patterns
 
 PRONOUNS = {"he", "she", "they", "it", "He", "She", "They", "It"}
 _AGE_ANAPHOR = re.compile(r"^[Tt]he \d{1,3}-year-old$")
@@ -14,6 +14,9 @@ _APPOSITIVE = re.compile(r"^, ([^,.;“”\"]{3,80})[,.;]")
 _SENTENCE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"])")  # starts with \s: the engine skips to spaces
 _DESCRIBED = re.compile(r"(?:the|[Aa]n?) |The (?![A-Z])")  # "the doctor", "a spokesman": not "The Hague"
 _POSSESSIVE = ("'s", "’s")
+_TIME_WORDS = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                   "today", "yesterday", "tomorrow"}
+_SENTENCE_STOP = re.compile(r"(?<=[a-z])\.$")  # not the dot of "U.S."
 _EMPLOYER_ROLE = re.compile(r" ((?:[a-z][\w-]* ){1,3})(?=[A-Z])")  # " analyst " between employer and name
 
 
@@ -142,6 +145,7 @@ class SpeakerBook:
     current: int = 0
     speakers: dict[int, Speaker] = field(default_factory=dict)  # paragraph -> its last quote's speaker
     _full_names: list[Speaker] | None = None
+    _text: str | None = None  # the document, joined: read on the first one-word name to check
 
     @property
     def full_names(self) -> list[Speaker]:
@@ -220,6 +224,7 @@ class SpeakerBook:
         if phrase in PRONOUNS or _AGE_ANAPHOR.match(phrase):
             return self.antecedent(upto)
         if _DESCRIBED.match(phrase):
+            phrase = _SENTENCE_STOP.sub("", phrase)  # "... for the Ministry of Defence." ends the sentence
             described = self._introduced(phrase, upto) or phrase[0].lower() + phrase[1:]
             speaker = Speaker(described, role)  # "the doctor": described, not named
             self.last = speaker
@@ -233,8 +238,22 @@ class SpeakerBook:
         if known:
             roles = [r for r in (role, known.role) if r]
             speaker = Speaker(known.name, max(roles, key=len) if roles else None)
+        elif self._no_name(speaker.name):
+            return None
         self.last = speaker
         return speaker
+
+    def _no_name(self, name: str) -> bool:
+        """A time ("October", "Sunday") or a common word capitalised to open its sentence
+        ("Officials said ...": the document prints "officials" in lower case too) names nobody."""
+        words = name.split()
+        if all(w.casefold() in _TIME_WORDS for w in words):
+            return True
+        if len(words) != 1:
+            return False
+        if self._text is None:
+            self._text = "\n".join(self.paragraphs)
+        return re.search(rf"\b{re.escape(words[0].casefold())}\b", self._text) is not None  # case kept: lower only
 
     def _fuller(self, tokens: list[str]) -> Speaker | None:
         """The full name a short one stands for: one word, a known name's first or last ("Aliyev");
