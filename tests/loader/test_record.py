@@ -169,3 +169,12 @@ def test_a_linked_storys_byline_inside_the_article_does_not_move_its_start() -> 
     ])
     record = load_text("hale.txt", text)
     assert record.body[0].startswith("Rep. Mark Hale's sudden retirement")
+
+
+def test_a_copyright_owner_ends_with_its_sentence() -> None:
+    from digest.loader.credits import publisher_in_copyright
+
+    assert publisher_in_copyright(["© 2019 Cable News Network. A Warner Media Company. All Rights Reserved."]) \
+        == "Cable News Network"
+    assert publisher_in_copyright(["Copyright © 2019 BBC. The BBC is not responsible for external sites."]) == "BBC"
+    assert publisher_in_copyright(["Copyright"]) is None

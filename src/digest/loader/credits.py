@@ -75,6 +75,10 @@ def canonical_source(name: str | None, patterns: Patterns) -> str | None:
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})")
 _NOT_NAME = re.compile(r"\s+(?:All|Limited|Ltd|Inc|LLC|Pty)\b.*$")
+# "Cable News Network. A Warner Media Company", "BBC. The BBC is not responsible ...": the owner's name
+# ends with its sentence (not at the dot of "U.S.")
+_SENTENCE_END = re.compile(r"(?<=\w\w)\. (?=[A-Z])")
+_NOT_OWNERS = frozenset(("copyright", "all rights reserved", "ad choices"))  # the line's own words, no owner
 
 
 def publisher_in_copyright(lines: list[str]) -> str | None:
@@ -82,8 +86,8 @@ def publisher_in_copyright(lines: list[str]) -> str | None:
     for line in reversed(lines):
         m = _COPYRIGHT.search(line)
         if m:
-            name = _NOT_NAME.sub("", m.group("name")).rstrip(".")
-            if name and not name[0].isdigit():
+            name = _SENTENCE_END.split(_NOT_NAME.sub("", m.group("name")), maxsplit=1)[0].rstrip(".")
+            if name and not name[0].isdigit() and name.casefold() not in _NOT_OWNERS:
                 return name
     return None
 
