@@ -3,9 +3,10 @@ said of it and the features that weighed most. `digest inspect --explain` prints
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from digest.loader import labeller
+from digest.loader.blocks import Line
+from digest.loader.classify import Layout
 from digest.loader.features import line_features, old_roles, reach
 from digest.loader.patterns import patterns
 from digest.loader.record import read_layout
@@ -24,9 +25,14 @@ class LineReading:
     reasons: tuple[tuple[str, float], ...]  # the features that weighed most for the model's label
 
 
-@lru_cache(maxsize=1)
-def _weights() -> dict[tuple[str, str], float]:
-    return dict(labeller._tagger().info().state_features)
+def _record_label(line: Line, model_label: str, layout: Layout) -> str:
+    """What the record takes the line for: the body is the record's (the rules' widened by the model),
+    the headline the line that prints it; elsewhere the model's label, but "body" off the body is other."""
+    if line in layout.body:
+        return "body"
+    if model_label == labeller.HEADLINE and layout.headline and line.text.endswith(layout.headline):
+        return "headline"
+    return "other" if model_label == labeller.BODY else labeller.LABEL_NAMES[model_label]
 
 
 def explain(path: str, data: bytes) -> list[LineReading]:
@@ -37,13 +43,11 @@ def explain(path: str, data: bytes) -> list[LineReading]:
     marginals = labeller.label_lines(layout, pats)
     reading = labeller.relayout(layout, marginals, pats, meta.title if meta else None)
     final = reading.layout
-    body, roles, weights = set(final.body), old_roles(layout), _weights()
+    roles, weights = old_roles(layout), labeller.feature_weights()
     out = []
     for i, line in enumerate(layout.lines):
         model_label = marginals.labels[i]
-        label = ("body" if line in body else "headline" if final.headline and line.text.endswith(final.headline)
-                 and model_label == labeller.HEADLINE else labeller.LABEL_NAMES[model_label]
-                 if model_label != labeller.BODY else "other")
+        label = _record_label(line, model_label, final)
         weighed = sorted(((f, weights.get((f, model_label), 0.0)) for f in features[i]), key=lambda fw: -abs(fw[1]))
         out.append(LineReading(line.number, line.text, label, marginals.p[model_label][i],
                                roles.get(line.number, "-"), tuple(fw for fw in weighed[:TOP_FEATURES] if fw[1])))

@@ -55,6 +55,12 @@ def _tagger() -> pycrfsuite.Tagger:
     return tagger
 
 
+@lru_cache(maxsize=1)
+def feature_weights() -> dict[tuple[str, str], float]:
+    """The model's weight of each (feature, label): what `inspect --explain` shows as a line's reasons."""
+    return dict(_tagger().info().state_features)
+
+
 def label_lines(layout: Layout, pats: Patterns) -> Marginals:
     """Labels and probabilities for every line; lines out of the model's reach are other."""
     tagger = _tagger()
