@@ -149,17 +149,29 @@ def digest_rows(work: Path, count: int, generate: Generate, repeat: int = 1) -> 
 
     rows = [("digest cold build", *timed("--clean"))]
     rows += floor_rows(site / "build", work / "floors")
-    rows.append(rebuilt("digest rebuild, no change", lambda: None, lambda: None))
-    edited = dumps[count // 2]
+    rows += [rebuilt(label, change, undo) for label, change, undo in rebuilds(site, work, dumps, generate)]
+    return rows
+
+
+Change = Callable[[], None]
+
+
+def rebuilds(site: Path, work: Path, dumps: list[Path], generate: Generate = synth.generate) -> list[tuple[str, Change, Change]]:
+    """The rebuilds measured after a cold build, each a change to the content and its undoing
+    (tests/test_benchmark.py runs the same ones and counts the pages each renders)."""
+    edited = dumps[len(dumps) // 2]
     text = edited.read_text()
-    rows.append(rebuilt("digest rebuild, 1 dump edited", lambda: edited.write_text(edit(text)),
-                        lambda: edited.write_text(text)))
     added = copies(generate(work / "extra", 10, seed=99), site / "content", "added")
-    rows.append(rebuilt("digest rebuild, 10 dumps added", added.put, added.remove))
     # how archives grow: the next day's news, dated after everything in them
     newer = copies(generate(work / "news", 10, seed=98, years=(2026,)), site / "content", "news")
-    rows.append(rebuilt("digest rebuild, 10 newer dumps added", newer.put, newer.remove))
-    return rows
+    return [
+        ("digest rebuild, no change", lambda: None, lambda: None),
+        ("digest rebuild, 1 dump edited",
+         lambda: edited.write_text(edit(text)),
+         lambda: edited.write_text(text)),
+        ("digest rebuild, 10 dumps added", added.put, added.remove),
+        ("digest rebuild, 10 newer dumps added", newer.put, newer.remove),
+    ]
 
 
 @dataclass(frozen=True)

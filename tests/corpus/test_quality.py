@@ -1,4 +1,4 @@
-"""Pairwise precision and recall on the labelled set (tests/corpus/data); README "Corpus quality" quotes them.
+"""Pairwise precision and recall on the labelled set (tests/corpus/data); docs/benchmarks.md, "Corpus quality", quotes them.
 
 Floors are the targets of the corpus issue; raise them when the figures rise, never lower them silently.
 """

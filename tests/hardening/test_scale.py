@@ -1,5 +1,5 @@
 """An archive with 2% corrupt dumps and 2% odd but readable ones (benchmarks/fuzz_build.py at small
-size; the README gives the 10,000-dump run): the build reports exactly the corrupt dumps and builds
+size; docs/benchmarks.md gives the 10,000-dump run): the build reports exactly the corrupt dumps and builds
 every other, and its feeds are well-formed XML."""
 from __future__ import annotations
 

@@ -60,3 +60,23 @@ def test_word_union_matches_what_a_longest_first_list_matches() -> None:
     for text in [" she said", " it states", " stated x", " pointed out", " tells", " tell", " state", "x sa"]:
         found, expected = tree.search(text), plain.search(text)
         assert (found and found.group()) == (expected and expected.group()), text
+
+
+@pytest.mark.parametrize(
+    ("forms", "line"),
+    [
+        (["^abc", "xabc"], "zzxabc"),  # a form that may match anywhere is kept though its tail is an anchored form
+        (["xabc", "^abc"], "zzxabc"),
+        (["^a|bcd"], "zz bcd"),  # a top-level alternative is not anchored by the "^" of the first
+        (["^[A-Z]\\w+ writes", "Photo: \\w+"], "A man. Photo: Reuters"),
+    ],
+)
+def test_each_form_is_tested_where_it_may_match(forms: list[str], line: str) -> None:
+    assert Forms(forms).search(line)
+    assert Forms(forms).search(line) == any(re.search(f, line) for f in forms)
+
+
+@pytest.mark.parametrize("line", ["abc", "zzabc", "xab", "a", "bcd", "zz xabc"])
+def test_forms_agree_with_a_plain_search_on_anchored_and_free_forms(line: str) -> None:
+    forms = ["^abc", "xabc", "^a|bcd", "^ab?c$"]
+    assert Forms(forms).search(line) == any(re.search(f, line) for f in forms)

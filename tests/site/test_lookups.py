@@ -110,3 +110,44 @@ def test_a_new_dump_rerenders_the_pages_that_show_it_not_the_archive(site: Path,
     build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
     assert tree(site / "build") == tree(tmp_path / "clean")
     assert again.rendered < again.pages / 2
+
+
+def test_a_record_through_the_catalogue_equals_the_same_record_on_the_page() -> None:
+    """A theme comparing `catalog.events[id]` with `page.event` sees one event, either way round,
+    and a set of both holds one."""
+    data = corpus()
+    [event] = data.events
+    recorder = recording(data, {"events": {event.id: event}})
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    source = ("{{ catalog.events[id] == event }} {{ event == catalog.events[id] }} {{ catalog.events[id] != event }} "
+              "{{ catalog.events[id] == catalog.events[id] }} {{ [catalog.events[id], event] | unique | list | length }}")
+    assert env.from_string(source).render(**recorder.start(), id=event.id, event=event) == "True True False True 1"
+    other = replace(event, title="Another event")
+    assert env.from_string("{{ catalog.events[id] == other }}").render(**recorder.start(), id=event.id, other=other) == "False"
+
+
+def test_comparing_a_record_reads_all_of_it() -> None:
+    """Equality depends on every field: a page that compares an event changes when the event gains a story."""
+    data = corpus()
+    [event] = data.events
+    recorder = recording(data, {"e": event})
+    render("{{ catalog['e'] == catalog['e'] }}", recorder)
+    grown = {"e": replace(event, story_ids=event.story_ids + ("s-fest",))}
+    assert any(ask_again(lookup, {"catalog": grown}, answers_for(data)) != answer for lookup, answer in noted(recorder).items())
+    for lookup, answer in noted(recorder).items():
+        assert ask_again(lookup, {"catalog": {"e": event}}, answers_for(data)) == answer
+
+
+def test_a_site_template_comparing_catalogue_and_page_events(site: Path, tmp_path: Path) -> None:
+    (site / "templates").mkdir()
+    (site / "templates" / "event.html").write_text(
+        '{% extends "!default/event.html" %}{% block content %}{{ super() }}'
+        '<p class="same">{{ catalog.events[page.event.id] == page.event }}</p>{% endblock %}\n')
+    build(BuildOptions(site_dir=site, workers=1))
+    pages = sorted((site / "build" / "events").rglob("index.html"))
+    shown = [p.read_text() for p in pages if '<article class="event-page">' in p.read_text()]
+    assert shown and all('<p class="same">True</p>' in html for html in shown)
+    generate(site / "content" / "more", 1, seed=77)
+    build(BuildOptions(site_dir=site, workers=1))
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")

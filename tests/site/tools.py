@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import in_ci
+
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / ".ci" / "node" / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -27,7 +29,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 def require(ok: bool, what: str) -> None:
     if ok:
         return
-    if os.environ.get("CI"):
+    if in_ci():
         pytest.fail(f"{what} is missing; .ci/run installs it")
     pytest.skip(f"{what} is not installed (bash .ci/run installs it)")
 

@@ -2,7 +2,7 @@
 
 A syndicated copy keeps the wire text but changes the headline tail, adds or cuts a paragraph and
 wraps other furniture around it; its shingle sets still overlap far more than two reports of one
-event written apart. The threshold is measured on tests/corpus/data (see README, "Corpus quality").
+event written apart. The threshold is measured on tests/corpus/data (see docs/benchmarks.md, "Corpus quality").
 
 Sketches and LSH bands are computed for all bodies at once with numpy: hashing shingles one by one
 (datasketch's MinHash.update_batch) and querying a hash table per band (its MinHashLSH) cost seconds
@@ -22,7 +22,7 @@ SHINGLE = 3  # words per shingle: long enough that common phrases do not match a
 NUM_PERM = 32
 SAMPLE = 4  # one shingle in four, by hash so every copy keeps the same ones; a power of two
 SEED = 7
-THRESHOLD = 0.5  # estimated Jaccard at or above which two bodies are one article (measured, see README)
+THRESHOLD = 0.5  # estimated Jaccard at or above which two bodies are one article (measured, see docs/benchmarks.md)
 CHUNK = 200_000  # shingles hashed per numpy step, to bound memory (CHUNK x NUM_PERM x 4 bytes)
 
 

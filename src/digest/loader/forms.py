@@ -69,6 +69,27 @@ def _starts_plainly(form: str) -> bool:
     return not (form[:1] in ("[", ".") or (form[:1] == "\\" and form[1:2].isalnum()))
 
 
+def _anchored(form: str) -> bool:
+    """Every match of the form starts at the line start: it opens with "^" and has no top-level
+    "|" ("^a|b" matches "b" anywhere)."""
+    if not form.startswith("^"):
+        return False
+    depth, i = 0, 1
+    while i < len(form):
+        ch = form[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _skip_class(form, i)
+            continue
+        if ch == "|" and depth == 0:
+            return False
+        depth += (ch == "(") - (ch == ")")
+        i += 1
+    return True
+
+
 class Gated:
     """One regular expression behind its gate: the plain text every match holds."""
 
@@ -91,11 +112,12 @@ class Forms:
     several stages ask about the same line, and a dictionary look-up costs a fraction of the test."""
 
     def __init__(self, forms: list[str]) -> None:
-        plain = [f[1:] for f in forms if f.startswith("^") and (_starts_plainly(f[1:]) or not required_text(f))]
-        self._start = re.compile("|".join(f"(?:{f})" for f in plain)) if plain else None
+        anchored = [f for f in forms if _anchored(f) and (_starts_plainly(f[1:]) or not required_text(f))]
+        self._start = re.compile("|".join(f"(?:{f[1:]})" for f in anchored)) if anchored else None
+        at_start = set(anchored)
         by_gate: dict[str, list[str]] = {}  # forms that share a gate share one search
         for form in forms:
-            if form[1:] not in plain:
+            if form not in at_start:  # the form itself, not its tail: "xabc" is not "^abc"
                 by_gate.setdefault(required_text(form), []).append(form)
         ungated = by_gate.pop("", [])
         self._gated = tuple((gate, re.compile("|".join(f"(?:{f})" for f in group))) for gate, group in by_gate.items())

@@ -38,6 +38,8 @@ class Answers:
     def digest(self, value: Any) -> str:
         if isinstance(value, PLAIN):
             return "v" + repr(value)
+        if isinstance(value, Whole):
+            return "w" + self.deep(value.value)
         if isinstance(value, StoryView):
             return f"s{self.story_digests.get(value.story.id)}{value.path}{value.day}"
         if _wrapped(value):
@@ -51,6 +53,16 @@ def _wrapped(value: Any) -> bool:
     """Values handed to the template behind a recording wrapper rather than as they are."""
     return (isinstance(value, dict) or (dataclasses.is_dataclass(value) and not isinstance(value, (type, StoryView)))
             or (callable(value) and not isinstance(value, type)))
+
+
+class Whole:
+    """A wrapped value asked for as a whole, to compare or hash it: the answer is the digest of all
+    of it, since equality reads every field."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
 
 
 class Recorder:
@@ -84,7 +96,10 @@ class Tracked:
         object.__setattr__(self, "_answered", {})  # step -> (encoded path, digest, value or error)
 
     def _ask(self, step: tuple, answer: Callable[[], Any]) -> Any:
-        known = self._answered.get(step)
+        try:
+            known = self._answered.get(step)
+        except TypeError:  # an argument that cannot be a key (a wrapped dict): answered afresh
+            known = self._answer(step, answer)
         if known is None:
             known = self._answered[step] = self._answer(step, answer)
         text, digest, value = known
@@ -128,6 +143,17 @@ class Tracked:
     def __str__(self) -> str:
         return self._ask(("str",), lambda: str(self._target))
 
+    # A record reached through the catalogue equals the same record on the page: a theme compares
+    # values, not wrappers. The answer depends on the whole record, so the whole is noted.
+    def _whole(self) -> Any:
+        return self._ask(("whole",), lambda: Whole(self._target)).value
+
+    def __eq__(self, other: object) -> bool:
+        return self._whole() == (other._whole() if isinstance(other, Tracked) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._whole())
+
 
 def ask_again(path: Lookup, roots: dict[str, Any], answers: Answers) -> str:
     """The digest the lookup at `path` answers now, as `Recorder` would note it."""
@@ -143,6 +169,8 @@ def ask_again(path: Lookup, roots: dict[str, Any], answers: Answers) -> str:
                 value = value(*step[1])
             elif kind == "in":
                 value = step[1] in value
+            elif kind == "whole":
+                value = Whole(value)
             else:
                 value = {"bool": bool, "len": len, "all": list, "str": str}[kind](value)
     except (AttributeError, LookupError, TypeError):
