@@ -78,13 +78,14 @@ def candidates(record: StoryRecord) -> tuple[str, ...]:
         return ()
     sentences = [(weight, tokens) for weight, text in parts for tokens in _sentences(text)]
     named_mid = {t.folded for _, tokens in sentences for t in tokens if t and t.capital and not t.initial}
-    roles = _roles(sentences, named_mid)
+    marks = [_name_marks(tokens, named_mid) for _, tokens in sentences]
+    roles = _roles([tokens for _, tokens in sentences], marks)
     weights: Counter = Counter()
     forms: dict[str, Counter] = {}
     alone: set[str] = set()  # keys met at least once not as the second half of "X and Y"
     joined: list[tuple[str, str, float]] = []  # (the second half's key, "X and Y", weight)
-    for weight, tokens in sentences:
-        for found in _phrases(tokens, named_mid, roles):
+    for (weight, tokens), name in zip(sentences, marks):
+        for found in _phrases(tokens, name, roles):
             if found.whole is not None:
                 joined.append((topic_key(found.text), found.whole, weight))
                 continue
@@ -141,7 +142,7 @@ def _parts(record: StoryRecord) -> list[tuple[float, str]]:
 def _english(parts: Sequence[tuple[float, str]]) -> bool:
     """Whether the prose reads as English: the lexicon and the stopwords are English ones, and German
     capitalises every noun. A story in another language has no candidates rather than wrong ones."""
-    words = [fold(w) for _, text in parts[1:] for w in text.split()]
+    words = [_fold(w) for _, text in parts[1:] for w in text.split()]
     stop = patterns().stopwords
     return bool(words) and sum(w in stop for w in words) >= MIN_STOPWORD_SHARE * len(words)
 
@@ -175,20 +176,25 @@ def _tokens(raw: Sequence[str]) -> list[_Token | None]:
             tokens.append(None)
         else:
             shouted = text.isupper() and len(text) > 4  # "WASHINGTON", "BREAKING": a style, not an initialism
-            folded = fold(text)
+            folded = _fold(text)
             tokens.append(_Token(text, folded, text[0].isupper(), initial or title_case or shouted,
                                  folded in stop, possessive))
         initial = False
     return tokens
 
 
+def _fold(word: str) -> str:
+    """fold() for one word; most words are ASCII, and lower() is all that folding does to them."""
+    return word.lower() if word.isascii() else fold(word)
+
+
 def _initialism(word: str) -> bool:
     return word.replace(".", "").replace("&", "").isalpha() and word.isupper()
 
 
-def _phrases(tokens: Sequence[_Token | None], named_mid: set[str], roles: frozenset[str]) -> Iterator[_Found]:
-    """Every name and key phrase of one sentence, as written (key phrases in lower case)."""
-    name = _name_marks(tokens, named_mid)
+def _phrases(tokens: Sequence[_Token | None], name: Sequence[bool], roles: frozenset[str]) -> Iterator[_Found]:
+    """Every name and key phrase of one sentence, as written (key phrases in lower case); `name`
+    marks the tokens that are part of a name (_name_marks)."""
     spans = _name_spans(tokens, name)
     for n, (start, end) in enumerate(spans):
         words = _without_titles([t.text for t in tokens[start:end] if t])
@@ -250,14 +256,13 @@ def _without_titles(words: list[str]) -> list[str]:
     return words[last_title + 1:] if len(words) - last_title - 1 >= 2 else words
 
 
-def _roles(sentences: Sequence[tuple[float, list[_Token | None]]], named_mid: set[str]) -> frozenset[str]:
+def _roles(sentences: Sequence[Sequence[_Token | None]], marks: Sequence[Sequence[bool]]) -> frozenset[str]:
     """The title words the story sets right before a person's name ("President" in "President Donald
     Trump"): a name ending in one is a role ("Russian President"), not a subject. Read off the story,
     since the same title words also end names of places and bodies ("White House", "Labour Party")."""
     titles = patterns().title_words
     roles = set()
-    for _, tokens in sentences:
-        name = _name_marks(tokens, named_mid)
+    for tokens, name in zip(sentences, marks):
         for start, end in _name_spans(tokens, name):
             folded = [t.folded for t in tokens[start:end] if t]
             last_title = max((i for i, w in enumerate(folded) if w in titles), default=-1)
