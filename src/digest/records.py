@@ -63,6 +63,7 @@ class Features:
     terms: tuple[tuple[str, int], ...]  # telling words of the headline and lead, with counts
     headline: tuple[str, ...]  # the telling words of the headline, sorted
     places: tuple[str, ...]
+    topics: tuple[str, ...] = ()  # candidate topics, best first (digest.corpus.keyphrases)
 
 
 @dataclass(frozen=True, slots=True)

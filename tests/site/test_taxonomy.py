@@ -1,6 +1,8 @@
 """One taxonomy abstraction classifies stories by day, source, person, place and topic."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from digest.site.taxonomy import classify, taxonomies
 from tests.site.handmade import corpus, without_extras
 
@@ -40,3 +42,13 @@ def test_days_are_ordered_newest_first() -> None:
 def test_only_enabled_taxonomies_are_made() -> None:
     assert [t.name for t in taxonomies(corpus(), ("topics", "sources"))] == ["sources", "topics"]
 
+
+
+def test_a_topic_gets_a_page_only_when_two_stories_have_it() -> None:
+    data = corpus()
+    lone = replace(data, stories=tuple(replace(s, topics=(*s.topics, "Lone topic")) if s.id == "s-fest" else s
+                                       for s in data.stories))
+    topics = terms(lone, "topics")
+    assert "Lone topic" not in topics
+    assert {k: len(t.story_ids) for k, t in topics.items()} == {"Transport": 3, "Culture": 2}
+    assert len(terms(lone, "people")["ana-costa"].story_ids) == 1  # other taxonomies keep a term of one story

@@ -16,12 +16,9 @@ from digest.corpus.outlets import outlets
 from digest.corpus.people import Said, build_people
 from digest.corpus.related import headline_index, link, merge_items
 from digest.corpus.template import template_paragraphs, without_template
-from digest.corpus.text import fold, headline_core, words
+from digest.corpus.text import fold, headline_core
 from digest.corpus.topics import story_topics
 from digest.records import Corpus, Event, Features, Person, Story, StoryRecord
-
-HEADLINE_BONUS = 2  # for topics a headline word counts as three mentions: the headline says what it is about
-
 
 @dataclass(frozen=True)
 class CorpusOptions:
@@ -77,22 +74,16 @@ def _events(articles, facts: dict[str, Facts], people_of, threshold) -> dict[str
     return event_of
 
 
-def _topics(articles, facts: dict[str, Facts], people_of, people: Sequence[Person]) -> list[tuple[str, ...]]:
-    """Topic terms, the headline's words counting thrice, leaving out the story's people and outlets."""
-    names = {p.id: {fold(w) for w in p.name.split()} for p in people}
-    exclude = []
+def _topics(articles, people: Sequence[Person], features: dict[str, Features],
+            facts: dict[str, Facts]) -> list[tuple[str, ...]]:
+    """The stories' own candidates that two stories share, less names with pages of their own:
+    people quoted, outlets and places."""
+    persons = {fold(n) for p in people for n in (p.name, *p.aliases)}
+    persons.update(fold(p.name).split()[-1] for p in people if " " in p.name)
+    named = set(persons)
     for a in articles:
-        left_out = {w for p in people_of[a.id] for w in names[p]}
-        left_out.update(w for outlet in facts[a.id].outlets for w in words(outlet))
-        exclude.append(frozenset(left_out))
-    return story_topics([_with_headline(facts[a.id]) for a in articles], exclude)
-
-
-def _with_headline(facts: Facts) -> dict[str, int]:
-    counts = dict(facts.terms)
-    for word in facts.headline:  # words of the terms (Facts.headline), so each is there already
-        counts[word] += HEADLINE_BONUS
-    return counts
+        named.update(fold(n) for n in (*facts[a.id].outlets, *facts[a.id].places))
+    return story_topics([features[a.id].topics for a in articles], named, persons)
 
 
 def build_corpus(records: Sequence[StoryRecord], options: CorpusOptions = CorpusOptions(),
@@ -114,7 +105,7 @@ def _build(records: Sequence[StoryRecord], options: CorpusOptions, features: Seq
     people = build_people([Said(q, a.id, story_date(a.record)) for a in articles for q in a.record.quotes])
     people_of = _people_by_story(articles, facts, people)
     grouping = Forked(lambda: _events(articles, facts, people_of, options.event_threshold), enabled=forked)
-    topics = _topics(articles, facts, people_of, people)
+    topics = _topics(articles, people, {a.id: of_record[id(a.record)] for a in articles}, facts)
     index = headline_index((a.id, (a.record, *a.copies)) for a in articles)
     links = [link(a.record, a.id, index) for a in articles]
     related = merge_items(item for r in sorted(records, key=lambda r: r.path) for item in r.related)

@@ -13,6 +13,7 @@ from itertools import islice
 
 import numpy as np
 
+from digest.corpus.keyphrases import candidates
 from digest.corpus.near import signatures, word_hashes
 from digest.corpus.places import story_places
 from digest.corpus.text import headline_core, word_bytes, words
@@ -43,7 +44,7 @@ def features_of(record: StoryRecord) -> Features:
     signature = signatures([word_hashes(body_words)])[0].astype("<u4").tobytes()
     return Features(fingerprint=key, signature=signature, lead=opening,
                     terms=tuple(terms.items()), headline=tuple(sorted(set(headline) & terms.keys())),
-                    places=story_places(record))
+                    places=story_places(record), topics=candidates(record))
 
 
 def signature_of(features: Features) -> np.ndarray:

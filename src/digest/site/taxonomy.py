@@ -33,6 +33,11 @@ class Taxonomy:
     singular: str  # "Source"
     classify: Callable[[Story], Iterable[tuple[str, str]]]  # a story -> its (key, name) terms
     order: Callable[[Term], Any]  # sort key of terms on the index page
+    min_stories: int = 1  # a term with fewer stories gets no page
+
+
+# A topic is what stories have in common: a page listing one story says nothing the story does not.
+TOPIC_MIN_STORIES = 2
 
 
 def story_order(story: Story) -> tuple:
@@ -114,7 +119,7 @@ def taxonomies(corpus: Corpus, enabled: Iterable[str]) -> tuple[Taxonomy, ...]:
         Taxonomy("sources", "Sources", "Source", _sources, _by_name),
         Taxonomy("people", "People", "Person", _QuotedPeople(corpus), _by_name),
         Taxonomy("places", "Places", "Place", _places, _by_name),
-        Taxonomy("topics", "Topics", "Topic", _topics, _by_name),
+        Taxonomy("topics", "Topics", "Topic", _topics, _by_name, TOPIC_MIN_STORIES),
     )
     wanted = set(enabled)
     return tuple(t for t in every if t.name in wanted)
@@ -136,6 +141,7 @@ def classify_all(every: Iterable[Taxonomy], newest: Sequence[Story]) -> dict[Tax
             for key, name in taxonomy.classify(story):
                 names.setdefault(key, name)
                 members.setdefault(key, {})[story.id] = None
-        terms = [Term(taxonomy.name, key, names[key], tuple(ids)) for key, ids in members.items()]
+        terms = [Term(taxonomy.name, key, names[key], tuple(ids)) for key, ids in members.items()
+                 if len(ids) >= taxonomy.min_stories]
         classified[taxonomy] = tuple(sorted(terms, key=taxonomy.order))
     return classified
