@@ -2,12 +2,17 @@
 
 Pages print the same related item under several headers, often with its title twice (link text
 and heading) and a summary; an item is a title, the labels above it and the summary below it.
+Only the lists the page offers as related to this story give related items: a header's kind
+(related_headers.yaml) decides, so the site's "Most read" or its readers' comments never do.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from importlib import resources
+
+import yaml
 
 from digest.loader.article import is_furniture
 from digest.loader.blocks import Line
@@ -145,9 +150,47 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return list(merged.values())
 
 
+@cache
+def _header_kinds() -> dict[str, str]:
+    """Folded header -> its kind ("related", "sitewide", "comments")."""
+    data = yaml.safe_load(resources.files("digest.loader").joinpath("related_headers.yaml").read_text(encoding="utf-8"))
+    return {label_key(header): kind for kind, headers in data.items() for header in headers}
+
+
+def header_kind(header: str) -> str | None:
+    """The kind of list a header opens: the header whole, else the longest known phrase it starts
+    with ("Most Read World" is a "most read"); None when nothing known opens it."""
+    key = " ".join(label_key(header).split())
+    kinds = _header_kinds()
+    if key in kinds:
+        return kinds[key]
+    words = key.split(" ")
+    for size in range(len(words) - 1, 0, -1):
+        kind = kinds.get(" ".join(words[:size]))
+        if kind:
+            return kind
+    return None
+
+
+def is_related_list(sections: tuple[str, ...] | list[str]) -> bool:
+    """Listed under at least one related header: a block a page repeats under "Popular" too is
+    still the story's related item."""
+    return any(header_kind(section) == "related" for section in sections)
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _is_story_title(title: str) -> bool:
+    """"Life & Style", "1 / 5": a section link or a pager, not a story (words with letters count)."""
+    return sum(1 for word in title.split() if _LETTERS.search(word)) >= MIN_TITLE_WORDS
+
+
 def parse_related(lines: tuple[Line, ...], patterns: Patterns, site: str | None = None) -> tuple[RelatedItem, ...]:
     items = []
     for draft in _merge(_drafts(lines, patterns, site)):
+        if not is_related_list(draft.sections) or not _is_story_title(draft.title):
+            continue
         labels = tuple(l for l in draft.labels if label_key(l) != label_key(draft.title))
         quotes = find_quotes([draft.summary], patterns) if draft.summary and has_quote_marks(draft.summary) else ()
         quotes = tuple(replace(q, paragraph=-1) for q in quotes if q.kind == "direct")
