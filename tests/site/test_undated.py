@@ -33,7 +33,7 @@ def test_feeds_leave_an_undated_story_out(files: dict[str, str], name: str) -> N
 
 def test_its_json_ld_and_meta_carry_no_date(files: dict[str, str]) -> None:
     page = files[SLUG]
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
     assert block and "datePublished" not in json.loads(block.group(1))
     assert "article:published_time" not in page
 
