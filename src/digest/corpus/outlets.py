@@ -88,6 +88,16 @@ def outlet_name(raw: str | None) -> str | None:
 _SENTENCE_DOT = re.compile(r"\b[A-Za-z][a-z]{3,}\.$")  # "The Atlantic." ends a sentence; "Inc.", "City A.M." keep theirs
 
 
+def known_outlet(name: str | None) -> str | None:
+    """The outlet's name when the table knows this one ("The Associated Press"), else None: for
+    telling an outlet from a person in a byline, where an unknown name is a person's."""
+    if not name:
+        return None
+    known = table()
+    cleaned = _clean(name)
+    return _known(cleaned, known) or _without_section(cleaned, known)
+
+
 def outlet(record: StoryRecord) -> str | None:
     agency = record.dateline.agency.strip("() ") if record.dateline and record.dateline.agency else None
     tail = None if record.headline_inferred else headline_tail(record.headline)
