@@ -109,3 +109,38 @@ Life & Style
 1 / 5
 """
     assert titles(tail) == ["Alibaba poised to launch record-breaking Hong Kong listing"]
+
+
+def test_links_set_among_the_paragraphs_are_related_items() -> None:
+    """"Read more: <title>" between paragraphs, or a "Related Coverage" box of a title or two: the
+    article's own related links. A sentence that opens with "Read more" is no header."""
+    article = """The listing is set to be the largest share sale in the city for nine years.
+
+Read more: Tencent profit falls as Alibaba threat and economic woes weigh
+
+Related Coverage
+
+Factbox: Key winners at the 2020 Screen Actors Guild Awards
+
+Small investors have welcomed the deal, subscribing for many more shares than on offer.
+
+Read more about sharing.
+
+These are external links and will open in a new window
+"""
+    lines = split_lines(article, patterns())
+    items = parse_related((), patterns(), None, lines)
+    assert [(i.title, i.sections) for i in items] == [
+        ("Tencent profit falls as Alibaba threat and economic woes weigh", ("Read more",)),
+        ("Factbox: Key winners at the 2020 Screen Actors Guild Awards", ("Related Coverage",)),
+    ]
+
+
+def test_citations_credits_and_addresses_are_no_items() -> None:
+    tail = """See also
+^ Walrond, Carl (May 2012). "Atheism and secularism – Who is secular?". Te Ara
+By Susan B. Glasser
+IFRAME: https://ads.example.com/frame/1234
+List of harbour towns of the northern coast
+"""
+    assert titles(tail) == ["List of harbour towns of the northern coast"]

@@ -5,7 +5,7 @@ import re
 from collections.abc import Callable
 
 from digest.errors import DumpError
-from digest.loader.blocks import MAX_LINE_CHARS, split_lines
+from digest.loader.blocks import MAX_LINE_CHARS, Line, split_lines
 from digest.loader.classify import Layout, classify
 from digest.loader.credits import (
     canonical_source,
@@ -112,6 +112,11 @@ def _first_outlet(candidates: tuple[Callable[[], str | None], ...], pats: Patter
     return None
 
 
+def _before_tail(layout: Layout) -> tuple[Line, ...]:
+    end = layout.tail[0].number if layout.tail else None
+    return tuple(line for line in layout.lines if end is None or line.number < end)
+
+
 def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord:
     pats = pats or patterns()
     meta, rules_layout = read_layout(text, pats)
@@ -150,7 +155,7 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
         photo_caption=credits.photo_caption or (captions[0] if captions else None),
         body=tuple(body),
         quotes=find_quotes(body, pats),
-        related=parse_related(layout.tail, pats, publisher),
+        related=parse_related(layout.tail, pats, publisher, _before_tail(layout)),
         publisher=publisher,
         byline=byline,
         timestamp=header.timestamp,
