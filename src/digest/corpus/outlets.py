@@ -23,7 +23,8 @@ from digest.records import StoryRecord
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # "Feb. 1, 2016", "October 25, 2019", "25 October": a date, or a name run on into one
 _DATE = re.compile(rf"\b{_MONTH} \d{{1,2}}\b|\b\d{{1,2}} {_MONTH}|\b(?:19|20)\d\d\b|^\d")
-_EDGES = " \t:|·•»«–—-,;/"
+# a separator left at an end of the name ("痞客邦 PIXNET ::", ":: Site"), set off by a space
+_EDGES = re.compile(r"^[:|·•»«–—-]+\s+|\s+[:|·•»«–—-]+$")
 _BREADCRUMB = re.compile(r" (?:/|>|›|») ")  # "Culture / Next": a page's trail of sections
 
 
@@ -49,7 +50,7 @@ def table() -> OutletTable:
 
 
 def _clean(name: str) -> str:
-    name = " ".join(unicodedata.normalize("NFKC", name).split()).strip(_EDGES)
+    name = _EDGES.sub("", " ".join(unicodedata.normalize("NFKC", name).split()))
     return name[4:] if name.casefold().startswith("www.") else name
 
 
