@@ -20,3 +20,12 @@ def test_an_item_listed_by_many_pages_is_one_item_corpus_wide():
                          RelatedItem("Storm Closes Ports", "Three ports shut.", ("Popular",), ("Most read",))])
     assert len(items) == 1
     assert items[0].labels == ("News", "Popular") and items[0].summary == "Three ports shut."
+
+
+def test_a_story_page_lists_each_related_title_once_with_any_link_found() -> None:
+    from digest.corpus.related import shown
+    from digest.records import RelatedItem
+
+    items = (RelatedItem("Floods close the coast road - Daily Planet", None), RelatedItem("Bridge reopens", None),
+             RelatedItem("Floods close the coast road", "A summary"))
+    assert shown(items, (None, None, "s2")) == ((items[0], "s2"), (items[1], None))

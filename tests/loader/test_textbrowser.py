@@ -31,7 +31,7 @@ Library to stay open until midnight during exam season
 
    Comments 54
 
-   Most Popular
+   Related Stories
      1. [6]Police close Main Street after water main bursts near the old
         railway station
      2. [7]High school band wins state title for third year

@@ -74,3 +74,11 @@ def test_the_writers_are_the_authors_and_the_outlet_only_where_no_writer_is_name
     assert json.loads(json_ld(unsigned, CONFIG))["author"] == {"@type": "Organization", "name": "Harbour Wire"}
     assert [a["name"] for a in feedparser.parse(atom(Feed("", "News", "index.html", (unsigned,)), CONFIG)).entries[0].authors] \
         == ["Harbour Wire"]
+
+
+def test_a_byline_that_names_an_outlet_credits_an_organisation() -> None:
+    story = corpus().stories[0]
+    view = story_view(replace(story, record=replace(story.record, byline="Jane Roe and The Associated Press")),
+                      "stories/x/index.html")
+    assert json.loads(json_ld(view, CONFIG))["author"] == [
+        {"@type": "Person", "name": "Jane Roe"}, {"@type": "Organization", "name": "Associated Press"}]

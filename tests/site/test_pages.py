@@ -42,7 +42,7 @@ def test_home_without_events_lists_the_latest_days_stories(tmp_path: Path) -> No
 
 def test_story_page_links_related_coverage_people_and_alternates(files: dict[str, str]) -> None:
     page = main(files["stories/porto-closes-luiz-i-bridge-for-cable-repairs/index.html"])
-    assert '<h3><a href="../bridge-reopens-after-twelve-days-of-repairs/index.html">' in page  # related_story
+    assert '<li><a href="../bridge-reopens-after-twelve-days-of-repairs/index.html">' in page  # related_story
     coverage = page[page.index("Other coverage"):page.index('id="related-heading"')]
     assert "Ferries double their crossings" in coverage and "Porto closes" not in coverage
     assert '<a href="../../people/ana-costa/index.html">Ana Costa</a>, <span class="role">mayor of Porto</span>' in page

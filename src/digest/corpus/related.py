@@ -48,3 +48,22 @@ def merge_items(items: Iterable[RelatedItem]) -> tuple[RelatedItem, ...]:
                                   sections=tuple(sorted(set(seen.sections) | set(item.sections))),
                                   quotes=seen.quotes if len(seen.quotes) >= len(item.quotes) else item.quotes)
     return tuple(merged[key] for key in sorted(merged))
+
+
+def shown(items: Iterable[RelatedItem], targets: Iterable[str | None]) -> tuple[tuple[RelatedItem, str | None], ...]:
+    """What a story page lists as related: each item once (titles compared as title_key does, so
+    a title printed with and without its outlet's tail counts once), with the story it names when
+    the site has it, in the page's order. The first link found for a title wins."""
+    seen: dict[str, int] = {}
+    pairs: list[tuple[RelatedItem, str | None]] = []
+    targets = list(targets)
+    for at, item in enumerate(items):
+        target = targets[at] if at < len(targets) else None
+        key = title_key(item.title) or item.title.casefold()
+        if key in seen:
+            kept, link_to = pairs[seen[key]]
+            pairs[seen[key]] = (kept, link_to or target)
+            continue
+        seen[key] = len(pairs)
+        pairs.append((item, target))
+    return tuple(pairs)

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from digest.loader.patterns import Patterns, label_key
+from digest.corpus.outlets import outlet_name
 
 _TRAILING_CREDIT = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]{2,80})\)\s*\.?$", re.DOTALL)
 MAX_CREDIT_WORDS = 6
@@ -68,9 +69,11 @@ def source_in_notes(lines: list[str], patterns: Patterns) -> str | None:
 
 
 def canonical_source(name: str | None, patterns: Patterns) -> str | None:
+    """The outlet's name (digest.corpus.outlets), or None for a name that is no outlet's (a date,
+    a section or show)."""
     if not name:
         return None
-    return patterns.agencies.get(name.casefold(), name)
+    return outlet_name(patterns.agencies.get(name.casefold(), name))
 
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})")

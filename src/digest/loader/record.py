@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from digest.errors import DumpError
-from digest.loader.blocks import MAX_LINE_CHARS, split_lines
+from digest.loader.blocks import MAX_LINE_CHARS, Line, split_lines
 from digest.loader.classify import Layout, classify
 from digest.loader.credits import (
     canonical_source,
@@ -102,6 +103,20 @@ def read_layout(text: str, pats: Patterns) -> tuple[ScrapeHeader | None, Layout]
     return meta, classify(split_lines(markdown_as_text(text, pats), pats), pats)
 
 
+def _first_outlet(candidates: tuple[Callable[[], str | None], ...], pats: Patterns) -> str | None:
+    """The first candidate that names an outlet: a section's name or a date where the page's source
+    stands ("News", "Feb. 1, 2016") gives way to the next. Lazy: later candidates cost a search."""
+    for candidate in candidates:
+        if name := canonical_source(candidate(), pats):
+            return name
+    return None
+
+
+def _before_tail(layout: Layout) -> tuple[Line, ...]:
+    end = layout.tail[0].number if layout.tail else None
+    return tuple(line for line in layout.lines if end is None or line.number < end)
+
+
 def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord:
     pats = pats or patterns()
     meta, rules_layout = read_layout(text, pats)
@@ -121,25 +136,26 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     credits = parse_credits([line.text for line in layout.credits], pats)
     captions = [line.text for line in layout.captions]
     # the scraper's site name last: the page's own title, masthead or copyright name it first
-    publisher = canonical_source(_publisher(layout, pats) or (meta.site if meta else None), pats)
+    publisher = _first_outlet((lambda: _publisher(layout, pats), lambda: meta.site if meta else None), pats)
     agency = (dateline and dateline.dateline.agency) or header.agency
     headline = layout.headline or header_headline(meta, pats)
     if headline:
         headline = pats.headline_mark.sub("", headline) or headline  # "(LEAD) ...": the wire's mark, not the headline
-    source = (agency or credits.source or source_in_notes([line.text for line in layout.tail], pats)
-              or publisher_in_text(body, pats) or publisher)
+    source = _first_outlet((lambda: agency, lambda: credits.source,
+                            lambda: source_in_notes([line.text for line in layout.tail], pats),
+                            lambda: publisher_in_text(body, pats), lambda: publisher), pats)
     return StoryRecord(
         path=path,
         headline=headline or infer_headline(body[0]),
         headline_inferred=headline is None,
         dateline=dateline.dateline if dateline else _bureau(layout, pats),
         date=story_date(dateline, _labelled_time(reading) or header.timestamp, layout) or (meta.date if meta else None),
-        source=canonical_source(source, pats),
+        source=source,
         photo_credit=credits.photo_credit,
         photo_caption=credits.photo_caption or (captions[0] if captions else None),
         body=tuple(body),
         quotes=find_quotes(body, pats),
-        related=parse_related(layout.tail, pats, publisher),
+        related=parse_related(layout.tail, pats, publisher, _before_tail(layout)),
         publisher=publisher,
         byline=byline,
         timestamp=header.timestamp,

@@ -2,12 +2,17 @@
 
 Pages print the same related item under several headers, often with its title twice (link text
 and heading) and a summary; an item is a title, the labels above it and the summary below it.
+Only the lists the page offers as related to this story give related items: a header's kind
+(related_headers.yaml) decides, so the site's "Most read" or its readers' comments never do.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from importlib import resources
+
+import yaml
 
 from digest.loader.article import is_furniture
 from digest.loader.blocks import Line
@@ -145,9 +150,88 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return list(merged.values())
 
 
-def parse_related(lines: tuple[Line, ...], patterns: Patterns, site: str | None = None) -> tuple[RelatedItem, ...]:
+@cache
+def _header_kinds() -> dict[str, str]:
+    """Folded header -> its kind ("related", "sitewide", "comments")."""
+    data = yaml.safe_load(resources.files("digest.loader").joinpath("related_headers.yaml").read_text(encoding="utf-8"))
+    return {label_key(header): kind for kind, headers in data.items() for header in headers}
+
+
+def header_kind(header: str) -> str | None:
+    """The kind of list a header opens: the header whole, else the longest known phrase it starts
+    with ("Most Read World" is a "most read"); None when nothing known opens it."""
+    key = " ".join(label_key(header).split())
+    kinds = _header_kinds()
+    if key in kinds:
+        return kinds[key]
+    words = key.split(" ")
+    for size in range(len(words) - 1, 0, -1):
+        kind = kinds.get(" ".join(words[:size]))
+        if kind:
+            return kind
+    return None
+
+
+def is_related_list(sections: tuple[str, ...] | list[str]) -> bool:
+    """Listed under at least one related header: a block a page repeats under "Popular" too is
+    still the story's related item."""
+    return any(header_kind(section) == "related" for section in sections)
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+# Lines a list holds that name no story: a reference's citation mark ("^ Walrond, Carl (2012)"),
+# a writer's credit ("By Susan Glasser"), an address or a frame's markup ("IFRAME: https://...")
+_NOT_A_TITLE = re.compile(r"^\^|^By [A-Z]|://")
+
+
+def _is_story_title(title: str) -> bool:
+    """"Life & Style", "1 / 5": a section link or a pager, not a story (words with letters count)."""
+    return sum(1 for word in title.split() if _LETTERS.search(word)) >= MIN_TITLE_WORDS \
+        and not _NOT_A_TITLE.search(title)
+
+
+INLINE_ITEMS = 3  # a box of links set between paragraphs ("Related Coverage") holds a few titles
+_INLINE = re.compile(r"^(?P<header>[^:]{2,40}?)\s*:\s+(?P<title>\S.*)$")
+
+
+def _is_inline_title(text: str) -> bool:
+    return _is_story_title(text) and len(text.split()) <= MAX_TITLE_WORDS and not _is_summary(text) \
+        and not text.endswith((".", ":"))
+
+
+def _inline_drafts(lines: tuple[Line, ...], patterns: Patterns) -> list[_Draft]:
+    """Links the article sets among its paragraphs: "Read more: <title>" on one line, or a related
+    header on its own line and a few titles under it (a "Related Coverage" box)."""
+    drafts: list[_Draft] = []
+    header: str | None = None
+    taken = 0
+    for line in lines:
+        text = line.text.strip()
+        if header is not None and taken < INLINE_ITEMS and _is_inline_title(text) \
+                and header_kind(text) is None and label_key(text) not in patterns.boilerplate_lines:
+            drafts.append(_Draft(text, [], [header]))
+            taken += 1
+            continue
+        header, taken = None, 0
+        # a header whole, as the table has it: "Read more about sharing." opens no list
+        if _header_kinds().get(" ".join(label_key(text).split())) == "related":
+            header = text.rstrip(": ")
+        elif (m := _INLINE.match(text)) and _header_kinds().get(label_key(m.group("header"))) == "related" \
+                and _is_inline_title(m.group("title")):
+            drafts.append(_Draft(m.group("title"), [], [m.group("header")]))
+    return drafts
+
+
+def parse_related(lines: tuple[Line, ...], patterns: Patterns, site: str | None = None,
+                  article: tuple[Line, ...] = ()) -> tuple[RelatedItem, ...]:
+    """Related items of the page's tail (`lines`) and those set among the article's own lines
+    (`article`: the page's lines before the tail)."""
     items = []
-    for draft in _merge(_drafts(lines, patterns, site)):
+    for draft in _merge(_inline_drafts(article, patterns) + _drafts(lines, patterns, site)):
+        if not is_related_list(draft.sections) or not _is_story_title(draft.title):
+            continue
         labels = tuple(l for l in draft.labels if label_key(l) != label_key(draft.title))
         quotes = find_quotes([draft.summary], patterns) if draft.summary and has_quote_marks(draft.summary) else ()
         quotes = tuple(replace(q, paragraph=-1) for q in quotes if q.kind == "direct")

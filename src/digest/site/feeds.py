@@ -2,6 +2,8 @@
 
 Feeds carry absolute URLs (from base_url) since readers fetch them out of the site's context. Their
 times come from the story dates only, never from the clock, so two builds agree byte for byte.
+A story without a full date is left out of every feed: a feed is ordered by publication date, and
+any date given to such a story would be made up (the site lists it on its "undated" page).
 """
 from __future__ import annotations
 
@@ -43,6 +45,11 @@ def content_html(view: StoryView) -> str:
             text = f"<strong>{escape(record.dateline.text)}</strong> {text}"
         parts.append(f"<p>{text}</p>")
     return "\n".join(parts)
+
+
+def dated(stories: tuple[StoryView, ...]) -> tuple[StoryView, ...]:
+    """The stories a feed may carry: those with a day of their own."""
+    return tuple(view for view in stories if view.day)
 
 
 def _moment(date: str | None, fallback: str, zone: ZoneInfo) -> datetime:
@@ -139,7 +146,7 @@ def json_feed(feed: Feed, config: SiteConfig) -> bytes:
 def feed_files(feeds: list[Feed], config: SiteConfig) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for feed in feeds:
-        feed = Feed(feed.folder, feed.title, feed.page, feed.stories[:FEED_ITEMS])
+        feed = Feed(feed.folder, feed.title, feed.page, dated(feed.stories)[:FEED_ITEMS])
         for kind, render in zip(FEED_KINDS, (atom, rss, json_feed)):
             files[Routes.feed(feed.folder, kind)] = render(feed, config)
     return files

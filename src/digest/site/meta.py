@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from digest.config import SiteConfig
+from digest.corpus.outlets import known_outlet
 from digest.site.pages import Page
 from digest.site.routes import NOT_FOUND, SEARCH
 from digest.site.views import StoryView
@@ -53,8 +54,10 @@ def json_ld(view: StoryView, config: SiteConfig) -> str:
     if record.source:
         data["publisher"] = {"@type": "Organization", "name": record.source}
         data["author"] = {"@type": "Organization", "name": record.source}
-    if view.writers:  # the people the page credits, not the outlet
-        data["author"] = [{"@type": "Person", "name": name} for name in view.writers]
+    if view.writers:  # the people the page credits, not the outlet; a byline naming an outlet
+        # ("By Reuters", "The Associated Press") credits an organisation, not a person
+        data["author"] = [{"@type": "Organization", "name": outlet} if (outlet := known_outlet(name))
+                          else {"@type": "Person", "name": name} for name in view.writers]
     if record.dateline and record.dateline.place:
         data["contentLocation"] = {"@type": "Place", "name": record.dateline.place}
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)

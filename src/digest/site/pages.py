@@ -96,6 +96,17 @@ def home_page(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Page:
                 day=latest, feeds="")
 
 
+def undated_pages(corpus: Corpus, catalog: Catalog, routes: Routes, per_page: int) -> list[Page]:
+    """Stories with no full date, on a list of their own: they have no place in a list by date, and
+    a date given to them would be made up. Fixed pages, like a source's: an undated story that
+    arrives changes the first page alone."""
+    undated = [v for v in catalog.story_list(s.id for s in corpus.stories) if v.day is None]
+    if not undated:
+        return []
+    return [Page(path, "undated.html", "Stories without a date", "undated", stories=chunk, pager=pager)
+            for chunk, path, pager in paginate_fixed(undated, per_page, routes.undated)]
+
+
 def story_pages(catalog: Catalog) -> list[Page]:
     return [Page(v.path, "story.html", v.record.headline, "story", story=v,
                  description=v.lead) for v in sorted(catalog.stories.values(), key=lambda v: v.path)]
@@ -146,6 +157,7 @@ def plan_pages(corpus: Corpus, catalog: Catalog, routes: Routes, config: SiteCon
     per_page = config.items_per_page
     pages = [home_page(corpus, catalog, config), *story_pages(catalog)]
     pages += event_pages(corpus, catalog, routes, per_page)
+    pages += undated_pages(corpus, catalog, routes, per_page)
     for taxonomy, terms in classified.items():
         pages += taxonomy_pages(taxonomy, terms, catalog, routes, per_page)
     pages += [Page(routes.page(d.slug), "page.html", d.title, "page", html=d.html, description=d.description)

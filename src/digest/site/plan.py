@@ -60,5 +60,7 @@ def plan_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     pages = plan_pages(corpus, catalog, routes, config, classified, documents)
     nav = [NavLink("Events", routes.events_index())] if corpus.events else []
     nav += [NavLink(t.title, routes.index(t.name)) for t, terms in classified.items() if terms]
+    if any(p.kind == "undated" for p in pages):
+        nav.append(NavLink("Undated", routes.undated()))
     docs = tuple(NavLink(d.title, routes.page(d.slug)) for d in documents)
     return SitePlan(routes, catalog, pages, plan_feeds(corpus, catalog, routes, config, classified), tuple(nav), docs)

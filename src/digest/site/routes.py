@@ -23,7 +23,7 @@ SEARCH = "search/index.html"
 FEED_FILES = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
 # Top-level folders the generated pages use; a Markdown page may not take one of these names.
 RESERVED = frozenset({"stories", "events", "archive", "sources", "people", "places", "topics",
-                      "search", "static", "pagefind", "page", "404"})
+                      "search", "static", "pagefind", "page", "404", "undated"})
 
 T = TypeVar("T")
 
@@ -100,6 +100,11 @@ class Routes:
 
     def index(self, taxonomy: str, number: int | None = None) -> str:
         return paged(taxonomy, number)
+
+    @staticmethod
+    def undated(number: int | None = None) -> str:
+        """The stories with no full date, which no day page, feed or date order can place."""
+        return paged("undated", number)
 
     @staticmethod
     def feed(folder: str, kind: str) -> str:

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from digest.records import Corpus, Event, Person, Quote, Story, StoryRecord
+from digest.corpus.related import shown
+from digest.records import Corpus, Event, Person, Quote, RelatedItem, Story, StoryRecord
 from digest.site.routes import Routes
 from digest.site.taxonomy import Term, story_day
 
@@ -44,6 +45,11 @@ class StoryView:
     @property
     def lead(self) -> str:
         return self.story.record.body[0] if self.story.record.body else ""
+
+    @cached_property
+    def related(self) -> tuple[tuple[RelatedItem, str | None], ...]:
+        """The related items to list, each once, with the id of the story each names (if any)."""
+        return shown(self.story.record.related, self.story.related_story)
 
     @property
     def writers(self) -> tuple[str, ...]:
