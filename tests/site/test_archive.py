@@ -123,3 +123,16 @@ def test_config_rejects_a_home_days_that_is_no_count(tmp_path: Path) -> None:
     (tmp_path / "digest.yaml").write_text("home_days: 0\n")
     with pytest.raises(ConfigError, match="home_days"):
         load_config(tmp_path)
+
+
+def test_the_original_is_named_by_its_outlet_only_where_the_address_bears_it_out() -> None:
+    from digest.site.views import StoryView
+    story = corpus().stories[0]
+
+    def at(url: str, publisher: str | None, source: str | None) -> str | None:
+        record = replace(story.record, url=url, publisher=publisher, source=source)
+        return StoryView(replace(story, record=record), "x/index.html", None).original_at
+
+    assert at("https://www.sfgate.com/news/a", "SFGate", "AP") == "SFGate"
+    assert at("https://www.wired.com/2016/09/a", "Condé Nast", None) == "wired.com"  # the owner, not the outlet
+    assert at("https://harbourwire.example/a", None, "Harbour Wire") == "Harbour Wire"

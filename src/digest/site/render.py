@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -68,7 +67,6 @@ def _environment(site: jinja2.BaseLoader | None, theme: jinja2.BaseLoader) -> ji
     env.filters["search_filter"] = as_ui_html
     env.filters["month_name"] = month_name
     env.filters["month_of"] = month_of
-    env.filters["host"] = lambda url: urlsplit(url).hostname or url
     return env
 
 

@@ -8,6 +8,7 @@ import re
 
 from dataclasses import dataclass
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from digest.records import Corpus, Event, Person, Quote, Story, StoryRecord
 from digest.site.routes import Routes
@@ -68,6 +69,18 @@ class StoryView:
         """The headline as pages show it: never with the site's name after it."""
         record = self.story.record
         return without_site_suffix(record.headline, (record.publisher, record.source))
+
+    @property
+    def original_at(self) -> str | None:
+        """Who the original page is at: the outlet the record names where its address bears the name
+        out ("SFGate" at sfgate.com), else the address's host, which is never wrong."""
+        record = self.story.record
+        host = urlsplit(record.url).hostname if record.url else None
+        if not host:
+            return None
+        site = host.removeprefix("www.")
+        named = (n for n in (record.publisher, record.source) if n and _folded(n) and _folded(n) in _folded(site))
+        return next(named, site)
 
     @property
     def lead(self) -> str:
