@@ -183,7 +183,7 @@ def test_broken_template_and_dump_are_shown_and_the_server_lives_on(site: Path) 
         os.replace(draft, site / "templates" / "base.html")
         page = wait_until(page_holding(server, "digest-problems"), "the error panel")
         assert "base.html:2" in page and "the last build failed" in page
-        assert "<article" in page, "the previous site is still served"
+        assert "<section class=\"event\"" in page, "the previous site is still served"
         wait_until(lambda: "base.html:2" in server.stderr.read_text(), "the error in the terminal")
         (site / "templates" / "base.html").unlink()
         wait_until(lambda: "digest-problems" not in server.get("/")[1], "the panel to go once fixed")
