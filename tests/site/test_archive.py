@@ -14,7 +14,7 @@ from digest.site.letters import OTHER, by_letter, initial
 from digest.site.pages import paginate, paginate_fixed
 from digest.site.routes import paged, rooted
 from digest.site.taxonomy import Term
-from tests.site.handmade import build_handmade, corpus
+from tests.site.handmade import CONFIG, build_handmade, corpus
 
 
 @pytest.fixture(scope="module")
@@ -64,12 +64,21 @@ def test_day_pages_link_the_previous_and_next_days_and_their_month(files: dict[s
     assert 'rel="next"' not in newest.split('class="story-list"')[0] and 'rel="prev"' not in oldest
 
 
-def test_alphabetical_indexes_jump_by_letter_not_newer_older(files: dict[str, str]) -> None:
+def test_an_alphabetical_index_that_fits_a_page_jumps_to_its_letters_on_it(files: dict[str, str]) -> None:
     people = main(files["people/index.html"])
     assert '<nav class="letters" aria-label="By letter">' in people
+    assert '<a href="index.html#letter-r">R</a>' in people and '<li id="letter-r"><a href="rui-lima/index.html">' in people
+    assert "Newer" not in people and "Older" not in people and "people/letter/" not in " ".join(files)
+
+
+def test_a_longer_alphabetical_index_has_a_page_a_letter_not_newer_older(tmp_path: Path) -> None:
+    files = {p: d.decode() for p, d in build_handmade(tmp_path / "out", config=replace(CONFIG, items_per_page=1)).items()
+             if p.endswith(".html")}
+    people = main(files["people/index.html"])
+    assert "<h1>People: A</h1>" in people and "Ana Costa" in people and "Rui Lima" not in people
     assert '<a href="index.html" aria-current="page">A</a>' in people and '<a href="letter/r/index.html">R</a>' in people
     assert "Newer" not in people and "Older" not in people
-    assert "Rui Lima" in main(files["people/letter/r/index.html"]) and "Rui Lima" not in people
+    assert "Rui Lima" in main(files["people/letter/r/index.html"])
 
 
 def test_the_letter_comes_from_the_lists_own_sort_key() -> None:

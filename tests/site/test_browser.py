@@ -24,7 +24,6 @@ PAGE_KINDS = {
     "day": "2025/06/14/index.html",
     "archive": "archive/index.html",
     "month": "2025/06/index.html",
-    "letter": "people/letter/r/index.html",
     "markdown page": "about-this-digest/index.html",
     "search": "search/index.html?q=cable",
     "not found": "stories/a-removed-story/",  # the host answers with 404.html, at depth

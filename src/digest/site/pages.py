@@ -55,6 +55,7 @@ class Page:
     months: tuple[Month, ...] = ()  # the archive index: every month, newest first
     letters: tuple[Link, ...] = ()  # an alphabetical index: each letter's first page
     letter: str | None = None  # and the letter this page lists
+    starts: tuple[str, ...] = ()  # an index on one page: per term, the letter it begins (as a slug), else ""
     feeds: str | None = None  # the folder whose feeds the page advertises
     description: str = ""
 
@@ -147,8 +148,15 @@ def archive_pages(taxonomy: Taxonomy, days: tuple[Term, ...], routes: Routes) ->
 
 
 def letter_pages(taxonomy: Taxonomy, terms: tuple[Term, ...], routes: Routes, per_page: int) -> list[Page]:
-    """An alphabetical index, a page a letter (the first letter's at the index's own address)."""
+    """An alphabetical index: on one page where it fits, its letters jumping to where each begins;
+    else a page a letter (the first letter's at the index's own address)."""
     groups = by_letter(terms, taxonomy.order)
+    if len(terms) <= per_page:
+        index = routes.index(taxonomy.name)
+        letters = tuple(Link(letter, f"{index}#letter-{letter_slug(letter)}") for letter in groups)
+        starts = tuple(letter_slug(letter) if n == 0 else "" for letter, group in groups.items() for n in range(len(group)))
+        return [Page(index, "terms.html", taxonomy.title, "terms", taxonomy=taxonomy,
+                     terms=tuple(t for group in groups.values() for t in group), letters=letters, starts=starts)]
     slugs = {letter: None if at == 0 else letter_slug(letter) for at, letter in enumerate(groups)}
     letters = tuple(Link(letter, routes.letter(taxonomy.name, slug)) for letter, slug in slugs.items())
     pages = []
