@@ -145,3 +145,9 @@ def test_the_original_is_named_by_its_outlet_only_where_the_address_bears_it_out
     assert at("https://www.sfgate.com/news/a", "SFGate", "AP") == "SFGate"
     assert at("https://www.wired.com/2016/09/a", "Condé Nast", None) == "wired.com"  # the owner, not the outlet
     assert at("https://harbourwire.example/a", None, "Harbour Wire") == "Harbour Wire"
+
+
+def test_a_sources_page_names_the_outlet_only_of_stories_another_outlet_wrote(files: dict[str, str]) -> None:
+    cards = "".join(main(html).split('class="story-list"')[1] for path, html in files.items()
+                    if path.startswith("sources/coastal-daily/"))
+    assert cards.count('class="source"') == 1 and ">Harbour Wire</a>" in cards  # carried by Coastal Daily too
