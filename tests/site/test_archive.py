@@ -106,6 +106,8 @@ def test_cards_have_no_stray_separator_or_empty_meta_line_or_site_suffix(files: 
         assert not re.search(r'<p class="meta">\s*</p>', html), path
         assert "harbourwire.example</a>" not in html, path
     assert any(">Undated notice</a>" in html for html in files.values())
+    story = files["stories/undated-notice-harbourwire-example/index.html"]
+    assert "<title>Undated notice · " in story and "<h1>Undated notice</h1>" in story and 'content="Undated notice"' in story
 
 
 def test_the_404_page_links_from_the_site_root_at_any_depth(files: dict[str, str]) -> None:

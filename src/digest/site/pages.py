@@ -115,7 +115,7 @@ def home_page(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Page:
 
 
 def story_pages(catalog: Catalog) -> list[Page]:
-    return [Page(v.path, "story.html", v.record.headline, "story", story=v,
+    return [Page(v.path, "story.html", v.title, "story", story=v,
                  description=v.lead) for v in sorted(catalog.stories.values(), key=lambda v: v.path)]
 
 
