@@ -2,10 +2,10 @@
 HTTP, following a story, an event and a person, searching, and axe-core on every page kind."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
-from typing import Iterator
 
 import pytest
 
