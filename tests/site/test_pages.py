@@ -187,3 +187,9 @@ def test_an_event_of_one_story_gets_no_page_and_no_link() -> None:
     assert "e-lone" not in plan.catalog.events and "e-bridge" in plan.catalog.events
     assert plan.catalog.stories[lone.id].story.event is None
     assert not [p for p in plan.pages if p.event and p.event.id == "e-lone"]
+
+
+def test_home_lists_a_page_of_an_events_stories_then_links_its_timeline(tmp_path: Path) -> None:
+    files = build_handmade(tmp_path / "out", config=replace(CONFIG, items_per_page=1))
+    event = main(files["index.html"].decode()).split('class="event"')[1].split("</section>")[0]
+    assert event.count("<li>") == 1 and "All 2 stories of these days in the timeline" in event
