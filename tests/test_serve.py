@@ -116,6 +116,17 @@ def test_serve_answers_on_loopback_and_injects_reload_only_when_serving(site: Pa
     assert server.process.returncode == 0 and "stopped" in server.stdout.read_text()
 
 
+def test_a_missing_page_gets_the_sites_own_404_page_with_status_404_at_any_depth(site: Path) -> None:
+    config = site / "digest.yaml"
+    config.write_text(re.sub(r"(?m)^base_url:.*$", "", config.read_text()) + "base_url: https://example.org/news/\n")
+    with serving(site) as server:
+        status, page = server.get("/stories/a-removed-story/")
+        assert status == 404 and "Page not found" in page and "digest-live-reload" in page
+        assert 'href="/news/static/style.css"' in page  # root-relative under base_url's path
+        assert server.get("/news/static/style.css")[0] == 200  # which serve answers too
+        assert server.get("/news/")[0] == 200
+
+
 @pytest.mark.parametrize("raw", ["/../digest.yaml", "/%2e%2e/digest.yaml", "/%2E%2E%2Fdigest.yaml",
                                  "/stories/..%2f..%2fdigest.yaml", "/static/%2e%2e/%2e%2e/digest.yaml",
                                  "/..%5cdigest.yaml", "/%00"])
@@ -172,7 +183,7 @@ def test_broken_template_and_dump_are_shown_and_the_server_lives_on(site: Path) 
         os.replace(draft, site / "templates" / "base.html")
         page = wait_until(page_holding(server, "digest-problems"), "the error panel")
         assert "base.html:2" in page and "the last build failed" in page
-        assert "<article" in page, "the previous site is still served"
+        assert "<section class=\"event\"" in page, "the previous site is still served"
         wait_until(lambda: "base.html:2" in server.stderr.read_text(), "the error in the terminal")
         (site / "templates" / "base.html").unlink()
         wait_until(lambda: "digest-problems" not in server.get("/")[1], "the panel to go once fixed")

@@ -29,6 +29,7 @@ class SiteConfig:
     timezone: str = "UTC"
     items_per_page: int = 20
     related_items: int = 5  # at most this many related items on a story page
+    home_days: int = 3  # the home page shows the stories of this many most recent days
     indexes: tuple[str, ...] = INDEXES
     content_dir: str = "content"
     templates_dir: str = "templates"
@@ -70,6 +71,8 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
                        "a whole number from 1 to 1000, e.g. items_per_page: 20"),
     "related_items": (lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100,
                       "a whole number from 0 to 100, e.g. related_items: 5"),
+    "home_days": (lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 366,
+                  "a whole number of days from 1 to 366, e.g. home_days: 3"),
     "indexes": (lambda v: isinstance(v, list) and all(i in INDEXES for i in v),
                 f"a list drawn from: {', '.join(INDEXES)}"),
     "content_dir": (_is_text, "a folder name inside the site, e.g. content"),

@@ -50,6 +50,7 @@ class StoryRecord:
     byline: str | None = None  # "LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER"
     timestamp: str | None = None  # the page's publication time as printed
     kind: str = "article"  # "article", or "other" for a page that is not a news story
+    url: str | None = None  # the page's own address, where the dump carries it (digest.loader.address)
 
 
 @dataclass(frozen=True, slots=True)

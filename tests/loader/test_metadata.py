@@ -47,13 +47,15 @@ HEADER_WORDS = ("Title:", "URL Source", "Published Time", "Markdown Content", "W
 
 def test_a_jina_header_at_the_top_is_read_and_cut_off() -> None:
     meta, rest = split_scrape_header(JINA + PAGE, patterns())
-    assert meta == ScrapeHeader("jina", "Bridge to close for two years | Riverside Courier", "2025-04-23", None)
+    assert meta == ScrapeHeader("jina", "Bridge to close for two years | Riverside Courier", "2025-04-23", None,
+                                "https://www.riverside-courier.com/news/bridge")
     assert rest == PAGE
 
 
 def test_a_trafilatura_front_matter_at_the_top_is_read_and_cut_off() -> None:
     meta, rest = split_scrape_header(TRAFILATURA + PAGE, patterns())
-    assert meta == ScrapeHeader("trafilatura", "Bridge to close for two years", "2025-04-23", "Riverside Courier")
+    assert meta == ScrapeHeader("trafilatura", "Bridge to close for two years", "2025-04-23", "Riverside Courier",
+                                "https://www.riverside-courier.com/news/bridge")
     assert rest == PAGE
     meta, _ = split_scrape_header(TRAFILATURA.replace("sitename: Riverside Courier\n", "") + PAGE, patterns())
     assert meta is not None and meta.site == "riverside-courier.com"  # the host name when no site name

@@ -179,3 +179,12 @@ def test_a_copyright_owner_ends_with_its_sentence() -> None:
         == "Cable News Network"
     assert publisher_in_copyright(["Copyright © 2019 BBC. The BBC is not responsible for external sites."]) == "BBC"
     assert publisher_in_copyright(["Copyright"]) is None
+
+
+def test_an_inferred_headline_is_cut_at_a_word_with_an_ellipsis_never_at_an_initial() -> None:
+    from digest.loader.record import infer_headline
+    assert infer_headline("Iran is threatening to kill U.S. troops in Iraq, officials said.") == \
+        "Iran is threatening to kill U.S. troops in Iraq…"
+    assert infer_headline("Police arrested five men. They were freed later.") == "Police arrested five men"
+    long = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen more words."
+    assert infer_headline(long).endswith("sixteen…")

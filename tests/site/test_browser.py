@@ -2,12 +2,14 @@
 HTTP, following a story, an event and a person, searching, and axe-core on every page kind."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site.handmade import build_handmade
+from tests.site.handmade import CONFIG, build_handmade, corpus
 from tests.site.tools import AXE_JS, CHROMIUM, CHROMIUM_ARGS, require, served
 
 PAGE_KINDS = {
@@ -21,22 +23,26 @@ PAGE_KINDS = {
     "index": "places/index.html",
     "day": "2025/06/14/index.html",
     "archive": "archive/index.html",
+    "month": "2025/06/index.html",
     "markdown page": "about-this-digest/index.html",
     "search": "search/index.html?q=cable",
-    "not found": "404.html",
+    "not found": "stories/a-removed-story/",  # the host answers with 404.html, at depth
 }
+ORIGINAL = "https://harbourwire.example/2025/06/02/porto-closes-luiz-i-bridge"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("browser") / "out"
-    build_handmade(out)
+    data = corpus()  # one story whose dump gave its own address
+    stories = tuple(replace(s, record=replace(s.record, url=ORIGINAL)) if s.id == "s-close" else s for s in data.stories)
+    build_handmade(out, data=replace(data, stories=stories))
     return out
 
 
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
-    with served(site) as base:
+    with served(site, urlsplit(CONFIG.base_url).path) as base:  # where base_url puts it, as a host would
         yield base
 
 
@@ -103,6 +109,39 @@ def test_search_finds_the_right_story_and_filters_by_person(page, server: str) -
 def test_search_from_disk_says_it_needs_http(page, site: Path) -> None:
     page.goto((site / "search" / "index.html").as_uri() + "?q=cable")
     assert "needs the site served over HTTP" in page.locator("#search-note").inner_text()
+
+
+def test_walk_home_month_day_previous_day_story_and_original(page, server: str) -> None:
+    page.route("https://harbourwire.example/**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!DOCTYPE html><title>Original</title><h1>The outlet's page</h1>"))
+    page.goto(server)
+    page.click("main >> text=\"June 2025\"")
+    assert page.locator("h1").inner_text() == "June 2025"
+    page.click("main >> text=\"3 June 2025\"")
+    assert page.locator("h1").inner_text() == "3 June 2025"
+    page.click("nav.neighbours >> text=\"← 2 June 2025\"")  # the previous day
+    assert page.locator("h1").inner_text() == "2 June 2025"
+    page.click("text=Porto closes Luiz I bridge for cable repairs")
+    assert page.locator("h1").inner_text() == "Porto closes Luiz I bridge for cable repairs"
+    page.click("text=Read at Harbour Wire")
+    page.wait_for_url(ORIGINAL)
+    assert page.locator("h1").inner_text() == "The outlet's page"
+
+
+def test_a_deep_missing_address_gets_a_404_page_that_loads_its_stylesheet_and_links(browser, server: str) -> None:
+    context = browser.new_context()
+    tab = context.new_page()
+    failed: list[str] = []
+    tab.on("requestfailed", lambda request: failed.append(request.url))
+    tab.on("response", lambda response: failed.append(response.url) if response.status >= 400
+           and not response.url.endswith("/a-removed-story/") else None)
+    answer = tab.goto(server + "stories/a-removed-story/")
+    assert answer.status == 404 and tab.locator("h1").inner_text() == "Page not found"
+    assert tab.evaluate("getComputedStyle(document.querySelector('.masthead')).borderBottomStyle") == "solid"
+    tab.click("main >> text=front page")
+    assert tab.url == server and tab.locator("h1").inner_text() == CONFIG.title
+    context.close()
+    assert failed == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

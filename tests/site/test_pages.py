@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -21,23 +22,33 @@ def main(html: str) -> str:
     return html[html.index("<main"):html.index("</main>")]
 
 
-def test_home_is_the_latest_day_with_its_events_then_other_stories(files: dict[str, str]) -> None:
+def test_home_is_the_recent_days_with_their_events_first_then_each_days_stories(files: dict[str, str]) -> None:
     home = main(files["index.html"])
-    assert '<time datetime="2025-06-14">14 June 2025</time>' in home
+    days = ["2025-06-14", "2025-06-13", "2025-06-03"]  # the three most recent days that have stories
+    assert '<time datetime="2025-06-03">3 June 2025</time> to <time datetime="2025-06-14">14 June 2025</time>' in home
     event = home.index("Luiz I bridge closed for repairs")
-    assert event < home.index("Porto closes Luiz I bridge") < home.index("More stories")
-    assert "The city closed the upper deck" in home  # the event's lead
-    assert "Bridge reopens after twelve days" in home and "Ferries double" not in home  # the day's, not all
-    assert "Sardine festival draws record crowds" in home
-    assert "A different story that happens to share the headline" not in home  # filed the day before
+    assert event < home.index("Ferries double") < home.index('id="day-2025-06-14"')
+    assert "Reported by Coastal Daily, Harbour Wire" in home  # the event's outlets
+    assert "Porto closes Luiz I bridge" not in home  # the event's story of 2 June: before these days
+    assert home.count("Bridge reopens after twelve days") == 1  # in its event, not again under its day
+    assert [d for d in days if f'id="day-{d}"' in home] == days
+    assert home.index("Sardine festival draws record crowds") < home.index("A different story that happens")
+    for day in days:  # a link to each of those days
+        assert f'href="{day.replace("-", "/")}/index.html">All ' in home
 
 
-def test_home_without_events_lists_the_latest_days_stories(tmp_path: Path) -> None:
+def test_home_without_events_lists_the_recent_days_stories(tmp_path: Path) -> None:
     files = build_handmade(tmp_path / "out", data=without_extras(corpus()))
     home = main(files["index.html"].decode())
-    assert "More stories" not in home and "events/" not in home
-    assert home.count('<article class="card">') == 2  # the two stories of 14 June
+    assert "events/" not in home
+    assert home.count('<article class="card">') == 4  # 14 June's two, 13 June's one, 3 June's one
     assert not [p for p in files if p.startswith(("events/", "people/", "topics/"))], "empty indexes are not built"
+
+
+def test_home_days_is_a_setting(tmp_path: Path) -> None:
+    files = build_handmade(tmp_path / "out", data=without_extras(corpus()), config=replace(CONFIG, home_days=1))
+    home = main(files["index.html"].decode())
+    assert home.count('<article class="card">') == 2 and 'id="day-2025-06-13"' not in home
 
 
 def test_story_page_links_related_coverage_people_and_alternates(files: dict[str, str]) -> None:
@@ -65,7 +76,9 @@ def test_event_page_is_a_paginated_timeline_across_outlets(files: dict[str, str]
     second = main(files["events/luiz-i-bridge-closed-for-repairs/page/2/index.html"])
     assert first.index("Porto closes") < first.index("Ferries double") and "Bridge reopens" in second
     assert "Harbour Wire" in first and "Coastal Daily" in first
-    assert 'href="page/2/index.html">Older</a>' in first and 'href="../../index.html">Newer</a>' in second
+    # a timeline reads oldest first: its pages go to later stories, numbered from the first
+    assert 'href="page/2/index.html">Later</a>' in first and 'href="../../index.html">Earlier</a>' in second
+    assert "<span>Page 2</span>" in second and " of " not in second[second.index('class="pager"'):]
     assert '<a href="../../people/rui-lima/index.html">Rui Lima</a>' in first
 
 
@@ -82,8 +95,10 @@ def test_place_topic_source_and_day_pages_list_their_stories(files: dict[str, st
     assert "Bridge reopens" in files["sources/harbour-wire/index.html"]
     day = main(files["2025/06/13/index.html"])
     assert "<h1><time datetime=\"2025-06-13\">13 June 2025</time></h1>" in day and day.count('class="card"') == 1
-    archive = main(files["archive/index.html"])
-    assert archive.index("2025/06/14") < archive.index("2025/06/13")  # newest day first
+    cards = day[day.index('class="story-list"'):]
+    assert 'datetime="2025-06-13"' not in cards and "Harbour Wire" in cards  # the day is the page's; the outlet is not
+    source = main(files["sources/harbour-wire/index.html"])
+    assert 'class="source"' not in source and 'datetime="2025-06-14"' in source
 
 
 def test_indexes_follow_the_config(tmp_path: Path) -> None:
@@ -122,13 +137,13 @@ def test_sitemap_and_robots_use_absolute_urls(files: dict[str, str]) -> None:
     assert "Page not found" in files["404.html"]
 
 
-def test_home_lists_stories_whose_date_lacks_a_year(tmp_path: Path) -> None:
+def test_home_leaves_out_stories_without_a_full_date(tmp_path: Path) -> None:
     data = corpus()
     yearless = replace(data.stories[0], record=replace(data.stories[0].record, date="--06-20",
                                                        dateline=None, headline="Yearless harbour story"))
     files = build_handmade(tmp_path / "out", data=replace(data, stories=(*data.stories[1:], yearless)))
     home = main(files["index.html"].decode())
-    assert home.index("14 June 2025") < home.index("Stories without a full date") < home.index("Yearless harbour story")
+    assert "14 June 2025" in home and "Yearless harbour story" not in home  # else it would stay there for good
 
 
 def test_every_internal_link_of_every_page_kind_resolves(tmp_path: Path) -> None:
@@ -144,6 +159,10 @@ def test_every_internal_link_of_every_page_kind_resolves(tmp_path: Path) -> None
                 assert target.startswith(CONFIG.base_url), f"{page}: off-site link {target}"
                 continue
             path, _, fragment = target.partition("#")
+            if path.startswith("/"):  # the 404 page's links start at base_url's path
+                assert path.startswith(urlsplit(CONFIG.base_url).path), f"{page}: link outside the site {target}"
+                rest = path[len(urlsplit(CONFIG.base_url).path):]
+                path = str(out / (rest + "index.html" if rest == "" or rest.endswith("/") else rest))
             resolved = (page.parent / path.split("?")[0]).resolve() if path else page
             assert resolved.is_file(), f"{page.relative_to(out)}: broken link {target}"
             if fragment:
@@ -168,3 +187,9 @@ def test_an_event_of_one_story_gets_no_page_and_no_link() -> None:
     assert "e-lone" not in plan.catalog.events and "e-bridge" in plan.catalog.events
     assert plan.catalog.stories[lone.id].story.event is None
     assert not [p for p in plan.pages if p.event and p.event.id == "e-lone"]
+
+
+def test_home_lists_a_page_of_an_events_stories_then_links_its_timeline(tmp_path: Path) -> None:
+    files = build_handmade(tmp_path / "out", config=replace(CONFIG, items_per_page=1))
+    event = main(files["index.html"].decode()).split('class="event"')[1].split("</section>")[0]
+    assert event.count("<li>") == 1 and "All 2 stories of these days in the timeline" in event

@@ -1,5 +1,5 @@
 """A story whose page gives no date is given none: not in the feeds, the JSON-LD or the sitemap, and
-listed on its own page, below every dated story on the home page."""
+listed on its own page, never on the home page of recent days."""
 from __future__ import annotations
 
 import json
@@ -44,13 +44,13 @@ def test_the_sitemap_lists_it_without_lastmod(files: dict[str, str]) -> None:
     assert entry and entry.group(1) == ""
 
 
-def test_it_has_its_own_list_page_and_comes_after_dated_stories_at_home(files: dict[str, str]) -> None:
+def test_it_has_its_own_list_page_linked_from_every_page_but_not_on_the_home_page(files: dict[str, str]) -> None:
     assert UNDATED in files["undated/index.html"]
     assert "Sardine festival" not in files["undated/index.html"]
     home = files["index.html"]
-    main = home[home.index('<main'):]
-    assert main.index("Sardine festival") < main.index(UNDATED)
+    assert UNDATED not in home[home.index('<main'):]
     assert 'href="undated/index.html"' in home
+    assert 'href="../undated/index.html"' in files["archive/index.html"]
 
 
 def test_a_site_with_every_story_dated_has_no_undated_page(tmp_path: Path) -> None:

@@ -43,13 +43,40 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _HostHandler(_QuietHandler):
+    """As a real host serves a site published at a path: under that path, and the site's own
+    404.html, with status 404, for any address that has no file."""
+
+    mount = "/"
+
+    def translate_path(self, path: str) -> str:
+        if self.mount != "/" and path.startswith(self.mount):
+            path = "/" + path[len(self.mount):]
+        return super().translate_path(path)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
+
 @contextmanager
-def served(folder: Path) -> Iterator[str]:
-    """A static web server over `folder` on a free local port: its base URL."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+def served(folder: Path, mount: str = "/") -> Iterator[str]:
+    """A static web server over `folder` on a free local port, answering under `mount` (base_url's
+    path) with the site's 404 page for missing files: the base URL of the site."""
+    handler = type("Handler", (_HostHandler,), {"mount": mount})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{mount}"
     finally:
         httpd.shutdown()
         httpd.server_close()

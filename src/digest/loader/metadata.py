@@ -22,6 +22,7 @@ class ScrapeHeader:
     title: str | None  # the page's <title> or og:title, as the tool saw it
     date: str | None  # ISO day
     site: str | None  # the site's name, else its host name
+    url: str | None = None  # the page's address, as the tool fetched it
 
 
 def split_scrape_header(text: str, patterns: Patterns) -> tuple[ScrapeHeader | None, str]:
@@ -65,4 +66,4 @@ def _header(tool: str, fields: dict[str, str]) -> ScrapeHeader:
     date = _ISO_DATE.match(fields.get("date", ""))
     day = date.group() if date and is_calendar_day(*map(int, date.group().split("-"))) else None
     return ScrapeHeader(tool, fields.get("title"), day,
-                        fields.get("site") or fields.get("hostname"))
+                        fields.get("site") or fields.get("hostname"), fields.get("url"))

@@ -20,6 +20,7 @@ from digest.loader import labeller
 from digest.loader.header import byline_of, read_header, without_writer_note
 from digest.loader.markup import markdown_as_text
 from digest.loader.metadata import ScrapeHeader, split_scrape_header
+from digest.loader.address import page_address
 from digest.loader.article import is_furniture, word_gaps
 from digest.loader.patterns import Patterns, label_key, patterns
 from digest.loader.quotes import find_quotes
@@ -32,11 +33,22 @@ INFERRED_HEADLINE_WORDS = 16
 MIN_ARTICLE_WORDS = 50  # less prose than this, and no dateline: a list, table or section front
 
 
+# A sentence ends at ".", "!" or "?" and a space, except after an initial ("U.S. officials"); a
+# clause at a comma, semicolon or dash.
+_SENTENCE_END = re.compile(r"(?<![A-Z]\.)(?<=[.!?])\s(?![a-z])")
+_CLAUSE_END = re.compile(r",\s|;\s|\s[—–]\s")
+
+
 def infer_headline(lead: str) -> str:
-    """The lead's first clause, cut at a word boundary: a stand-in title, flagged as inferred."""
-    clause = re.split(r"(?<=[.!?])\s|,\s|;\s|\s[—–]\s", lead, maxsplit=1)[0].rstrip(".!?")
+    """The lead's first clause, cut at a word boundary: a stand-in title, flagged as inferred.
+    Cut short of its sentence's end, it ends with an ellipsis, so it never reads as whole."""
+    sentence = _SENTENCE_END.split(lead, maxsplit=1)[0]
+    clause = _CLAUSE_END.split(sentence, maxsplit=1)[0]
     words = clause.split()
-    return " ".join(words[:INFERRED_HEADLINE_WORDS]) + ("…" if len(words) > INFERRED_HEADLINE_WORDS else "")
+    shown = words[:INFERRED_HEADLINE_WORDS]
+    if len(shown) < len(sentence.split()):
+        return " ".join(shown).rstrip(",;:") + "…"
+    return " ".join(shown).rstrip(".!?")
 
 
 def story_date(dateline: DatelineMatch | None, timestamp: str | None, layout: Layout) -> str | None:
@@ -160,6 +172,7 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
         byline=byline,
         timestamp=header.timestamp,
         kind=page_kind(body, dateline),
+        url=page_address(text, headline or None, meta.url if meta else None),
     )
 
 

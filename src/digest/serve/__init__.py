@@ -12,6 +12,7 @@ import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from digest.build import BuildOptions, build
 from digest.commands.console import summary_line
@@ -103,7 +104,8 @@ def _first_build_and_listen(options: ServeOptions, output: Path, state: LiveStat
     rebuild()
     if isinstance(rebuild.last_error, OutputError):
         raise rebuild.last_error  # never serve a folder digest does not own
-    return start_server(options.bind, options.port, output, state, log=options.verbose)
+    mount = urlsplit(load_config(options.site_dir).base_url).path or "/"
+    return start_server(options.bind, options.port, output, state, log=options.verbose, mount=mount)
 
 
 def serve(options: ServeOptions) -> int:

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from digest.errors import DigestError
 from digest.serve.inject import ASSETS, EVENTS_PATH, inject, message_page
 from digest.serve.state import LiveState
+from digest.site.routes import NOT_FOUND
 
 KEEPALIVE_SECONDS = 15.0  # an event-stream comment this often lets a closed tab's thread notice and end
 # Connections waiting to be accepted: each open tab holds one for its event stream, and a reload
@@ -68,10 +69,11 @@ class LiveServer(ThreadingHTTPServer):
     daemon_threads = True  # a tab's open event stream must not keep the process alive on Ctrl-C
     request_queue_size = QUEUE
 
-    def __init__(self, address: tuple[str, int], root: Path, state: LiveState, log: bool) -> None:
+    def __init__(self, address: tuple[str, int], root: Path, state: LiveState, log: bool, mount: str = "/") -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.root, self.state, self.log, self.bind = root, state, log, address[0]
+        self.mount = mount  # base_url's path ("/digest/"): the site answers there as well as at the root
         super().__init__(address, Handler)
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -100,6 +102,9 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(403, b"403 forbidden: this server answers to localhost only (see --bind)\n",
                               "text/plain; charset=utf-8", send_body)
         url_path = urlsplit(self.path).path
+        if self.server.mount != "/" and url_path.startswith(self.server.mount):
+            # where base_url has a path, the 404 page's root-relative links start with it
+            url_path = "/" + url_path[len(self.server.mount):]
         if url_path == EVENTS_PATH:
             return self._stream_events()
         if url_path in ASSETS:
@@ -115,11 +120,18 @@ class Handler(BaseHTTPRequestHandler):
         if target.is_dir():
             target = target / "index.html"
         if not target.is_file():
-            title = "Nothing built yet" if not self.server.root.is_dir() else f"Not found: {url_path}"
-            return self._send(404, message_page(title, self.server.state.snapshot), "text/html; charset=utf-8", send_body)
+            return self._not_found(url_path, send_body)
         self._send_file(target, send_body)
 
-    def _send_file(self, target: Path, send_body: bool) -> None:
+    def _not_found(self, url_path: str, send_body: bool) -> None:
+        """The site's own 404 page, as a host serves it, with the 404 status; a note where the site has none."""
+        page = self.server.root / NOT_FOUND
+        if page.is_file():
+            return self._send_file(page, send_body, status=404)
+        title = "Nothing built yet" if not self.server.root.is_dir() else f"Not found: {url_path}"
+        self._send(404, message_page(title, self.server.state.snapshot), "text/html; charset=utf-8", send_body)
+
+    def _send_file(self, target: Path, send_body: bool, status: int = 200) -> None:
         try:
             data = target.read_bytes()
         except OSError:  # swapped out by a rebuild between the check and the read
@@ -127,7 +139,7 @@ class Handler(BaseHTTPRequestHandler):
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html":
             data, kind = inject(data, self.server.state.snapshot), "text/html; charset=utf-8"
-        self._send(200, data, kind, send_body)
+        self._send(status, data, kind, send_body)
 
     def _send(self, status: int, data: bytes, kind: str, send_body: bool) -> None:
         self.send_response(status)
@@ -162,9 +174,9 @@ class Handler(BaseHTTPRequestHandler):
             pass  # the tab was closed or reloaded
 
 
-def start_server(bind: str, port: int, root: Path, state: LiveState, log: bool) -> LiveServer:
+def start_server(bind: str, port: int, root: Path, state: LiveState, log: bool, mount: str = "/") -> LiveServer:
     try:
-        return LiveServer((bind, port), root, state, log)
+        return LiveServer((bind, port), root, state, log, mount)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise DigestError(f"port {port} on {bind} is in use; try --port {port + 1}, or --port 0 for any free port") from None

@@ -83,6 +83,8 @@ def atom(feed: Feed, config: SiteConfig) -> bytes:
         ET.SubElement(entry, "title").text = view.record.headline
         ET.SubElement(entry, "id").text = config.url(view.path)
         ET.SubElement(entry, "link", {"href": config.url(view.path), "rel": "alternate"})
+        if view.record.url:  # the page the story was saved from
+            ET.SubElement(entry, "link", {"href": view.record.url, "rel": "via"})
         ET.SubElement(entry, "updated").text = _moment(view.day, updated, zone).isoformat()
         for name in view.writers or ((view.record.source,) if view.record.source else ()):
             ET.SubElement(ET.SubElement(entry, "author"), "name").text = name
@@ -107,6 +109,8 @@ def rss(feed: Feed, config: SiteConfig) -> bytes:
         ET.SubElement(item, "title").text = view.record.headline
         ET.SubElement(item, "link").text = config.url(view.path)
         ET.SubElement(item, "guid", {"isPermaLink": "true"}).text = config.url(view.path)
+        if view.record.url:  # RSS has no element for the original page: Atom's, as in the Atom feed
+            ET.SubElement(item, "atom:link", {"href": view.record.url, "rel": "via"})
         ET.SubElement(item, "pubDate").text = format_datetime(_moment(view.day, updated, zone))
         for name in view.writers:  # RSS's own <author> wants an email address
             ET.SubElement(item, "dc:creator").text = name
@@ -124,6 +128,7 @@ def json_feed(feed: Feed, config: SiteConfig) -> bytes:
     items = [{
         "id": config.url(view.path),
         "url": config.url(view.path),
+        **({"external_url": view.record.url} if view.record.url else {}),
         "title": view.record.headline,
         "content_html": content_html(view),
         "summary": view.lead,

@@ -51,6 +51,8 @@ def json_ld(view: StoryView, config: SiteConfig) -> str:
     }
     if view.day:
         data["datePublished"] = view.day
+    if record.url:  # the outlet's page this one republishes
+        data["isBasedOn"] = record.url
     if record.source:
         data["publisher"] = {"@type": "Organization", "name": record.source}
         data["author"] = {"@type": "Organization", "name": record.source}

@@ -6,9 +6,11 @@ from typing import Callable, Sequence, TypeVar
 
 from digest.config import SiteConfig
 from digest.records import Corpus, Event, Person, SaidIn
+from digest.site.archive import Link, Month, Neighbours, month_name, months, neighbours
+from digest.site.letters import by_letter, letter_slug
 from digest.site.markdown import MarkdownPage
 from digest.site.routes import HOME, NOT_FOUND, SEARCH, Routes
-from digest.site.taxonomy import Taxonomy, Term
+from digest.site.taxonomy import Taxonomy, Term, human_date
 from digest.site.views import Catalog, StoryView
 
 T = TypeVar("T")
@@ -16,10 +18,18 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Pager:
-    number: int  # fixed pages (paginate_fixed): counted from the oldest; the first page has the highest
-    count: int | None  # None for fixed pages: a count that grows would change every page
+    """Where a page stands in its list. The one numbering rule: a list in time is numbered from
+    its oldest item, so page N keeps its items for good and a link to it stays true; the list's
+    own address holds its newest items (the highest number for a newest-first list, page 1 for a
+    timeline, whose newest items come last). No page says how many there are: a count that grows
+    would change every page. An alphabetical list goes by letter (digest.site.letters), and a
+    letter longer than a page is numbered from its start."""
+
+    number: int
+    count: int | None  # always None; kept so a site's own template that reads it still renders
     previous: str | None  # the page before this one in the list (for a newest-first list, newer stories)
     next: str | None
+    newest_first: bool = True  # what the links say: "Newer"/"Older", or "Earlier"/"Later" for a timeline
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +39,7 @@ class Page:
     title: str
     kind: str  # what the page is, for templates and tests: "home", "story", "event", "term", ...
     stories: tuple[StoryView, ...] = ()
-    undated: tuple[StoryView, ...] = ()  # home: stories with no full date, which no day page lists
+    days: tuple[str, ...] = ()  # home: the recent days it shows; a month page: its days
     story: StoryView | None = None
     events: tuple[Event, ...] = ()
     event: Event | None = None
@@ -41,6 +51,11 @@ class Page:
     day: str | None = None
     html: str = ""  # a Markdown page, already converted
     pager: Pager | None = None
+    neighbours: Neighbours | None = None  # a day's or a month's: the ones before and after it
+    months: tuple[Month, ...] = ()  # the archive index: every month, newest first
+    letters: tuple[Link, ...] = ()  # an alphabetical index: each letter's first page
+    letter: str | None = None  # and the letter this page lists
+    starts: tuple[str, ...] = ()  # an index on one page: per term, the letter it begins (as a slug), else ""
     feeds: str | None = None  # the folder whose feeds the page advertises
     description: str = ""
 
@@ -55,7 +70,7 @@ def paginate(items: Sequence[T], per_page: int, path: Callable[[int | None], str
     at = lambda n: path(None if n == 1 else n)  # noqa: E731
     return [
         (tuple(items[(n - 1) * per_page:n * per_page]), at(n),
-         Pager(n, count, at(n - 1) if n > 1 else None, at(n + 1) if n < count else None))
+         Pager(n, None, at(n - 1) if n > 1 else None, at(n + 1) if n < count else None, newest_first=False))
         for n in range(1, count + 1)
     ]
 
@@ -80,20 +95,23 @@ def paginate_fixed(items: Sequence[T], per_page: int, path: Callable[[int | None
 
 
 def home_page(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Page:
-    """The latest day's digest: its events, each with its stories; then the day's other stories,
-    and the newest stories whose date lacks a year, since no day page can list them. The corpus's
-    stories come newest first (plan_site orders them)."""
+    """The most recent days' digest: the events their stories belong to, most covered first, then
+    each day's other stories (a day's first page's worth; its page has the rest). Undated stories
+    have a list of their own: on the home page they would stay for good. The corpus's stories come
+    newest first (plan_site orders them)."""
     views = catalog.story_list(s.id for s in corpus.stories)
-    days = sorted({v.day for v in views if v.day}, reverse=True)
-    latest = days[0] if days else None
-    day_ids = {v.story.id for v in views if v.day == latest and latest}
-    events = tuple(sorted((e for e in corpus.events if day_ids & set(e.story_ids)),
-                          key=lambda e: (-len(e.story_ids), e.title, e.id)))
-    in_events = {i for e in events for i in e.story_ids}
-    rest = tuple(v for v in views if v.story.id in day_ids and v.story.id not in in_events)
-    undated = tuple(v for v in views if v.day is None)[:config.items_per_page]
-    return Page(HOME, "index.html", config.title, "home", stories=rest, undated=undated, events=events,
-                day=latest, feeds="")
+    days = tuple(sorted({v.day for v in views if v.day}, reverse=True)[:config.home_days])
+    recent = [v for v in views if v.day in days]
+    ids = {v.story.id for v in recent}
+    shown = {e.id: ids.intersection(e.story_ids) for e in corpus.events}
+    events = tuple(sorted((e for e in corpus.events if shown[e.id]),
+                          key=lambda e: (-len(shown[e.id]), -len(e.story_ids), e.title, e.id)))
+    in_events = {i for e in events for i in shown[e.id]}
+    rest: list[StoryView] = []
+    for day in days:
+        rest += [v for v in recent if v.day == day and v.story.id not in in_events][:config.items_per_page]
+    return Page(HOME, "index.html", config.title, "home", stories=tuple(rest), events=events, days=days,
+                day=days[0] if days else None, feeds="")
 
 
 def undated_pages(corpus: Corpus, catalog: Catalog, routes: Routes, per_page: int) -> list[Page]:
@@ -108,7 +126,7 @@ def undated_pages(corpus: Corpus, catalog: Catalog, routes: Routes, per_page: in
 
 
 def story_pages(catalog: Catalog) -> list[Page]:
-    return [Page(v.path, "story.html", v.record.headline, "story", story=v,
+    return [Page(v.path, "story.html", v.title, "story", story=v,
                  description=v.lead) for v in sorted(catalog.stories.values(), key=lambda v: v.path)]
 
 
@@ -126,16 +144,54 @@ def event_pages(corpus: Corpus, catalog: Catalog, routes: Routes, per_page: int)
     return pages
 
 
+def archive_pages(taxonomy: Taxonomy, days: tuple[Term, ...], routes: Routes) -> list[Page]:
+    """The archive's index of years and months, and a page a month listing its days."""
+    every = months(days)
+    terms = {t.key: t for t in days}
+    keys = [m.key for m in every]
+    month_link = lambda key: Link(month_name(key), routes.month(key))
+    pages = [Page(routes.index("archive"), "archive.html", taxonomy.title, "archive", taxonomy=taxonomy,
+                  months=every)]
+    pages += [Page(routes.month(m.key), "month.html", m.name, "month", taxonomy=taxonomy, days=m.days,
+                   terms=tuple(terms[d] for d in m.days), neighbours=neighbours(keys, at, month_link))
+              for at, m in enumerate(every)]
+    return pages
+
+
+def letter_pages(taxonomy: Taxonomy, terms: tuple[Term, ...], routes: Routes, per_page: int) -> list[Page]:
+    """An alphabetical index: on one page where it fits, its letters jumping to where each begins;
+    else a page a letter (the first letter's at the index's own address)."""
+    groups = by_letter(terms, taxonomy.order)
+    if len(terms) <= per_page:
+        index = routes.index(taxonomy.name)
+        letters = tuple(Link(letter, f"{index}#letter-{letter_slug(letter)}") for letter in groups)
+        starts = tuple(letter_slug(letter) if n == 0 else "" for letter, group in groups.items() for n in range(len(group)))
+        return [Page(index, "terms.html", taxonomy.title, "terms", taxonomy=taxonomy,
+                     terms=tuple(t for group in groups.values() for t in group), letters=letters, starts=starts)]
+    slugs = {letter: None if at == 0 else letter_slug(letter) for at, letter in enumerate(groups)}
+    letters = tuple(Link(letter, routes.letter(taxonomy.name, slug)) for letter, slug in slugs.items())
+    pages = []
+    for letter, group in groups.items():
+        at = lambda n, slug=slugs[letter]: routes.letter(taxonomy.name, slug, n)
+        title = taxonomy.title if len(groups) == 1 else f"{taxonomy.title}: {letter}"
+        pages += [Page(path, "terms.html", title, "terms", taxonomy=taxonomy, terms=chunk, pager=pager,
+                       letters=letters, letter=letter) for chunk, path, pager in paginate(group, per_page, at)]
+    return pages
+
+
 def taxonomy_pages(taxonomy: Taxonomy, terms: tuple[Term, ...], catalog: Catalog, routes: Routes,
                    per_page: int) -> list[Page]:
     if not terms:
         return []
-    pages = [Page(path, "terms.html", taxonomy.title, "terms", taxonomy=taxonomy, terms=chunk, pager=pager)
-             for chunk, path, pager in paginate(terms, per_page, lambda n: routes.index(taxonomy.name, n))]
-    for term in terms:
-        title = f"{taxonomy.singular}: {term.name}" if taxonomy.name != "archive" else term.name
+    archive = taxonomy.name == "archive"
+    pages = archive_pages(taxonomy, terms, routes) if archive else letter_pages(taxonomy, terms, routes, per_page)
+    keys = [t.key for t in terms]
+    day_link = lambda key: Link(human_date(key), routes.term("archive", key))
+    for at, term in enumerate(terms):
+        title = f"{taxonomy.singular}: {term.name}" if not archive else term.name
         person = catalog.people.get(term.key) if taxonomy.name == "people" else None
-        day = term.key if taxonomy.name == "archive" else None
+        day = term.key if archive else None
+        around = neighbours(keys, at, day_link) if archive else None
         feeds = routes.term_folder(taxonomy.name, term.key) if taxonomy.name == "sources" else None
         said_in: dict[str, list[SaidIn]] = {}
         for said in person.quotes if person else ():
@@ -148,7 +204,7 @@ def taxonomy_pages(taxonomy: Taxonomy, terms: tuple[Term, ...], catalog: Catalog
             quotes = tuple(tuple(said_in.get(view.story.id, ())) for view in chunk) if person else ()
             pages.append(Page(path, "term.html", title, "term", stories=chunk, taxonomy=taxonomy,
                               term=listed if pager.previous else term, person=person, quotes=quotes, day=day,
-                              pager=pager, feeds=feeds))
+                              pager=pager, feeds=feeds, neighbours=around))
     return pages
 
 

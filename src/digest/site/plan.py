@@ -9,6 +9,8 @@ from digest.site.feeds import Feed
 from digest.site.markdown import MarkdownPage
 from digest.site.pages import Page, plan_pages
 from digest.site.routes import HOME, Routes, make_routes
+
+UNDATED = "undated/index.html"  # the list of stories without a full date, which no day page lists
 from digest.site.taxonomy import Taxonomy, Term, classify_all, story_order, taxonomies
 from digest.site.views import Catalog, make_catalog
 
@@ -27,6 +29,7 @@ class SitePlan:
     feeds: tuple[Feed, ...]
     nav: tuple[NavLink, ...]  # the indexes, in the header
     documents: tuple[NavLink, ...]  # the Markdown pages, in the footer
+    undated: str | None = None  # the list of stories without a full date, where the site has one
 
 
 def plan_feeds(corpus: Corpus, catalog: Catalog, routes: Routes, config: SiteConfig,
@@ -63,4 +66,6 @@ def plan_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     if any(p.kind == "undated" for p in pages):
         nav.append(NavLink("Undated", routes.undated()))
     docs = tuple(NavLink(d.title, routes.page(d.slug)) for d in documents)
-    return SitePlan(routes, catalog, pages, plan_feeds(corpus, catalog, routes, config, classified), tuple(nav), docs)
+    undated = next((p.path for p in pages if p.path == UNDATED), None)
+    return SitePlan(routes, catalog, pages, plan_feeds(corpus, catalog, routes, config, classified), tuple(nav), docs,
+                    undated)

@@ -21,7 +21,8 @@ from digest.site.meta import json_ld, robots, sitemap
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
 from digest.site.lookups import Answers, Recorded, Recorder, recorded
-from digest.site.routes import relative
+from digest.site.routes import NOT_FOUND, relative, rooted
+from digest.site.archive import month_name, month_of
 from digest.site.search import as_ui_html
 from digest.site.theme import theme_dir
 from digest.site.taxonomy import human_date
@@ -64,6 +65,8 @@ def _environment(site: jinja2.BaseLoader | None, theme: jinja2.BaseLoader) -> ji
     )
     env.filters["human_date"] = human_date
     env.filters["search_filter"] = as_ui_html
+    env.filters["month_name"] = month_name
+    env.filters["month_of"] = month_of
     return env
 
 
@@ -80,7 +83,8 @@ def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: Sit
         template = env.get_template(page.template)
         html = template.render(
             page=page, site=config, **shared,
-            link=partial(relative, page.path),
+            # the 404 page is served at every missing address, at any depth: its links start at the root
+            link=partial(rooted, config.base_url) if page.path == NOT_FOUND else partial(relative, page.path),
             json_ld=lambda view: Markup(json_ld(view, config)),
         )
     except jinja2.TemplateSyntaxError as error:

@@ -101,6 +101,15 @@ class Routes:
     def index(self, taxonomy: str, number: int | None = None) -> str:
         return paged(taxonomy, number)
 
+    def letter(self, taxonomy: str, slug: str | None, number: int | None = None) -> str:
+        """An alphabetical index's letter page; the first letter (slug None) is the index itself."""
+        return paged(taxonomy if slug is None else f"{taxonomy}/letter/{slug}", number)
+
+    @staticmethod
+    def month(key: str) -> str:
+        """A month's page, "2019-11" -> 2019/11/, above its days' pages."""
+        return f"{key.replace('-', '/')}/index.html"
+
     @staticmethod
     def undated(number: int | None = None) -> str:
         """The stories with no full date, which no day page, feed or date order can place."""
@@ -125,6 +134,15 @@ def make_routes(corpus: Corpus, terms: Iterable[Term]) -> Routes:
         slugs = unique_slugs(group, lambda t: t.key, lambda t: t.name, lambda t: (t.key,), "term")
         term_slugs.update({(taxonomy, key): slug for key, slug in slugs.items()})
     return Routes(story_slugs(corpus.stories), events, term_slugs)
+
+
+def rooted(base_url: str, to_path: str) -> str:
+    """A root-relative link under base_url's path ("/digest/static/style.css"): what a page served
+    at any address (the 404 page, for every missing path) links with, on any host."""
+    prefix = "/" + base_url.split("://", 1)[-1].partition("/")[2]
+    if to_path == "index.html" or to_path.endswith("/index.html"):
+        to_path = to_path[: -len("index.html")]
+    return prefix + to_path
 
 
 def relative(from_path: str, to_path: str) -> str:

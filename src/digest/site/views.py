@@ -8,6 +8,7 @@ import re
 
 from dataclasses import dataclass
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from digest.corpus.related import shown
 from digest.records import Corpus, Event, Person, Quote, RelatedItem, Story, StoryRecord
@@ -21,6 +22,28 @@ class Segment:
 
     text: str
     quote: Quote | None = None
+
+
+# "Headline - oregonlive.com", "Headline | The Outlet": a title's last part after a separator
+_TITLE_TAIL = re.compile(r"\s+[-|–—:]{1,2}\s+([^-|–—]+)$")
+
+
+def _folded(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def without_site_suffix(headline: str, names: tuple[str | None, ...]) -> str:
+    """The headline without a trailing site name: a host ("oregonlive.com") or the record's own
+    outlet or publisher. Any other tail is the headline's own ("Brexit - what happens next")."""
+    m = _TITLE_TAIL.search(headline)
+    if not m or m.start() == 0:
+        return headline
+    tail = m.group(1).strip()
+    folded = _folded(tail)
+    is_host = re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", tail) is not None
+    named = any(name and folded and (_folded(name) == folded or _folded(name) == _folded(tail.split(".")[0]))
+                for name in names)
+    return headline[:m.start()].rstrip() if is_host or named else headline
 
 
 _WRITER_SEPARATOR = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
@@ -41,6 +64,24 @@ class StoryView:
     @property
     def record(self):
         return self.story.record
+
+    @property
+    def title(self) -> str:
+        """The headline as pages show it: never with the site's name after it."""
+        record = self.story.record
+        return without_site_suffix(record.headline, (record.publisher, record.source))
+
+    @property
+    def original_at(self) -> str | None:
+        """Who the original page is at: the outlet the record names where its address bears the name
+        out ("SFGate" at sfgate.com), else the address's host, which is never wrong."""
+        record = self.story.record
+        host = urlsplit(record.url).hostname if record.url else None
+        if not host:
+            return None
+        site = host.removeprefix("www.")
+        named = (n for n in (record.publisher, record.source) if n and _folded(n) and _folded(n) in _folded(site))
+        return next(named, site)
 
     @property
     def lead(self) -> str:
