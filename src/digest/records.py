@@ -63,6 +63,10 @@ class Features:
     terms: tuple[tuple[str, int], ...]  # telling words of the headline and lead, with counts
     headline: tuple[str, ...]  # the telling words of the headline, sorted
     places: tuple[str, ...]
+    # the story's event vector (digest.corpus.events.event_vector) over its headline and whole body,
+    # weights in millionths; and the date its own first lines print when the record has none
+    event_terms: tuple[tuple[str, int], ...] = ()
+    printed_date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

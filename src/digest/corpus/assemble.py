@@ -9,8 +9,8 @@ from digest.collector import collector_paused
 from digest.executor import Forked
 from digest.corpus.dates import story_date
 from digest.corpus.dedup import Article, collapse
-from digest.corpus.events import EventInput, cluster, event_terms, make_event
-from digest.corpus.features import features_of
+from digest.corpus.events import EventInput, cluster, make_event
+from digest.corpus.features import event_weights, features_of
 from digest.corpus.names import find_names, name_index
 from digest.corpus.outlets import outlets
 from digest.corpus.people import Said, build_people
@@ -38,11 +38,14 @@ class Facts:
     headline: frozenset[str]  # the telling words of the headline
     outlets: tuple[str, ...]
     places: tuple[str, ...]
+    event_vector: dict[str, float]
+    date: str | None  # the record's, else the one its first lines print
 
 
 def _facts(article: Article, features: Features) -> Facts:
     return Facts(lead=features.lead, terms=Counter(dict(features.terms)), headline=frozenset(features.headline),
-                 outlets=outlets((article.record, *article.copies)), places=features.places)
+                 outlets=outlets((article.record, *article.copies)), places=features.places,
+                 event_vector=event_weights(features), date=story_date(article.record) or features.printed_date)
 
 
 def _people_by_story(articles: Sequence[Article], facts: dict[str, Facts], people: Sequence[Person]) -> dict[str, list[str]]:
@@ -64,8 +67,8 @@ def _ranked(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def _events(articles, facts: dict[str, Facts], people_of, threshold) -> dict[str, Event]:
-    items = [EventInput(a.id, headline_core(a.record.headline), a.record.headline_inferred, story_date(a.record),
-                        len(facts[a.id].outlets), event_terms(facts[a.id].terms, people_of[a.id], facts[a.id].places))
+    items = [EventInput(a.id, headline_core(a.record.headline), a.record.headline_inferred, facts[a.id].date,
+                        len(facts[a.id].outlets), facts[a.id].event_vector)
              for a in articles]
     event_of = {}
     for group in cluster(items, **({} if threshold is None else {"threshold": threshold})):

@@ -1,33 +1,40 @@
 """Events: stories by different outlets about one happening, grouped and laid out as a timeline.
 
-Each story is a TF-IDF vector over its headline, its lead and the people and places it names.
-Only stories that share one of their few most telling terms, within a window of days, are compared
-(an inverted index, not all pairs); the most similar pairs join first, and two groups join only if
-their centroids are as similar as the threshold asks (linkage.py), so chains do not snowball. An
-undated story has no date to check, so text alone never takes it into a dated event (see cluster).
-The threshold is measured on tests/corpus/data (see README, "Corpus quality").
+Each story is a vector over its headline and whole body (digest.corpus.bodyterms): the lead alone is
+often a caption or a date line. Words weigh by how rare the language makes them (a reference table,
+digest.corpus.reference), so a story's vector depends on the story alone, and is computed where the
+dump is parsed. Proper names and places are terms apart that may add to shared wording but never
+make a match alone. Only stories that share one of their few most telling words, within the window
+of days, are compared (an inverted index, not all pairs); groups then join by average linkage
+(linkage.py), which does not chain, while an event's dated stories span at most WINDOW_DAYS. An
+undated story has no date to keep it from a look-alike happening of another year, so it joins
+dated stories only on much stronger likeness. Thresholds: see benchmarks/events_bench.py.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from heapq import nsmallest
 
-from digest.corpus.dates import day_key, known, within
-from digest.corpus.linkage import centroid_groups
+from digest.corpus.bodyterms import NAME
+from digest.corpus.dates import day_numbers
+from digest.corpus.linkage import Rules, average_groups
+from digest.corpus.reference import rarity
 from digest.corpus.text import digest_id
-from digest.corpus.tfidf import cosine, document_frequency, idf_table, weigh
 from digest.records import Event
 
-THRESHOLD = 0.16  # cosine at which two stories (or two groups' centroids) are one event; see README
-WINDOW_DAYS = 3
-KEY_TERMS = 8  # a story's most telling terms, through which it meets others
-PERSON_WEIGHT = 3  # a named person says more about the happening than any one word
-PLACE_WEIGHT = 1  # places are shared by many unrelated stories of a day
-# An undated story has no date to keep it from a look-alike happening of another year, so it joins a
-# dated event only when it all but repeats one of its stories: a cosine most of its telling weight shares.
-UNDATED_JOIN = 0.5
+THRESHOLD = 0.12  # average similarity at which two groups of stories are one event; measured on ../shared/events (benchmarks/events_bench.py)
+WINDOW_DAYS = 3  # the most days an event's dated stories may span
+KEY_TERMS = 10  # a story's most telling terms, through which it meets others
+# An undated story has no date to keep it from a look-alike happening of another year: it (or a
+# group of undated stories) joins dated ones only on this much stronger likeness.
+UNDATED_JOIN = 0.3
+NAME_SHARE = 4.0  # shared names may add at most this much of what shared wording gives: never a match alone
+PLACE_RARITY = 6.0  # a named place weighs as a word met a few times in a million
+PLACE = NAME + "place:"
+VECTOR_TERMS = 100  # a story's heaviest terms; the rest hardly move a cosine and cost every comparison
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,18 +44,43 @@ class EventInput:
     inferred: bool
     date: str | None
     outlets: int
-    terms: Counter
+    vector: dict[str, float]  # unit-length weights (event_vector); names as "@word", places as "@place:..."
 
 
-def event_terms(terms: Counter, people: Sequence[str], places: Sequence[str]) -> Counter:
-    """The story's telling words, and each named person or place once: country words were left to
-    the places, so "Azerbaijani" and "Azerbaijan" agree."""
-    out = Counter(terms)
-    for person in sorted(set(people)):
-        out["@person:" + person] = PERSON_WEIGHT
-    for place in sorted(set(places)):
-        out["@place:" + place] = PLACE_WEIGHT
-    return out
+def _weight(term: str, count: int) -> float:
+    if term.startswith(PLACE):
+        rare = PLACE_RARITY
+    else:
+        rare = rarity(term[1:] if term[0] == NAME else term)
+    return (1 + math.log(count)) * rare
+
+
+def event_vector(terms: Counter, places: Sequence[str]) -> dict[str, float]:
+    """The story's VECTOR_TERMS heaviest terms at unit length: sublinear counts times the reference
+    rarity of each word (so the weights depend on the story alone), and each named place once
+    (country words are left out of the terms, so "Azerbaijani" and "Azerbaijan" agree as the place)."""
+    weights = {t: _weight(t, n) for t, n in terms.items() if n > 0}
+    for place in set(places):
+        weights[PLACE + place] = _weight(PLACE + place, 1)
+    kept = nsmallest(VECTOR_TERMS, [(-w, t) for t, w in weights.items()])
+    norm = math.sqrt(sum([w * w for w, _ in kept])) or 1.0
+    return {t: -w / norm for w, t in sorted(kept, key=lambda p: p[1])}
+
+
+def similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product in which shared names count at most NAME_SHARE times the shared wording. The
+    smaller vector is walked in its own (deterministic) order, so the float sum is the same every run."""
+    if len(a) > len(b):
+        a, b = b, a
+    words = names = 0.0
+    for term, weight in a.items():
+        other = b.get(term)
+        if other is not None:
+            if term[0] == NAME:
+                names += weight * other
+            else:
+                words += weight * other
+    return words + min(names, NAME_SHARE * words)
 
 
 def _nearby_pairs(docs: list[int], ordinals: Sequence[int | None]) -> Iterator[tuple[int, int]]:
@@ -67,52 +99,26 @@ def _nearby_pairs(docs: list[int], ordinals: Sequence[int | None]) -> Iterator[t
                 yield (a, b) if a < b else (b, a)
 
 
-def _candidates(vectors: list[dict[str, float]], df: Counter, ordinals: Sequence[int | None]) -> set[tuple[int, int]]:
-    """Pairs that share one of their few most telling terms (an inverted index) and may be close in time."""
-    max_df = 50 + len(vectors) // 100  # a term most stories share ties nothing together
-    linking = {t for t, n in df.items() if 1 < n <= max_df}
+def _candidates(vectors: list[dict[str, float]], ordinals: Sequence[int | None]) -> set[tuple[int, int]]:
+    """Pairs that share one of their few most telling words (an inverted index) and may be close in
+    time. Names are not keys: a famous name in every story would pair them all."""
+    df = Counter(t for v in vectors for t in v if not t.startswith(NAME))
+    max_df = 50 + len(vectors) // 100  # a word most stories share ties nothing together
     postings: dict[str, list[int]] = {}
-    for i, vector in enumerate(vectors):
-        telling = nsmallest(KEY_TERMS, [(-w, t) for t, w in vector.items() if t in linking])
+    for i, weights in enumerate(vectors):
+        telling = nsmallest(KEY_TERMS, [(-w, t) for t, w in weights.items() if 1 < df.get(t, 0) <= max_df])
         for _, term in telling:
             postings.setdefault(term, []).append(i)
     return {pair for docs in postings.values() for pair in _nearby_pairs(docs, ordinals)}
 
 
 def cluster(items: Sequence[EventInput], threshold: float = THRESHOLD) -> list[list[int]]:
-    """Groups of item indexes, one per event.
-
-    Dated stories group by text, each pair within the window. An undated story then joins the dated group of the one dated story it all but repeats, if any, so
-    it never joins two; the undated stories left group among themselves, apart from dated events."""
-    df = document_frequency([item.terms for item in items])
-    idf = idf_table(df, len(items))
-    vectors = [weigh(item.terms, idf) for item in items]
-    days = [day_key(item.date) for item in items]
-    dated = [known(d) for d in days]
-    scored = [(cosine(vectors[i], vectors[j]), i, j) for i, j in sorted(_candidates(vectors, df, [d[0] for d in days]))]
-    near = [p for p in scored if dated[p[1]] and dated[p[2]] and within(days[p[1]], days[p[2]], WINDOW_DAYS)]
-    groups = centroid_groups(vectors, near, threshold)
-    events = {group[0]: group for group in groups if dated[group[0]]}  # undated stories are still alone here
-    event_of = {i: first for first, group in events.items() for i in group}
-    best = _best_dated(scored, dated)
-    joined = {i for i, (similarity, _) in best.items() if similarity >= UNDATED_JOIN}
-    for i in sorted(joined):
-        events[event_of[best[i][1]]].append(i)  # one event only: a story cannot bridge two
-    alone = {i for i in range(len(items)) if not dated[i] and i not in joined}
-    undated = centroid_groups(vectors, [p for p in scored if p[1] in alone and p[2] in alone], threshold)
-    return sorted([sorted(group) for group in events.values()] + [group for group in undated if group[0] in alone])
-
-
-def _best_dated(scored: Sequence[tuple[float, int, int]], dated: Sequence[bool]) -> dict[int, tuple[float, int]]:
-    """Each undated story's most similar dated story (ties to the lower index), as (cosine, index)."""
-    best: dict[int, tuple[float, int]] = {}
-    for similarity, i, j in scored:
-        if dated[i] == dated[j]:
-            continue
-        u, d = (j, i) if dated[i] else (i, j)
-        if u not in best or (similarity, -d) > (best[u][0], -best[u][1]):
-            best[u] = (similarity, d)
-    return best
+    """Groups of item indexes, one per event, by average linkage over candidate pairs; the dated
+    stories of a group span at most WINDOW_DAYS, and undated ones join dated ones only on strong likeness."""
+    vectors = [item.vector for item in items]
+    ordinals = day_numbers([item.date for item in items], WINDOW_DAYS)
+    rules = Rules(similarity, threshold, max(threshold, UNDATED_JOIN), WINDOW_DAYS)
+    return average_groups(vectors, ordinals, sorted(_candidates(vectors, ordinals)), rules)
 
 
 def _title(members: Sequence[EventInput]) -> str:
