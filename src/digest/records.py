@@ -96,12 +96,13 @@ class Event:
     """Stories by several outlets about one happening, as a timeline."""
 
     id: str
-    title: str  # the best real headline among its stories
+    title: str  # the earliest report's headline
     start: str | None  # ISO dates of the first and last story
     end: str | None
     story_ids: tuple[str, ...]  # in timeline order
     people: tuple[str, ...] = ()  # Person ids
     places: tuple[str, ...] = ()
+    summary: str | None = None  # one line from the earliest report's lead
 
 
 @dataclass(frozen=True, slots=True)

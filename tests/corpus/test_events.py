@@ -193,3 +193,25 @@ def test_a_yearless_date_takes_the_year_of_the_archive_stories_near_it():
     assert day_numbers(["2025-04-23", "--04-24", "--09-01", None], 3) == [april, april + 1, None, None]
     # two years with stories near that day: no way to choose, so no day
     assert day_numbers(["2024-04-23", "2025-04-23", "--04-24"], 3)[2] is None
+
+
+def test_an_event_is_titled_by_its_earliest_report_and_summed_up_by_its_lead():
+    c = corpus()
+    event = next(e for e in c.events if len(e.story_ids) == 2)
+    assert event.title == "Central bank lifts rates by half a point"  # wire.txt, a day before later.txt
+    assert event.summary == WIRE[0]  # its first sentence, short enough to stand whole
+    from digest.corpus.events import summary_line
+    assert summary_line(WIRE[0] + " " + WIRE[1]) == WIRE[0]
+    assert summary_line("Word " * 100).endswith("Word…") and len(summary_line("Word " * 100)) <= 221
+
+
+def test_an_event_lists_the_places_its_reports_share_not_one_reports_aside():
+    from digest.records import Dateline
+
+    a = record("a.txt", source="Wire", dateline=Dateline("LIMA, Peru, March 5.", "LIMA, Peru", "2024-03-05"))
+    b = record("b.txt", headline="Central bank's half-point rise", body=REWRITE + WIRE[2:4], source="Courier",
+               dateline=Dateline("LIMA, Peru, March 5.", "LIMA, Peru", "2024-03-05"))
+    c = record("c.txt", headline="Rates up half a point in Lima", source="Post",
+               body=(WIRE[0],) + TAILS[0] + ("Traders in Chile said they had taken note of the decision within minutes.",))
+    [event] = {e.id: e for e in build_corpus([a, b, c]).events if len(e.story_ids) == 3}.values()
+    assert "Lima" in event.places and "Chile" not in event.places

@@ -61,20 +61,23 @@ def _people_by_story(articles: Sequence[Article], facts: dict[str, Facts], peopl
     return by_story
 
 
-def _ranked(values: Sequence[str]) -> tuple[str, ...]:
-    counts = Counter(values)
-    return tuple(sorted(counts, key=lambda v: (-counts[v], v)))
+def _shared(named: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """What at least two of an event's stories name (a lone story's own), most named first: what a
+    single report mentions in passing says little about the event."""
+    counts = Counter(v for values in named for v in set(values))
+    least = 2 if len(named) > 1 else 1
+    return tuple(sorted((v for v, n in counts.items() if n >= least), key=lambda v: (-counts[v], v)))
 
 
 def _events(articles, facts: dict[str, Facts], people_of, threshold) -> dict[str, Event]:
     items = [EventInput(a.id, headline_core(a.record.headline), a.record.headline_inferred, facts[a.id].date,
-                        len(facts[a.id].outlets), facts[a.id].event_vector)
+                        len(facts[a.id].outlets), facts[a.id].event_vector, facts[a.id].lead)
              for a in articles]
     event_of = {}
     for group in cluster(items, **({} if threshold is None else {"threshold": threshold})):
         members = [items[i] for i in group]
-        people = _ranked([p for m in members for p in people_of[m.story_id]])
-        places = _ranked([p for m in members for p in facts[m.story_id].places])
+        people = _shared([people_of[m.story_id] for m in members])
+        places = _shared([facts[m.story_id].places for m in members])
         event = make_event(members, people, places)
         event_of.update((m.story_id, event) for m in members)
     return event_of

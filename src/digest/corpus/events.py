@@ -13,6 +13,7 @@ dated stories only on much stronger likeness. Thresholds: see benchmarks/events_
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ NAME_SHARE = 4.0  # shared names may add at most this much of what shared wordin
 PLACE_RARITY = 6.0  # a named place weighs as a word met a few times in a million
 PLACE = NAME + "place:"
 VECTOR_TERMS = 100  # a story's heaviest terms; the rest hardly move a cosine and cost every comparison
+SUMMARY_CHARS = 220
+SENTENCE = re.compile(r"[.!?][\"”’]?(?=\s+[\"“‘]?[A-Z])")  # a sentence's end: a stop, then a capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,7 @@ class EventInput:
     date: str | None
     outlets: int
     vector: dict[str, float]  # unit-length weights (event_vector); names as "@word", places as "@place:..."
+    lead: str = ""  # the first paragraphs that read as prose
 
 
 def _weight(term: str, count: int) -> float:
@@ -121,15 +125,25 @@ def cluster(items: Sequence[EventInput], threshold: float = THRESHOLD) -> list[l
     return average_groups(vectors, ordinals, sorted(_candidates(vectors, ordinals)), rules)
 
 
-def _title(members: Sequence[EventInput]) -> str:
-    """The best real headline: real before inferred, then the most outlets, then the earliest."""
-    best = min(members, key=lambda m: (m.inferred, -m.outlets, m.date or "9999", m.story_id))
-    return best.headline
+def _timeline_key(m: EventInput) -> tuple:
+    """Earliest first, undated last; on one day a real headline before an inferred one."""
+    return (m.date is None or m.date.startswith("--"), m.date or "", m.inferred, m.story_id)
+
+
+def summary_line(lead: str) -> str | None:
+    """The lead's first sentence, cut at a word to SUMMARY_CHARS: one line under the event's title."""
+    match = SENTENCE.search(lead)
+    line = (lead[:match.end()] if match else lead).strip()
+    if len(line) > SUMMARY_CHARS:
+        line = line[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return line or None
 
 
 def make_event(members: Sequence[EventInput], people: Sequence[str], places: Sequence[str]) -> Event:
-    timeline = sorted(members, key=lambda m: (m.date or "9999", m.story_id))
+    timeline = sorted(members, key=_timeline_key)
     dates = sorted(m.date for m in members if m.date and not m.date.startswith("--"))
-    return Event(id=digest_id(*sorted(m.story_id for m in members)), title=_title(members),
+    summary = next((line for m in timeline if (line := summary_line(m.lead))), None)
+    return Event(id=digest_id(*sorted(m.story_id for m in members)), title=timeline[0].headline,
                  start=dates[0] if dates else None, end=dates[-1] if dates else None,
-                 story_ids=tuple(m.story_id for m in timeline), people=tuple(people), places=tuple(places))
+                 story_ids=tuple(m.story_id for m in timeline), people=tuple(people), places=tuple(places),
+                 summary=summary)
