@@ -20,42 +20,49 @@ from digest.corpus.text import headline_core
 NAME = "@"  # the prefix of a name's term
 MAX_WORDS = 1500  # a story says what it is about long before this; the tail of a huge page is mostly links
 TOKEN = re.compile(r"[^\W\d_]+")  # letters only: numbers and scores say little about which happening
-SENTENCE_END = re.compile(r"[.!?:;\"“”]\s+")
+# The first word of a line or of a sentence: capitalised whatever it is, so no sign of a name.
+OPENING = re.compile(r"(?:^|[.!?:;\"“”]\s+)[^\w\n]*([^\W\d_]+)", re.MULTILINE)
 
 
-def _sentences(paragraph: str) -> Iterable[str]:
-    return SENTENCE_END.split(paragraph)
+def _normal(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
-def name_words(paragraphs: Iterable[str]) -> frozenset[str]:
-    """Folded words capitalised in at least half of the places they stand inside a sentence (the
-    first word of a sentence is capitalised whatever it is, and a line all in capitals says nothing)."""
+def _within_budget(body: Iterable[str]) -> list[str]:
+    kept, words = [], 0
+    for paragraph in body:
+        kept.append(_normal(paragraph))
+        words += paragraph.count(" ") + 1
+        if words >= MAX_WORDS:
+            break
+    return kept
+
+
+def name_words(forms: Counter, openings: Counter) -> frozenset[str]:
+    """Folded words capitalised in at least half of the places they stand inside a sentence, from the
+    counts of each written form and of the forms that open a line or sentence. Counted per form,
+    not per word, so a long body costs a few C calls and a loop over its distinct words."""
     capital: Counter = Counter()
     inside: Counter = Counter()
-    for paragraph in paragraphs:
-        for sentence in _sentences(paragraph):
-            tokens = TOKEN.findall(sentence)
-            if len(tokens) < 2 or sentence.isupper():
-                continue
-            for token in tokens[1:]:
-                word = token.casefold()
-                inside[word] += 1
-                if token[0].isupper():
-                    capital[word] += 1
+    for form, n in forms.items():
+        n -= openings.get(form, 0)
+        if n > 0:
+            word = form.casefold()
+            inside[word] += n
+            if form[0].isupper():
+                capital[word] += n
     return frozenset(w for w, n in capital.items() if 2 * n >= inside[w])
 
 
 def body_terms(headline: str, body: Iterable[str]) -> Counter:
     """Counts of the telling words of the headline and body; names as "@word"."""
-    paragraphs = [unicodedata.normalize("NFKC", p) for p in body]
-    names = name_words(paragraphs)
+    paragraphs = _within_budget(body)
+    prose = "\n".join(p for p in paragraphs if not p.isupper())  # a line all in capitals shows no names
+    forms = Counter(TOKEN.findall(prose))
+    names = name_words(forms, Counter(OPENING.findall(prose)))
+    forms.update(TOKEN.findall(_normal(headline_core(headline)) + "\n" + "\n".join(p for p in paragraphs if p.isupper())))
     counts: Counter = Counter()
-    budget = MAX_WORDS
-    for text in (headline_core(unicodedata.normalize("NFKC", headline)), *paragraphs):
-        tokens = [t.casefold() for t in TOKEN.findall(text)[:budget]]
-        counts.update(tokens)
-        budget -= len(tokens)
-        if budget <= 0:
-            break
+    for form, n in forms.items():
+        counts[form.casefold()] += n
     dull = counts.keys() & patterns().untelling
     return Counter({(NAME + w if w in names else w): n for w, n in counts.items() if w not in dull and len(w) > 1})
