@@ -38,31 +38,31 @@ def _within_budget(body: Iterable[str]) -> list[str]:
     return kept
 
 
-def name_words(forms: Counter, openings: Counter) -> frozenset[str]:
-    """Folded words capitalised in at least half of the places they stand inside a sentence, from the
-    counts of each written form and of the forms that open a line or sentence. Counted per form,
-    not per word, so a long body costs a few C calls and a loop over its distinct words."""
+def body_terms(headline: str, body: Iterable[str]) -> Counter:
+    """Counts of the telling words of the headline and body; names as "@word": folded words
+    capitalised in at least half of the places they stand inside a sentence (the first word of a
+    line or sentence is capitalised whatever it is, and a line all in capitals shows no names).
+    Counted per written form, not per word, so a long body costs a few C calls and one loop over
+    its distinct forms."""
+    paragraphs = _within_budget(body)
+    prose = "\n".join(p for p in paragraphs if not p.isupper())
+    forms = Counter(TOKEN.findall(prose))
+    openings = Counter(OPENING.findall(prose))
+    # the headline (often in title case) and lines in capitals count as words but show no names
+    shouted = Counter(TOKEN.findall(_normal(headline_core(headline)) + "\n" + "\n".join(p for p in paragraphs if p.isupper())))
+    counts: Counter = Counter()
     capital: Counter = Counter()
     inside: Counter = Counter()
     for form, n in forms.items():
+        word = form.casefold()
+        counts[word] += n
         n -= openings.get(form, 0)
         if n > 0:
-            word = form.casefold()
             inside[word] += n
             if form[0].isupper():
                 capital[word] += n
-    return frozenset(w for w, n in capital.items() if 2 * n >= inside[w])
-
-
-def body_terms(headline: str, body: Iterable[str]) -> Counter:
-    """Counts of the telling words of the headline and body; names as "@word"."""
-    paragraphs = _within_budget(body)
-    prose = "\n".join(p for p in paragraphs if not p.isupper())  # a line all in capitals shows no names
-    forms = Counter(TOKEN.findall(prose))
-    names = name_words(forms, Counter(OPENING.findall(prose)))
-    forms.update(TOKEN.findall(_normal(headline_core(headline)) + "\n" + "\n".join(p for p in paragraphs if p.isupper())))
-    counts: Counter = Counter()
-    for form, n in forms.items():
+    for form, n in shouted.items():
         counts[form.casefold()] += n
     dull = counts.keys() & patterns().untelling
-    return Counter({(NAME + w if w in names else w): n for w, n in counts.items() if w not in dull and len(w) > 1})
+    return Counter({(NAME + w if 2 * capital[w] >= inside[w] > 0 else w): n
+                    for w, n in counts.items() if w not in dull and len(w) > 1})

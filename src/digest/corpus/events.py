@@ -17,8 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from heapq import nsmallest
+from heapq import nlargest, nsmallest
+from operator import itemgetter
 
 from digest.corpus.bodyterms import NAME
 from digest.corpus.dates import day_numbers
@@ -52,23 +52,33 @@ class EventInput:
     lead: str = ""  # the first paragraphs that read as prose
 
 
-@lru_cache(maxsize=1 << 18)
+RARITY_MEMO = 1 << 18  # terms remembered; a long-lived process starts afresh past this
+_rarities: dict[str, float] = {}
+
+
 def _rarity(term: str) -> float:
+    if len(_rarities) >= RARITY_MEMO:
+        _rarities.clear()
     if term.startswith(PLACE):
-        return PLACE_RARITY
-    return rarity(term[1:] if term[0] == NAME else term)
+        rare = PLACE_RARITY
+    else:
+        rare = rarity(term[1:] if term[0] == NAME else term)
+    _rarities[term] = rare
+    return rare
 
 
 def event_vector(terms: Counter, places: Sequence[str]) -> dict[str, float]:
     """The story's VECTOR_TERMS heaviest terms at unit length: sublinear counts times the reference
     rarity of each word (so the weights depend on the story alone), and each named place once
     (country words are left out of the terms, so "Azerbaijani" and "Azerbaijan" agree as the place)."""
-    weights = {t: (1 + math.log(n) if n > 1 else 1.0) * _rarity(t) for t, n in terms.items() if n > 0}
-    for place in set(places):
+    known = _rarities
+    weights = {t: (1 + math.log(n) if n > 1 else 1.0) * (known.get(t) or _rarity(t)) for t, n in terms.items() if n > 0}
+    for place in sorted(set(places)):
         weights[PLACE + place] = PLACE_RARITY
-    kept = nsmallest(VECTOR_TERMS, [(-w, t) for t, w in weights.items()])
-    norm = math.sqrt(sum([w * w for w, _ in kept])) or 1.0
-    return {t: -w / norm for w, t in sorted(kept, key=lambda p: p[1])}
+    kept = nlargest(VECTOR_TERMS, sorted(weights.items()), key=itemgetter(1)) if len(weights) > VECTOR_TERMS \
+        else list(weights.items())
+    norm = math.sqrt(sum([w * w for _, w in kept])) or 1.0
+    return {t: w / norm for t, w in sorted(kept)}
 
 
 def similarity(a: dict[str, float], b: dict[str, float]) -> float:
