@@ -65,6 +65,10 @@ class Features:
     headline: tuple[str, ...]  # the telling words of the headline, sorted
     places: tuple[str, ...]
     topics: tuple[str, ...] = ()  # candidate topics, best first (digest.corpus.keyphrases)
+    # the story's event vector (digest.corpus.events.event_vector) over its headline and whole body,
+    # weights in millionths; and the date its own first lines print when the record has none
+    event_terms: tuple[tuple[str, int], ...] = ()
+    printed_date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +98,13 @@ class Event:
     """Stories by several outlets about one happening, as a timeline."""
 
     id: str
-    title: str  # the best real headline among its stories
+    title: str  # the earliest report's headline
     start: str | None  # ISO dates of the first and last story
     end: str | None
     story_ids: tuple[str, ...]  # in timeline order
     people: tuple[str, ...] = ()  # Person ids
     places: tuple[str, ...] = ()
+    summary: str | None = None  # one line from the earliest report's lead
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,3 +121,97 @@ def test_an_undated_story_alike_only_in_its_subject_stays_out_of_a_dated_event()
     by_path = {s.record.path: s for s in c.stories}
     assert by_path["dated.txt"].event != by_path["loose.txt"].event
 
+
+
+def test_the_window_holds_for_the_whole_event_not_only_each_pair():
+    # the same report on five days in a row: each a day from the next, but no event may span more than 3 days
+    c = build_corpus([_report(f"day{n}.txt", n, f"2024-03-0{n + 1}") for n in range(5)])
+    assert len(c.events) >= 2
+    assert all((date.fromisoformat(e.end) - date.fromisoformat(e.start)).days <= 3 for e in c.events)
+
+
+def test_stories_of_one_event_whose_first_lines_are_a_caption_and_a_date_line_still_meet():
+    furniture = ("Photo: Reuters", "Tuesday, March 5th, 2024")
+    a = record("a.txt", headline="Rates up half a point", body=furniture + WIRE[1:], date=None)
+    b = record("b.txt", headline="Central bank's half-point rise", body=REWRITE + WIRE[2:4], date="2024-03-05")
+    by_path = {s.record.path: s for s in build_corpus([a, b]).stories}
+    assert by_path["a.txt"].event == by_path["b.txt"].event  # a's date comes from its date line, its words from its body
+
+
+# Made-up words: unknown to the reference table, so each weighs as a rare word, as names and jargon do.
+def _lexicon(n: int) -> list[str]:
+    syllables = ["ka", "lo", "mi", "ra", "to", "ne", "su", "vi", "de", "an", "or", "el"]
+    return ["".join(syllables[i // 12 ** k % 12] for k in range(4)) + "ta" for i in range(n)]
+
+
+def _one_day(count: int, shared_name: str = "Ravindra Okonkwo-Hale") -> list:
+    """`count` stories of one day about as many happenings, each naming one person who is in every story."""
+    words = _lexicon(6 * count + 50)
+    stories = []
+    for n in range(count):
+        own = words[6 * n:6 * n + 6]
+        sentence = f"{shared_name} said the {own[0]} {own[1]} of the {own[2]} was closed by the {own[3]} {own[4]} {own[5]}."
+        stories.append(record(f"s{n}.txt", headline=f"{shared_name} on the {own[0]} {own[1]}",
+                              body=(sentence, f"Officials of the {own[2]} {own[3]} met {shared_name} in the evening.",
+                                    sentence), date="2025-06-01"))
+    return stories
+
+
+def test_one_name_in_every_story_of_a_crowded_day_makes_no_giant_event():
+    c = build_corpus(_one_day(300))
+    assert max(len(e.story_ids) for e in c.events) <= 2  # the name alone never makes a match
+
+
+def test_a_thousand_stories_on_one_day_group_in_linear_time():
+    import time
+
+    def seconds(count: int) -> float:
+        records = _one_day(count)
+        start = time.perf_counter()
+        build_corpus(records)
+        return time.perf_counter() - start
+
+    small, large = seconds(250), seconds(1000)
+    assert large < 8 * small + 1.0  # four times the stories: not sixteen times the time
+
+
+def test_stories_with_no_date_no_body_or_only_a_headline_do_not_crash_or_join_anything():
+    odd = [record("nobody.txt", headline="Storm closes northern ports", body=(), date=None),
+           record("headline.txt", headline="Ferry strike called off", body=("Ferry strike called off",)),
+           record("empty.txt", headline="", body=(), date=None), record("wire.txt", date=None),
+           record("dated.txt", body=REWRITE, headline="Half-point rise jolts borrowers")]
+    c = build_corpus(odd)
+    assert len(c.stories) == len(odd) and all(s.event for s in c.stories)
+    by_path = {s.record.path: s.event for s in c.stories}
+    assert len({by_path[p] for p in ("nobody.txt", "headline.txt", "empty.txt", "wire.txt")}) == 4
+
+
+def test_a_yearless_date_takes_the_year_of_the_archive_stories_near_it():
+    from digest.corpus.dates import day_numbers
+
+    april = date(2025, 4, 23).toordinal()
+    assert day_numbers(["2025-04-23", "--04-24", "--09-01", None], 3) == [april, april + 1, None, None]
+    # two years with stories near that day: no way to choose, so no day
+    assert day_numbers(["2024-04-23", "2025-04-23", "--04-24"], 3)[2] is None
+
+
+def test_an_event_is_titled_by_its_earliest_report_and_summed_up_by_its_lead():
+    c = corpus()
+    event = next(e for e in c.events if len(e.story_ids) == 2)
+    assert event.title == "Central bank lifts rates by half a point"  # wire.txt, a day before later.txt
+    assert event.summary == WIRE[0]  # its first sentence, short enough to stand whole
+    from digest.corpus.events import summary_line
+    assert summary_line(WIRE[0] + " " + WIRE[1]) == WIRE[0]
+    assert summary_line("Word " * 100).endswith("Word…") and len(summary_line("Word " * 100)) <= 221
+
+
+def test_an_event_lists_the_places_its_reports_share_not_one_reports_aside():
+    from digest.records import Dateline
+
+    a = record("a.txt", source="Wire", dateline=Dateline("LIMA, Peru, March 5.", "LIMA, Peru", "2024-03-05"))
+    b = record("b.txt", headline="Central bank's half-point rise", body=REWRITE + WIRE[2:4], source="Courier",
+               dateline=Dateline("LIMA, Peru, March 5.", "LIMA, Peru", "2024-03-05"))
+    c = record("c.txt", headline="Rates up half a point in Lima", source="Post",
+               body=(WIRE[0],) + TAILS[0] + ("Traders in Chile said they had taken note of the decision within minutes.",))
+    [event] = {e.id: e for e in build_corpus([a, b, c]).events if len(e.story_ids) == 3}.values()
+    assert "Lima" in event.places and "Chile" not in event.places

@@ -9,8 +9,8 @@ from digest.collector import collector_paused
 from digest.executor import Forked
 from digest.corpus.dates import story_date
 from digest.corpus.dedup import Article, collapse
-from digest.corpus.events import EventInput, cluster, event_terms, make_event
-from digest.corpus.features import features_of
+from digest.corpus.events import EventInput, cluster, make_event
+from digest.corpus.features import event_weights, features_of
 from digest.corpus.names import find_names, name_index
 from digest.corpus.outlets import outlets
 from digest.corpus.people import Said, build_people
@@ -35,11 +35,14 @@ class Facts:
     headline: frozenset[str]  # the telling words of the headline
     outlets: tuple[str, ...]
     places: tuple[str, ...]
+    event_vector: dict[str, float]
+    date: str | None  # the record's, else the one its first lines print
 
 
 def _facts(article: Article, features: Features) -> Facts:
     return Facts(lead=features.lead, terms=Counter(dict(features.terms)), headline=frozenset(features.headline),
-                 outlets=outlets((article.record, *article.copies)), places=features.places)
+                 outlets=outlets((article.record, *article.copies)), places=features.places,
+                 event_vector=event_weights(features), date=story_date(article.record) or features.printed_date)
 
 
 def _people_by_story(articles: Sequence[Article], facts: dict[str, Facts], people: Sequence[Person]) -> dict[str, list[str]]:
@@ -55,20 +58,23 @@ def _people_by_story(articles: Sequence[Article], facts: dict[str, Facts], peopl
     return by_story
 
 
-def _ranked(values: Sequence[str]) -> tuple[str, ...]:
-    counts = Counter(values)
-    return tuple(sorted(counts, key=lambda v: (-counts[v], v)))
+def _shared(named: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """What at least two of an event's stories name (a lone story's own), most named first: what a
+    single report mentions in passing says little about the event."""
+    counts = Counter(v for values in named for v in set(values))
+    least = 2 if len(named) > 1 else 1
+    return tuple(sorted((v for v, n in counts.items() if n >= least), key=lambda v: (-counts[v], v)))
 
 
 def _events(articles, facts: dict[str, Facts], people_of, threshold) -> dict[str, Event]:
-    items = [EventInput(a.id, headline_core(a.record.headline), a.record.headline_inferred, story_date(a.record),
-                        len(facts[a.id].outlets), event_terms(facts[a.id].terms, people_of[a.id], facts[a.id].places))
+    items = [EventInput(a.id, headline_core(a.record.headline), a.record.headline_inferred, facts[a.id].date,
+                        len(facts[a.id].outlets), facts[a.id].event_vector, facts[a.id].lead)
              for a in articles]
     event_of = {}
     for group in cluster(items, **({} if threshold is None else {"threshold": threshold})):
         members = [items[i] for i in group]
-        people = _ranked([p for m in members for p in people_of[m.story_id]])
-        places = _ranked([p for m in members for p in facts[m.story_id].places])
+        people = _shared([people_of[m.story_id] for m in members])
+        places = _shared([facts[m.story_id].places for m in members])
         event = make_event(members, people, places)
         event_of.update((m.story_id, event) for m in members)
     return event_of

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
 from digest.records import StoryRecord
 
@@ -54,3 +56,31 @@ def within(a: DayKey, b: DayKey, days: int) -> bool:
         return min(gap, 366 - gap) <= days
     return False
 
+
+
+def day_numbers(dates: Sequence[str | None], window: int) -> list[int | None]:
+    """Each date's day number; a yearless one ("--04-23") takes the one year in which some dated story
+    of the archive lies within `window` days of it, and stays unknown if none or several do."""
+    keys = [day_key(d) for d in dates]
+    known_days = sorted(k[0] for k in keys if k[0] is not None)
+    years = sorted({dt.date.fromordinal(d).year for d in known_days})
+    out: list[int | None] = []
+    for date, (day, _) in zip(dates, keys):
+        if day is None and date and (m := YEARLESS.match(date)):
+            fits = [n for n in (_ordinal(year, int(m[1]), int(m[2])) for year in years)
+                    if n is not None and _near(known_days, n, window)]
+            day = fits[0] if len(fits) == 1 else None
+        out.append(day)
+    return out
+
+
+def _ordinal(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).toordinal()
+    except ValueError:
+        return None
+
+
+def _near(days: Sequence[int], day: int, window: int) -> bool:
+    i = bisect_left(days, day - window)
+    return i < len(days) and days[i] <= day + window

@@ -7,6 +7,7 @@ rebuild after one edit reads one body, not ten thousand.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from itertools import islice
@@ -14,6 +15,9 @@ from itertools import islice
 import numpy as np
 
 from digest.corpus.keyphrases import candidates
+from digest.corpus.bodyterms import body_terms
+from digest.corpus.dates import story_date
+from digest.corpus.events import event_vector
 from digest.corpus.near import signatures, word_hashes
 from digest.corpus.places import story_places
 from digest.corpus.text import headline_core, word_bytes, words
@@ -22,6 +26,9 @@ from digest.records import Features, StoryRecord
 
 LEAD_PARAGRAPHS = 2
 LEAD_MIN_WORDS = 8  # shorter lines are mostly page furniture a scraper left in the body ("Contact us")
+WEIGHT_SCALE = 1_000_000  # event weights are kept as whole millionths: exact in any cache
+DATE_LINE_WORDS = 8  # a line this short that prints a full date is the page's date line ("Tuesday, July 2nd, 2013")
+DATE_LINES = 4  # the headline and the first paragraphs: where a page prints its own date
 
 
 def fingerprint(body_words: Sequence[bytes]) -> str:
@@ -42,9 +49,29 @@ def features_of(record: StoryRecord) -> Features:
     headline = words(headline_core(record.headline))
     terms = story_terms(headline, words(opening))
     signature = signatures([word_hashes(body_words)])[0].astype("<u4").tobytes()
+    places = story_places(record)
+    vector = event_vector(body_terms(record.headline, record.body), places)
     return Features(fingerprint=key, signature=signature, lead=opening,
                     terms=tuple(terms.items()), headline=tuple(sorted(set(headline) & terms.keys())),
-                    places=story_places(record), topics=candidates(record))
+                    places=places, topics=candidates(record),
+                    event_terms=tuple((t, round(w * WEIGHT_SCALE)) for t, w in vector.items()),
+                    printed_date=None if story_date(record) else printed_date(record))
+
+
+def printed_date(record: StoryRecord) -> str | None:
+    """The date a short line at the top prints, for a record the loader found no date for: pages
+    often open on a date line the loader took for the headline or left in the body."""
+    # the loader's date forms, imported here: the corpus stage alone need not load the loader
+    from digest.loader.dateline import full_dates
+
+    for line in (record.headline, *record.body[:DATE_LINES - 1]):
+        if len(line.split()) <= DATE_LINE_WORDS and (found := full_dates(line)):
+            return dt.date(*found[0]).isoformat()
+    return None
+
+
+def event_weights(features: Features) -> dict[str, float]:
+    return {t: w / WEIGHT_SCALE for t, w in features.event_terms}
 
 
 def signature_of(features: Features) -> np.ndarray:

@@ -1,60 +1,97 @@
-"""Clustering over candidate pairs by centroid linkage: two groups join only if their centroids are
-similar, so a chain of loosely related stories (A like B, B like C) does not become one event.
+"""Average-linkage clustering over candidate pairs, with a date window that holds for whole groups.
 
-Pairs are taken most similar first; the cost is the sort of the candidate pairs plus one sparse
-vector sum per merge, not all pairs.
+Two groups are as similar as their stories are on average, over every pair across them. For unit
+vectors that is the dot product of the two groups' summed vectors over the product of their sizes,
+so a merge costs one sparse sum and a few sparse dot products, never all pairs. Unlike single or
+centroid linkage this does not chain: a group whose stories are loosely like a newcomer's on
+average stays apart, however close one member is.
+
+Groups meet only through candidate pairs (blocking); each merge looks again at the groups either
+side met, most similar first (a heap), until no pair left reaches its threshold.
 """
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
+import heapq
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+Vector = dict[str, float]
 
 
-def _norm(vector: dict[str, float]) -> float:
-    return math.sqrt(sum([w * w for w in vector.values()])) or 1.0
+@dataclass
+class _Group:
+    size: int
+    total: Vector  # the sum of the members' unit vectors
+    first: int | None  # the earliest and latest day number of its dated members
+    last: int | None
+    neighbours: set[int] = field(default_factory=set)
+    version: int = 0
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    return sum([a[t] * b[t] for t in sorted(a.keys() & b.keys())])
+@dataclass(frozen=True)
+class Rules:
+    """When two groups may join: `similarity(total_a, total_b)` over the product of their sizes
+    (their average pairwise similarity) reaches `threshold`, or `undated_threshold` when only one
+    holds dated stories; and their dated stories together span at most `window` days."""
+
+    similarity: Callable[[Vector, Vector], float]
+    threshold: float
+    undated_threshold: float
+    window: int
 
 
-def centroid_groups(vectors: Sequence[dict[str, float]], pairs: Sequence[tuple[float, int, int]],
-                    threshold: float) -> list[list[int]]:
-    """Groups of indexes (each sorted, in order of first member) from (similarity, i, j) pairs."""
-    parent = list(range(len(vectors)))
-    centroid: dict[int, dict[str, float]] = {}
-    norms: dict[int, float] = {}  # of each group's centroid (or vector), kept while the group stands
+def _span_ok(a: _Group, b: _Group, window: int) -> bool:
+    if a.first is None or b.first is None:
+        return True
+    return max(a.last, b.last) - min(a.first, b.first) <= window
 
-    def norm(i: int) -> float:
-        if i not in norms:
-            norms[i] = _norm(centroid.get(i, vectors[i]))
-        return norms[i]
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+def _needed(a: _Group, b: _Group, rules: Rules) -> float:
+    return rules.undated_threshold if (a.first is None) != (b.first is None) else rules.threshold
 
-    for similarity, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        if similarity < threshold:
-            break  # the rest are less similar still
-        a, b = root(i), root(j)
-        if a == b:
+
+def average_groups(vectors: Sequence[Vector], days: Sequence[int | None], pairs: Sequence[tuple[int, int]],
+                   rules: Rules) -> list[list[int]]:
+    """Groups of indexes (each sorted, in order of first member) from candidate pairs (i < j)."""
+    groups = {i: _Group(1, vectors[i], days[i], days[i]) for i in range(len(vectors))}
+    members = {i: [i] for i in range(len(vectors))}
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        ga, gb = groups[a], groups[b]
+        if not _span_ok(ga, gb, rules.window):
+            return  # spans only grow: these two can never join
+        similarity = rules.similarity(ga.total, gb.total) / (ga.size * gb.size)
+        if similarity >= min(rules.threshold, rules.undated_threshold):
+            heapq.heappush(heap, (-similarity, a, b, ga.version, gb.version))
+
+    for i, j in sorted(set(pairs)):
+        groups[i].neighbours.add(j)
+        groups[j].neighbours.add(i)
+    for i, j in sorted(set(pairs)):
+        push(i, j)
+    while heap:
+        negative, a, b, va, vb = heapq.heappop(heap)
+        if a not in groups or b not in groups:
             continue
-        ca, cb = centroid.get(a, vectors[a]), centroid.get(b, vectors[b])
-        if (a in centroid or b in centroid) and _dot(ca, cb) / (norm(a) * norm(b)) < threshold:
+        ga, gb = groups[a], groups[b]
+        if (ga.version, gb.version) != (va, vb) or -negative < _needed(ga, gb, rules) \
+                or not _span_ok(ga, gb, rules.window):
             continue
-        merged = ca if a in centroid else dict(ca)  # a group's own centroid grows in place
-        for term, weight in cb.items():
-            merged[term] = merged.get(term, 0.0) + weight
-        keep, drop = min(a, b), max(a, b)
-        parent[drop] = keep
-        centroid.pop(drop, None)
-        centroid[keep] = merged
-        norms.pop(a, None)
-        norms.pop(b, None)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(vectors)):
-        groups.setdefault(root(i), []).append(i)
-    return [groups[key] for key in sorted(groups)]
+        total = dict(ga.total)
+        for term, weight in gb.total.items():
+            total[term] = total.get(term, 0.0) + weight
+        firsts = [d for d in (ga.first, gb.first) if d is not None]
+        lasts = [d for d in (ga.last, gb.last) if d is not None]
+        neighbours = (ga.neighbours | gb.neighbours) - {a, b}
+        del groups[b]
+        groups[a] = _Group(ga.size + gb.size, total, min(firsts, default=None), max(lasts, default=None),
+                           neighbours, ga.version + 1)
+        members[a] += members.pop(b)
+        for c in sorted(neighbours):
+            other = groups[c].neighbours
+            other.discard(b)
+            other.add(a)
+            push(a, c)
+    return sorted(sorted(group) for group in members.values())
