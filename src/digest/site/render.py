@@ -24,6 +24,7 @@ from digest.site.lookups import Answers, Recorded, Recorder, recorded
 from digest.site.routes import relative
 from digest.site.search import as_ui_html
 from digest.site.theme import theme_dir
+from digest.corpus.people import index_letter
 from digest.site.taxonomy import human_date
 
 def make_environment(site_templates: Path | None) -> jinja2.Environment:
@@ -64,6 +65,7 @@ def _environment(site: jinja2.BaseLoader | None, theme: jinja2.BaseLoader) -> ji
     )
     env.filters["human_date"] = human_date
     env.filters["search_filter"] = as_ui_html
+    env.filters["index_letter"] = index_letter  # the People index's A-Z
     return env
 
 
