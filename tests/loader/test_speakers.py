@@ -30,7 +30,8 @@ def test_a_role_before_a_name_is_the_role(phrase: str, name: str, role: str | No
 
 
 @pytest.mark.parametrize(("name", "kind"), [
-    ("Kurt Volker", "person"), ("Madonna", "person"), ("Huseynov", "person"), ("Yoon Suk Yeol", "person"),
+    ("Kurt Volker", "person"), ("Madonna", "person"), ("Serena Williams", "person"), ("Bill Gates", "person"),
+    ("Will Moy", "person"), ("Dick Clark Productions", "organisation"), ("Huseynov", "person"), ("Yoon Suk Yeol", "person"),
     ("Brussels", "place"), ("Minnesota Wild", "organisation"), ("San Francisco Chronicle", "organisation"),
     ("Western District", "organisation"), ("SBM Intel", "organisation"), ("Human Services", None),
     ("Eventually", None), ("Officials", None), ("Am I", None), ("Tunisian Islamists", None),
@@ -128,3 +129,16 @@ def test_speaker_right_on_labelled_real_quotes() -> None:
     outcomes = score(PAGES, LABELS)
     for part in halves(outcomes).values():
         assert sum(o.right for o in part) / len(part) >= 0.90
+
+
+def test_reported_speech_is_a_clean_clause() -> None:
+    [q] = find_quotes(["Director Bong Joon Ho said backstage that no one could predict the Oscars. The show ran long."],
+                      patterns())
+    assert (q.kind, q.speaker, q.text) == ("reported", "Bong Joon Ho", "no one could predict the Oscars")
+
+
+def test_a_surname_that_is_a_place_is_still_a_surname() -> None:
+    assert names.name_kind("Joaquin Phoenix") == "person"
+    found = speakers("Joaquin Phoenix won the prize on Sunday.",
+                     "“I am standing on the shoulders of my favorite actor,” Phoenix said.")
+    assert found == ["Joaquin Phoenix"]

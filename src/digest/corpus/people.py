@@ -15,7 +15,7 @@ from slugify import slugify
 
 from digest.corpus.patterns import patterns
 from digest.corpus.text import fold
-from digest.loader.names import name_kind
+from digest.loader.names import is_given_name, name_kind
 from digest.records import Person, Quote, SaidIn
 
 # After a surname, not the surname: "Martin Luther King Jr." sorts under K
@@ -99,7 +99,9 @@ def build_people(said: list[Said]) -> tuple[Person, ...]:
 def is_person(name: str) -> bool:
     """A person's name by the loader's name evidence (given names, places, common words); a single
     common word that no full name in the archive explains ("Twitter") is not."""
-    return name_kind(name) == "person"
+    # one word makes a page only as a known given name ("Madonna"): an unexplained "Roscosmos" or
+    # "Huseynov" may be an agency or a surname whose full name the archive never printed
+    return name_kind(name) == "person" and (" " in name or is_given_name(name))
 
 
 def surname(name: str) -> str:

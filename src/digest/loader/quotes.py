@@ -241,8 +241,21 @@ def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]
             continue
         speaker = book.resolve(m.group("who"), upto=offset + m.start("who"))
         if speaker:
-            found.append(Quote(m.group("what").strip().rstrip("."), speaker.name, speaker.role, "reported", paragraph))
+            found.append(Quote(_clause(m.group("what")), speaker.name, speaker.role, "reported", paragraph))
     return found
+
+
+# "said backstage that ...", "said in a statement on Monday that ...": what was said starts after "that"
+_BEFORE_THAT = re.compile(r"^(?:[a-z][\w'’-]*,? ){1,6}?that ")
+
+
+def _clause(what: str) -> str:
+    """Reported words as a clean clause: from after "that", without the sentence's full stop."""
+    what = what.strip()
+    m = _BEFORE_THAT.match(what)
+    if m:
+        what = what[m.end():]
+    return what.rstrip(".").strip()
 
 
 _ASCII_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))''(?=\S)")

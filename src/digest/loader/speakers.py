@@ -76,7 +76,8 @@ def split_name(phrase: str, patterns: Patterns) -> Speaker | None:
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
-OPENER_ZIPF = 5.5  # "In", "On", "Both", "Some": words so common that, capitalised, they open a sentence
+OPENER_ZIPF = 5.5
+ROLE_ZIPF = 3.5  # "Longtime", "Prosecution", "Consultant" may be words of a role; "Bong" (Bong Joon Ho) is not  # "In", "On", "Both", "Some": words so common that, capitalised, they open a sentence
 
 
 def _role_like(token: str, patterns: Patterns) -> bool:
@@ -84,8 +85,11 @@ def _role_like(token: str, patterns: Patterns) -> bool:
     "Longtime", "Strategic Health Policy Consultant"), an organisation's letters ("UNSW"), a place."""
     if _INITIAL.fullmatch(token):
         return False  # "J. Richard Harvey": an initial is part of the name
-    return (token in patterns.role_words or names.is_acronym(token) or names.is_place_word(token)
-            or not token[:1].isupper() or (names.is_common(token) and not names.is_given_name(token)))
+    if token in patterns.role_words or not token[:1].isupper():
+        return True
+    if names.is_given_name(token):
+        return False  # "Bong Joon Ho": a given name is part of the name, though Bong is also a county
+    return names.is_acronym(token) or names.is_place_word(token) or zipf(token.casefold()) >= ROLE_ZIPF
 
 
 def _name_start(tokens: list[str], patterns: Patterns) -> tuple[int, bool]:
@@ -102,8 +106,9 @@ def _name_start(tokens: list[str], patterns: Patterns) -> tuple[int, bool]:
     lead = 0
     while lead < len(tokens) - 1 and zipf(tokens[lead].casefold()) >= OPENER_ZIPF and not names.is_given_name(tokens[lead]) \
             and tokens[lead].casefold() not in patterns.name_particles \
-            and not names.is_place(" ".join(tokens[lead:lead + 2])):
-        lead += 1
+            and not names.is_place(" ".join(tokens[lead:lead + 2])) \
+            and not (names.given_name_sex_any(tokens[lead]) and not names.is_common(tokens[lead + 1])):
+        lead += 1  # "In July"; but "Will Moy": a given name before a surname stays
     return lead, False
 
 
