@@ -142,3 +142,16 @@ def test_a_surname_that_is_a_place_is_still_a_surname() -> None:
     found = speakers("Joaquin Phoenix won the prize on Sunday.",
                      "“I am standing on the shoulders of my favorite actor,” Phoenix said.")
     assert found == ["Joaquin Phoenix"]
+
+
+def test_a_spokesman_for_an_organisation_is_its_voice() -> None:
+    [q] = find_quotes(["“We are reviewing the matter closely and will respond soon,” a spokesman for Disney said."],
+                      patterns())
+    assert (q.speaker, q.role) == ("a spokesman for Disney", "spokesman")
+
+
+def test_she_goes_to_a_described_speaker_in_the_paragraph_before() -> None:
+    found = speakers("The workers are not aiming to disrupt travel, a spokeswoman for the Service Employees "
+                     "International Union said at a press conference.",
+                     "“They do want to gain public support,” she said.")
+    assert found == ["a spokeswoman for the Service Employees International Union"]

@@ -60,9 +60,10 @@ _DESCRIBING = rf"(?!(?:{_STOP})\b)[a-z0-9][\w-]*"
 # "a spokesman for Disney", "the head of Unite": the organisation named after the describing words is
 # part of the description, not the speaker
 _OF_EMPLOYER = r"(?: (?:for|of|at|with) (?:the )?[A-Z][\w&.'’-]*(?: (?:of |and |& |the )?[A-Z][\w&.'’-]*){0,4})?"
-# "an Iowa Republican", "a Democrat": after "a" or "an", a capitalised word describes too
+# "an Iowa Republican", "a Democrat", "the President-elect", "the Pentagon": after "a", "an" or a
+# lower-case "the", capitalised words describe too ("The Hague" opens a sentence with a capital)
 _OWNER = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"  # "Elton John's publicist": described by whose they are
-DESCRIPTOR = rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}{_OF_EMPLOYER}|[Aa]n? (?:[A-Z][\w-]* ){{0,2}}[A-Z][\w-]*|{_OWNER}['’]s (?:{_DESCRIBING} ){{0,2}}{_DESCRIBING})"
+DESCRIPTOR = rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}{_OF_EMPLOYER}|(?:[Aa]n?|the) (?:[A-Z][\w-]* ){{0,2}}[A-Z][\w-]*|{_OWNER}['’]s (?:{_DESCRIBING} ){{0,2}}{_DESCRIBING})"
 ROLE_WORDS = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{1,4}}?"
 EMPLOYER = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} "  # "Unite", "Commerzbank", "Ventura County"
 

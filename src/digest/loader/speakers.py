@@ -16,11 +16,13 @@ _APPOSITIVE = re.compile(r"^, ([^,.;“”\"]{3,80})[,.;]")
 _SENTENCE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"])")  # starts with \s: the engine skips to spaces
 _DESCRIBED = re.compile(r"(?:the|[Aa]n?|[Oo]ne) |The (?![A-Z])|.*['’]s [a-z]")  # "Elton John's publicist" too  # "the doctor", "a spokesman": not "The Hague"
 _POSSESSIVE = ("'s", "’s")
+_VOICE = re.compile(r"(?:the|an?|one) (?:[\w'’&-]+ ){0,3}?(?P<head>[a-z][\w-]*) (?:for|of|at|with) (?:the )?[A-Z]")
 _ARTICLE = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne) ")
 _TIME_WORDS = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                    "today", "yesterday", "tomorrow"}
 _SENTENCE_STOP = re.compile(r"(?<=[a-z])\.$")  # not the dot of "U.S."
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a name inside a quotation is not one the story speaks of
+_APPOSITION_OF_NAME = re.compile(r"[A-Z][\w'’.-]*, $")
 _NOT_AGENT = frozenset(("of", "for", "at", "in", "on", "from", "with", "by", "into", "about", "over", "under", "than"))
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'’-]*")
 
@@ -40,6 +42,15 @@ def name_pattern(patterns: Patterns) -> re.Pattern[str]:
 @cache
 def full_name_pattern(patterns: Patterns) -> re.Pattern[str]:
     return re.compile(patterns.full_name_phrase)
+
+
+@cache
+def described_speaking(patterns: Patterns) -> re.Pattern[str]:
+    """An unnamed speaker the story describes speaking: "a spokeswoman for the Service Employees
+    International Union said", "the ministry's spokesman told reporters"."""
+    verbs = "|".join(re.escape(v) for v in patterns.speech_verbs)
+    employer = r"(?: (?:for|of|at|with) (?:the )?[A-Z][\w&.'’-]*(?: (?:of |and |& |the )?[A-Z][\w&.'’-]*){0,5})?"
+    return re.compile(rf"(?P<who>\b[Aa]n? (?:[\w'’-]+ ){{0,3}}?(?!(?:he|she|they|it|we)\b)[a-z][\w-]*{employer}),? (?:{verbs})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,8 +271,9 @@ class SpeakerBook:
         return None
 
     def _mentions(self, text: str) -> list[Speaker]:
-        """The people and organisations the text names outside quotation marks, in order."""
-        found = []
+        """The people and organisations the text names outside quotation marks, in order, and the
+        unnamed ones it describes as speaking ("a spokeswoman for the union said")."""
+        found: list[tuple[int, Speaker]] = []
         text = _QUOTED.sub(_blank, text)
         for m in name_pattern(self.patterns).finditer(text):
             before = text[max(0, m.start() - 12): m.start()].split()
@@ -274,12 +286,16 @@ class SpeakerBook:
             if speaker and printed and " " in printed.name and not names.plainly_person(speaker.name):
                 speaker = None
             if speaker is None:
-                named = split_name(m.group(0), self.patterns)
-                kind = self.kind(named.name) if named else None
-                speaker = named if kind == "organisation" else None
+                kind = self.kind(printed.name) if printed else None
+                speaker = printed if kind == "organisation" else None
             if speaker:
-                found.append(speaker)
-        return found
+                found.append((m.start(), speaker))
+        for m in described_speaking(self.patterns).finditer(text):
+            who = m.group("who")
+            if _APPOSITION_OF_NAME.search(text, 0, m.start()):
+                continue  # "SBM Intel, a Lagos intelligence firm, says": the firm is named already
+            found.append((m.start(), Speaker(who[0].lower() + who[1:], (v := _VOICE.match(who.lower())) and v.group("head"))))
+        return [speaker for _, speaker in sorted(found, key=lambda pair: pair[0])]
 
     def kind(self, name: str) -> str | None:
         """"person", "organisation", "described" ("a spokesman for Disney") or None (no speaker)."""
@@ -330,7 +346,9 @@ class SpeakerBook:
             phrase = _SENTENCE_STOP.sub("", phrase)  # "... for the Ministry of Defence." ends the sentence
             described = self._introduced(phrase, upto) or (
                 phrase[0].lower() + phrase[1:] if _ARTICLE.match(phrase) else phrase)  # not "Elton John's publicist"
-            speaker = Speaker(described, role)  # "the doctor": described, not named
+            voice = _VOICE.match(described)
+            # "the doctor": described, not named; "a spokesman for Disney": Disney's voice, role "spokesman"
+            speaker = Speaker(described, role or (voice and voice.group("head")))
             self.last = speaker
             return speaker
         speaker = split_name(phrase, self.patterns)
