@@ -155,3 +155,9 @@ def test_she_goes_to_a_described_speaker_in_the_paragraph_before() -> None:
                      "International Union said at a press conference.",
                      "“They do want to gain public support,” she said.")
     assert found == ["a spokeswoman for the Service Employees International Union"]
+
+
+def test_a_quote_brought_in_by_saying_is_the_subjects() -> None:
+    found = speakers("Snopes writer David Emery spoke up.",
+                     "The tweet drew replies. Emery retweeted the story, saying, “Are there any calm supporters at all?”")
+    assert found == ["David Emery"]

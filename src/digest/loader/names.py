@@ -164,18 +164,23 @@ def name_kind(name: str, capitalised_inside: frozenset[str] = frozenset()) -> st
     given = is_given_name(words[0]) and not is_place(f"{words[0]} {words[1]}")
     if not given and is_plural_noun(words[-1]):
         return None  # "Tunisian Islamists", "Iowa Republicans": a group ("Serena Williams" is not)
-    if is_common(words[-1]) and _person_or_company(name) == "Corporation":
-        return "organisation"  # a common word last, read as a company's: "Dick Clark Productions"
+    # The model of names reads a company's where the name looks like one on its face too: three words
+    # or more, or a plural noun last ("Dick Clark Productions"); on two words it also calls
+    # "Kellyanne Conway" a company
+    if is_common(words[-1]) and (len(words) > 2 or is_plural_noun(words[-1]) or is_common(words[0])) \
+            and _person_or_company(name) == "Corporation":
+        return "organisation"
     if given:
         return "person"  # "Kurt Volker"
-    # A place first ("New York Fed", "Minnesota Wild"), or a common word in every part ("Human
-    # Services", "Big Machine"); a place later is a surname where the model reads a person's name
-    # ("Joaquin Phoenix")
+    # A place first ("New York Fed", "Minnesota Wild"), or a common word first and in every part or
+    # before a place ("Human Services", "Big Machine"), unless the model of names reads a person's
+    # ("Joaquin Phoenix": Phoenix is a surname as well as a city)
     if is_place_word(words[0]):
         return "organisation"
-    if (all(is_common(w) or not w[:1].isupper() for w in words) or any(is_place_word(w) for w in words[1:])) \
+    if is_common(words[0]) and (all(is_common(w) or not w[:1].isupper() for w in words)
+                                or any(is_place_word(w) for w in words[1:])) \
             and _person_or_company(name) != "Person":
-        return "organisation"
+        return "organisation"  # "Big Machine", "Human Services"; not "Kellyanne Conway" (Conway, Arkansas)
     return "person"
 
 

@@ -155,7 +155,17 @@ def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker |
     m = (_introduces(before, book.patterns.speech_verbs) and g.before.search(before)) or g.according_after.match(after) or g.according_before.search(before)
     if m:
         return book.resolve(m.group("who"), upto=span.start)
+    if _PARTICIPLE_INTRO.search(before):
+        # "Emery retweeted the story, saying, “...”": the sentence's subject says it
+        sentence = _SENTENCE_START.split(before)[-1]
+        found = book.subject(sentence)
+        return book.resolve(found.name, found.role, upto=span.start) if found else None
     return None
+
+
+# A quotation brought in by a participle after its sentence's verb: ", saying, “", ", adding: “"
+_PARTICIPLE_INTRO = re.compile(r", (?:saying|adding|writing|noting|telling [\w ]{1,30}?|asking|explaining)[:,]?\s*$")
+_SENTENCE_START = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 
 
 def is_title(text: str) -> bool:
