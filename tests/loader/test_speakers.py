@@ -161,3 +161,18 @@ def test_a_quote_brought_in_by_saying_is_the_subjects() -> None:
     found = speakers("Snopes writer David Emery spoke up.",
                      "The tweet drew replies. Emery retweeted the story, saying, “Are there any calm supporters at all?”")
     assert found == ["David Emery"]
+
+
+def test_a_title_after_the_describes_an_organisations_name_names() -> None:
+    assert speakers("“The choice is made and we respect it, as always,” the President-elect fumed in a tweet.") == [
+        "the President-elect"]
+    assert speakers("“If those risks continue, policy may need to change,” the Monetary Policy Committee said.") == [
+        "Monetary Policy Committee"]
+
+
+def test_a_clause_describing_a_named_speaker_is_not_a_speaker() -> None:
+    found = speakers("Shopkeeper Raj Patel, who has run a newsagent's on the High Street for 20 years, said: "
+                     "“People simply stopped coming into town on Saturdays.”",
+                     "Lydia Brennan, an economist, said the payments were a reasonable short-term fix but warned of risks.",
+                     "“A check to the landowner is not a paycheck for the crew,” she said.")
+    assert found == ["Raj Patel", "Lydia Brennan"]

@@ -31,7 +31,7 @@ MALE, FEMALE = "male", "female"
 PRONOUN_WORDS = frozenset(("I", "We", "You", "He", "She", "They", "It", "Me", "Us"))  # a closed class: grammar, not a list to grow
 
 
-_POSSESSED = re.compile(r"['’]s [a-z]")
+_POSSESSED = re.compile(r"^(?:[A-Z][\w-]* ){0,3}[A-Z][\w-]*['’]s [a-z][\w-]*(?: [a-z][\w-]*){0,2}$")
 
 
 def fold(text: str) -> str:
@@ -138,13 +138,14 @@ def is_plural_noun(word: str) -> bool:
     return folded.endswith("s") and zipf(folded) >= PLURAL_ZIPF and zipf(folded[:-1]) >= PLURAL_ZIPF
 
 
+@lru_cache(maxsize=1 << 15)  # pages repeat their names, and learned names are asked again and again
 def name_kind(name: str, capitalised_inside: frozenset[str] = frozenset()) -> str | None:
     """"person", "organisation", "place", or None for no speaker at all (a common word, a group).
 
     `capitalised_inside` holds the words the document prints capitalised in mid-sentence: a common
     word there is a proper name ("Twitter"); only at a sentence's start, it is just a word."""
     words = name.split()
-    if _POSSESSED.search(name):
+    if _POSSESSED.match(name):
         return "described"  # "Elton John's publicist": someone described by whose they are
     if not words or not all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in (words[0], words[-1])):
         return None
@@ -166,8 +167,8 @@ def name_kind(name: str, capitalised_inside: frozenset[str] = frozenset()) -> st
         return None  # "Tunisian Islamists", "Iowa Republicans": a group ("Serena Williams" is not)
     # The model of names reads a company's where the name looks like one on its face too: three words
     # or more, or a plural noun last ("Dick Clark Productions"); on two words it also calls
-    # "Kellyanne Conway" a company
-    if is_common(words[-1]) and (len(words) > 2 or is_plural_noun(words[-1]) or is_common(words[0])) \
+    # "Kellyanne Conway" and "Margaret Hughes" companies
+    if is_common(words[-1]) and (len(words) > 2 or is_plural_noun(words[-1])) \
             and _person_or_company(name) == "Corporation":
         return "organisation"
     if given:
@@ -184,6 +185,7 @@ def name_kind(name: str, capitalised_inside: frozenset[str] = frozenset()) -> st
     return "person"
 
 
+@lru_cache(maxsize=1 << 14)
 def _person_or_company(name: str) -> str | None:
     """probablepeople's reading of a name (a CRF trained on names of people and of companies):
     "Corporation" for "Dick Clark Productions", "Person" for "Dick Clark"; None where it cannot say."""
@@ -195,6 +197,7 @@ def _person_or_company(name: str) -> str | None:
         return None  # "Yoon Suk Yeol": the model's labels repeat, so it gives no reading
 
 
+@lru_cache(maxsize=1 << 14)
 def plainly_person(name: str) -> bool:
     """A person by stronger evidence, for a name merely mentioned (not quoted): a given name first, or
     no common word last ("Dylann Roof" quoted is a person; "Zangezur Corridor" mentioned is not)."""

@@ -60,10 +60,11 @@ _DESCRIBING = rf"(?!(?:{_STOP})\b)[a-z0-9][\w-]*"
 # "a spokesman for Disney", "the head of Unite": the organisation named after the describing words is
 # part of the description, not the speaker
 _OF_EMPLOYER = r"(?: (?:for|of|at|with) (?:the )?[A-Z][\w&.'’-]*(?: (?:of |and |& |the )?[A-Z][\w&.'’-]*){0,4})?"
-# "an Iowa Republican", "a Democrat", "the President-elect", "the Pentagon": after "a", "an" or a
-# lower-case "the", capitalised words describe too ("The Hague" opens a sentence with a capital)
+# "an Iowa Republican", "a Democrat": after "a" or "an", capitalised words describe too; after "the",
+# a capitalised title of the role words ("the President-elect"), not an organisation's name ("the
+# Monetary Policy Committee"); {title} is filled in from the role words
 _OWNER = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"  # "Elton John's publicist": described by whose they are
-DESCRIPTOR = rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}{_OF_EMPLOYER}|(?:[Aa]n?|the) (?:[A-Z][\w-]* ){{0,2}}[A-Z][\w-]*|{_OWNER}['’]s (?:{_DESCRIBING} ){{0,2}}{_DESCRIBING})"
+DESCRIPTOR = rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}{_OF_EMPLOYER}|[Aa]n? (?:[A-Z][\w-]* ){{0,2}}[A-Z][\w-]*|the (?:{{title}})(?:-elect)?\b(?! [A-Z])|{_OWNER}['’]s (?:{_DESCRIBING} ){{0,2}}{_DESCRIBING})"
 ROLE_WORDS = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{1,4}}?"
 EMPLOYER = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} "  # "Unite", "Commerzbank", "Ventura County"
 
@@ -81,7 +82,9 @@ def grammar(patterns: Patterns) -> Grammar:
     reporting = word_union(_cases(patterns.reporting_verbs))
     # "Plantation and Commodities Minister ...": the department's "and" joins the title, not two people
     department = rf"(?:[A-Z][\w'’-]* (?:and|&) (?=(?:[A-Z][\w'’-]* ){{0,2}}(?:{word_union(patterns.department_offices)}) ))?"
-    who = rf"(?P<who>{PRONOUN}|{name}|{DESCRIPTOR})"
+    titles = word_union(sorted(w.capitalize() for w in patterns.role_words if w.isalpha() and len(w) > 3))
+    described = DESCRIPTOR.replace("{title}", titles)
+    who = rf"(?P<who>{PRONOUN}|{name}|{described})"
     adverb = r"(?:\w+ly |also |then |later |has |had |have )?"
     age = r"(?:, \d{1,3},)?"  # "Margaret Hughes, 81, said"
     apposition = r"(?:, (?P<role>[^,“”\"]{3,120}),)?"  # "Name, who ran the branch for nineteen years ..., told me"
@@ -89,13 +92,13 @@ def grammar(patterns: Patterns) -> Grammar:
     return Grammar(
         after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{age}{apposition},? {adverb}(?:{verbs})\b"),
         after_name=re.compile(rf"^\s*(?P<who>{PRONOUN}|{name}) {adverb}(?:{verbs})\b"),
-        after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{department}{name}|{DESCRIPTOR})"),
+        after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{department}{name}|{described})"),
         after_verb_employer=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}{EMPLOYER}{ROLE_WORDS}(?P<who>{name})"),
         before=re.compile(
             rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?){age},? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".,]{{1,40}}[:,])\s*$"
         ),
-        according_after=re.compile(rf"^[\s,]*according to {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
-        according_before=re.compile(rf"[Aa]ccording to (?P<who>{name}|{DESCRIPTOR}),[^“”\"]*$"),
+        according_after=re.compile(rf"^[\s,]*according to {ROLE_PREFIX}(?P<who>{name}|{described})"),
+        according_before=re.compile(rf"[Aa]ccording to (?P<who>{name}|{described}),[^“”\"]*$"),
         reporting_verb=re.compile(rf" (?:{reporting})\b"),
         reported_lead=re.compile(rf"(?:^|(?<= ))(?P<who>{name}) {adverb}(?:{reporting})(?: that)? (?P<what>\S+(?: \S+){{2,}})$"),
         reported_tail=re.compile(rf"^(?P<what>.+), (?P<who>[Hh]e|[Ss]he|{name}) {adverb}(?:{reporting})\.$"),
