@@ -176,3 +176,9 @@ def test_a_clause_describing_a_named_speaker_is_not_a_speaker() -> None:
                      "Lydia Brennan, an economist, said the payments were a reasonable short-term fix but warned of risks.",
                      "“A check to the landowner is not a paycheck for the crew,” she said.")
     assert found == ["Raj Patel", "Lydia Brennan"]
+
+
+def test_a_role_running_into_a_place_before_the_name_is_kept_whole() -> None:
+    [q] = find_quotes(["Another diplomat, former special envoy to Ukraine Kurt Volker, changed his account.",
+                       "“I think all of us thought it was inappropriate; the meeting concluded,” Volker said."], patterns())
+    assert (q.speaker, q.role) == ("Kurt Volker", "former special envoy to Ukraine")

@@ -176,8 +176,22 @@ def learn_names(paragraphs: tuple[str, ...], patterns: Patterns) -> list[Speaker
             speaker = split_name(phrase, patterns)
             if speaker and " " in speaker.name and speaker.name not in found \
                     and names.name_kind(speaker.name) == "person":
-                found[speaker.name] = speaker
+                found[speaker.name] = _with_role_before(speaker, phrase, text)
     return list(found.values())
+
+
+# Lower-case words of a role that run into the capitalised ones: "former special envoy to" Ukraine
+_ROLE_RUN_IN = re.compile(r"(?:^|(?<=[,;:(—] )|(?<=\b[Aa]n )|(?<=\b[Aa] )|(?<=\b[Tt]he ))((?:[a-z][\w-]* ){1,5}(?:to|of|for|at|in) )$")
+
+
+def _with_role_before(speaker: Speaker, phrase: str, text: str) -> Speaker:
+    """"former special envoy to Ukraine Kurt Volker": the place alone is no role; the words before it
+    that end in a preposition belong to it."""
+    if not speaker.role or " " in speaker.role:
+        return speaker
+    at = text.find(phrase)
+    m = _ROLE_RUN_IN.search(text, 0, at) if at > 0 else None
+    return Speaker(speaker.name, m.group(1) + speaker.role) if m else speaker
 
 
 # Where a phrase of two or more name words may start: a capital, its word, then a capital or a
