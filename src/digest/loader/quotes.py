@@ -64,7 +64,7 @@ _OF_EMPLOYER = r"(?: (?:for|of|at|with) (?:the )?[A-Z][\w&.'’-]*(?: (?:of |and
 # a capitalised title of the role words ("the President-elect"), not an organisation's name ("the
 # Monetary Policy Committee"); {title} is filled in from the role words
 _OWNER = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"  # "Elton John's publicist": described by whose they are
-DESCRIPTOR = rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}{_OF_EMPLOYER}|[Aa]n? (?:[A-Z][\w-]* ){{0,2}}[A-Z][\w-]*|the (?:{{title}})(?:-elect)?\b(?! [A-Z])|{_OWNER}['’]s (?:{_DESCRIBING} ){{0,2}}{_DESCRIBING})"
+DESCRIPTOR = rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,4}}{_DESCRIBING}{_OF_EMPLOYER}|[Aa]n? (?:[A-Z][\w-]* ){{0,2}}[A-Z][\w-]*|the (?:{{title}})(?:-elect)?\b(?! [A-Z])|{_OWNER}['’]s (?:{_DESCRIBING} ){{0,2}}{_DESCRIBING})"
 ROLE_WORDS = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{1,4}}?"
 EMPLOYER = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} "  # "Unite", "Commerzbank", "Ventura County"
 
