@@ -25,7 +25,9 @@ def test_every_form_of_a_name_is_one_person_with_all_quotes():
 
 def test_a_surname_shared_by_two_people_is_not_guessed():
     people = build_people([said("John Smith", "s1"), said("Anna Smith", "s2"), said("Smith", "s3")])
-    assert sorted(p.name for p in people) == ["Anna Smith", "John Smith", "Smith"]
+    # "Smith" alone is credited to neither; a lone common word makes no page of its own either
+    assert sorted(p.name for p in people) == ["Anna Smith", "John Smith"]
+    assert all(len(p.quotes) == 1 for p in people)
 
 
 def test_a_surname_in_the_same_story_resolves_there():
@@ -52,3 +54,23 @@ def test_a_described_speaker_has_no_person_page() -> None:
     said = [Said(Quote("We are reviewing it", "a spokesman for Disney", None, "direct", 0), "s1", None),
             Said(Quote("It was a mistake", "Jane Roe", None, "direct", 1), "s1", None)]
     assert [p.name for p in build_people(said)] == ["Jane Roe"]
+
+
+def test_places_organisations_and_words_have_no_person_page():
+    speakers = ["Brussels", "Tottenham", "Minnesota Wild", "San Francisco Chronicle", "Officials", "October",
+                "Twitter", "Western District", "Am I", "Kurt Volker", "Madonna"]
+    people = build_people([said(name, f"s{i}") for i, name in enumerate(speakers)])
+    assert sorted(p.name for p in people) == ["Kurt Volker", "Madonna"]
+
+
+def test_a_name_in_another_script_makes_no_page_and_no_crash():
+    assert build_people([said("習近平"), said("Владимир Путин")]) is not None
+
+
+def test_people_file_under_their_surname():
+    from digest.corpus.people import index_letter, surname_key
+
+    names = ["Ilham Aliyev", "Martin Luther King Jr.", "Agshin Karimov", "Ursula von der Leyen", "Madonna"]
+    assert sorted(names, key=surname_key) == [
+        "Ilham Aliyev", "Agshin Karimov", "Martin Luther King Jr.", "Ursula von der Leyen", "Madonna"]
+    assert [index_letter(n) for n in ("Ilham Aliyev", "Martin Luther King Jr.", "習近平")] == ["A", "K", "#"]

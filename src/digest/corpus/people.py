@@ -6,6 +6,7 @@ the full name that holds it, preferring the same story, else the only such name 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,7 +15,11 @@ from slugify import slugify
 
 from digest.corpus.patterns import patterns
 from digest.corpus.text import fold
+from digest.loader.names import is_given_name, name_kind
 from digest.records import Person, Quote, SaidIn
+
+# After a surname, not the surname: "Martin Luther King Jr." sorts under K
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|V|PhD|MD)\.?,?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +90,38 @@ def build_people(said: list[Said]) -> tuple[Person, ...]:
     groups: dict[str, list[tuple[Said, str, str | None]]] = defaultdict(list)
     for s, core, title in split:
         groups[resolved.get((s.story_id, core), core)].append((s, core, title))
-    people = [_person(name, members) for name, members in groups.items()]
+    # People only: "Tottenham", "Minnesota Wild", "Brussels", "Officials" quoted are no one's page
+    people = [_person(name, members) for name, members in groups.items() if is_person(name)]
     return tuple(sorted(people, key=lambda person: person.id))
+
+
+@lru_cache(maxsize=1 << 14)
+def is_person(name: str) -> bool:
+    """A person's name by the loader's name evidence (given names, places, common words); a single
+    common word that no full name in the archive explains ("Twitter") is not."""
+    # one word makes a page only as a known given name ("Madonna"): an unexplained "Roscosmos" or
+    # "Huseynov" may be an agency or a surname whose full name the archive never printed
+    return name_kind(name) == "person" and (" " in name or is_given_name(name))
+
+
+def surname(name: str) -> str:
+    """The word a person is filed under: the last of the name, less a suffix ("King" for
+    "Martin Luther King Jr."); a one-word name is its own."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and _SUFFIX.match(words[-1]):
+        words.pop()
+    return words[-1] if words else name
+
+
+def surname_key(name: str) -> tuple[str, str]:
+    """People in index order: by surname, then by the whole name."""
+    return fold(surname(name)), fold(name)
+
+
+def index_letter(name: str) -> str:
+    """The A-Z letter a person is filed under; "#" for a name in another script or starting with a digit."""
+    first = fold(surname(name))[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
 
 
 def _person(name: str, members: list[tuple[Said, str, str | None]]) -> Person:

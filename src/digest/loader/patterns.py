@@ -188,7 +188,7 @@ def _scrape_headers(data: dict) -> tuple[ScrapeHeaderForm, ...]:
                  for tool, form in data["scrape_headers"].items())
 
 
-def _compile(data: dict) -> Patterns:
+def _compile(data: dict, speech: dict) -> Patterns:
     credit_label = {label_key(label): field for field, labels in data["credit_labels"].items() for label in labels}
     credit_names = sorted((re.escape(label) for labels in data["credit_labels"].values() for label in labels), key=len, reverse=True)
     suffixes = "|".join(re.escape(s) for s in data["source_suffixes"])
@@ -211,8 +211,8 @@ def _compile(data: dict) -> Patterns:
         masthead_words=frozenset(data["masthead_words"]),
         datelines=tuple(re.compile(p.format(month=MONTH_RE, MONTH=MONTH_CAPS_RE)) for p in data["datelines"]),
         agencies={name.casefold(): canonical for name, canonical in data["agencies"].items()},
-        speech_verbs=tuple(sorted(data["speech_verbs"], key=len, reverse=True)),
-        reporting_verbs=tuple(sorted(data["reporting_verbs"], key=len, reverse=True)),
+        speech_verbs=tuple(sorted(speech["speech_verbs"], key=len, reverse=True)),
+        reporting_verbs=tuple(sorted(speech["reporting_verbs"], key=len, reverse=True)),
         role_words=RoleWords(w.casefold() for w in data["role_words"]),
         sentence_openers=frozenset(data["sentence_openers"]),
         department_offices=tuple(data["department_offices"]),
@@ -250,5 +250,7 @@ def _compile(data: dict) -> Patterns:
 
 @cache
 def patterns() -> Patterns:
-    text = resources.files("digest.loader").joinpath("patterns.yaml").read_text(encoding="utf-8")
-    return _compile(yaml.safe_load(text))
+    package = resources.files("digest.loader")
+    text = package.joinpath("patterns.yaml").read_text(encoding="utf-8")
+    speech = package.joinpath("speech.yaml").read_text(encoding="utf-8")  # the verbs that attribute words
+    return _compile(yaml.safe_load(text), yaml.safe_load(speech))

@@ -60,19 +60,31 @@ _DESCRIBING = rf"(?!(?:{_STOP})\b)[a-z0-9][\w-]*"
 # "a spokesman for Disney", "the head of Unite": the organisation named after the describing words is
 # part of the description, not the speaker
 _OF_EMPLOYER = r"(?: (?:for|of|at|with) (?:the )?[A-Z][\w&.'’-]*(?: (?:of |and |& |the )?[A-Z][\w&.'’-]*){0,4})?"
-DESCRIPTOR = rf"(?:[Tt]he|[Aa]n?) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,2}}{_DESCRIBING}{_OF_EMPLOYER}"
+# "an Iowa Republican", "a Democrat": after "a" or "an", capitalised words describe too; after "the",
+# a capitalised title of the role words ("the President-elect"), not an organisation's name ("the
+# Monetary Policy Committee"); {title} is filled in from the role words
+_OWNER = r"[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}"  # "Elton John's publicist": described by whose they are
+DESCRIPTOR = rf"(?:(?:[Tt]he|[Aa]n?|[Oo]ne) (?:[A-Z][\w-]* ){{0,3}}(?:{_DESCRIBING} ){{0,4}}{_DESCRIBING}{_OF_EMPLOYER}|[Aa]n? (?:[A-Z][\w-]* ){{0,2}}[A-Z][\w-]*|the (?:{{title}})(?:-elect)?\b(?! [A-Z])|{_OWNER}['’]s (?:{_DESCRIBING} ){{0,2}}{_DESCRIBING})"
 ROLE_WORDS = rf"(?:(?!(?:{_STOP})\b)[a-z][\w-]* ){{1,4}}?"
 EMPLOYER = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3} "  # "Unite", "Commerzbank", "Ventura County"
+
+
+def _cases(verbs: tuple[str, ...]) -> list[str]:
+    return sorted({form for verb in verbs for form in (verb.casefold(), verb.upper())})
 
 
 @cache
 def grammar(patterns: Patterns) -> Grammar:
     name = patterns.name_phrase
-    verbs = word_union(patterns.speech_verbs)
-    reporting = word_union(patterns.reporting_verbs)
+    # Whatever case the list gives, in lower case or capitals ("SAID" in a wire's capitals); never
+    # capitalised, where the word is part of a name: "The International Claims Commission"
+    verbs = word_union(_cases(patterns.speech_verbs))
+    reporting = word_union(_cases(patterns.reporting_verbs))
     # "Plantation and Commodities Minister ...": the department's "and" joins the title, not two people
     department = rf"(?:[A-Z][\w'’-]* (?:and|&) (?=(?:[A-Z][\w'’-]* ){{0,2}}(?:{word_union(patterns.department_offices)}) ))?"
-    who = rf"(?P<who>{PRONOUN}|{name}|{DESCRIPTOR})"
+    titles = word_union(sorted(w.capitalize() for w in patterns.role_words if w.isalpha() and len(w) > 3))
+    described = DESCRIPTOR.replace("{title}", titles)
+    who = rf"(?P<who>{PRONOUN}|{name}|{described})"
     adverb = r"(?:\w+ly |also |then |later |has |had |have )?"
     age = r"(?:, \d{1,3},)?"  # "Margaret Hughes, 81, said"
     apposition = r"(?:, (?P<role>[^,“”\"]{3,120}),)?"  # "Name, who ran the branch for nineteen years ..., told me"
@@ -80,13 +92,13 @@ def grammar(patterns: Patterns) -> Grammar:
     return Grammar(
         after_subject=re.compile(rf"^[\s,]*{lead_words}{who}{age}{apposition},? {adverb}(?:{verbs})\b"),
         after_name=re.compile(rf"^\s*(?P<who>{PRONOUN}|{name}) {adverb}(?:{verbs})\b"),
-        after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{department}{name}|{DESCRIPTOR})"),
-        after_verb_employer=re.compile(rf"^[\s,]*(?:{verbs}) {EMPLOYER}{ROLE_WORDS}(?P<who>{name})"),
+        after_verb=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}(?P<who>{department}{name}|{described})"),
+        after_verb_employer=re.compile(rf"^[\s,]*(?:{verbs}) {ROLE_PREFIX}{EMPLOYER}{ROLE_WORDS}(?P<who>{name})"),
         before=re.compile(
             rf"(?P<who>{PRONOUN}|{name}(?:, [^,“”\"]{{3,80}},)?){age},? {adverb}(?:(?:{verbs})[:;,]?|(?:{verbs}) [^“”\".,]{{1,40}}[:,])\s*$"
         ),
-        according_after=re.compile(rf"^[\s,]*according to {ROLE_PREFIX}(?P<who>{name}|{DESCRIPTOR})"),
-        according_before=re.compile(rf"[Aa]ccording to (?P<who>{name}|{DESCRIPTOR}),[^“”\"]*$"),
+        according_after=re.compile(rf"^[\s,]*according to {ROLE_PREFIX}(?P<who>{name}|{described})"),
+        according_before=re.compile(rf"[Aa]ccording to (?P<who>{name}|{described}),[^“”\"]*$"),
         reporting_verb=re.compile(rf" (?:{reporting})\b"),
         reported_lead=re.compile(rf"(?:^|(?<= ))(?P<who>{name}) {adverb}(?:{reporting})(?: that)? (?P<what>\S+(?: \S+){{2,}})$"),
         reported_tail=re.compile(rf"^(?P<what>.+), (?P<who>[Hh]e|[Ss]he|{name}) {adverb}(?:{reporting})\.$"),
@@ -146,7 +158,17 @@ def attribute(text: str, span: Span, book: SpeakerBook, g: Grammar) -> Speaker |
     m = (_introduces(before, book.patterns.speech_verbs) and g.before.search(before)) or g.according_after.match(after) or g.according_before.search(before)
     if m:
         return book.resolve(m.group("who"), upto=span.start)
+    if _PARTICIPLE_INTRO.search(before):
+        # "Emery retweeted the story, saying, “...”": the sentence's subject says it
+        sentence = _SENTENCE_START.split(before)[-1]
+        found = book.subject(sentence)
+        return book.resolve(found.name, found.role, upto=span.start) if found else None
     return None
+
+
+# A quotation brought in by a participle after its sentence's verb: ", saying, “", ", adding: “"
+_PARTICIPLE_INTRO = re.compile(r", (?:saying|adding|writing|noting|telling [\w ]{1,30}?|asking|explaining)[:,]?\s*$")
+_SENTENCE_START = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])")
 
 
 def is_title(text: str) -> bool:
@@ -233,8 +255,21 @@ def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]
             continue
         speaker = book.resolve(m.group("who"), upto=offset + m.start("who"))
         if speaker:
-            found.append(Quote(m.group("what").strip().rstrip("."), speaker.name, speaker.role, "reported", paragraph))
+            found.append(Quote(_clause(m.group("what")), speaker.name, speaker.role, "reported", paragraph))
     return found
+
+
+# "said backstage that ...", "said in a statement on Monday that ...": what was said starts after "that"
+_BEFORE_THAT = re.compile(r"^(?:[a-z][\w'’-]*,? ){1,6}?that ")
+
+
+def _clause(what: str) -> str:
+    """Reported words as a clean clause: from after "that", without the sentence's full stop."""
+    what = what.strip()
+    m = _BEFORE_THAT.match(what)
+    if m:
+        what = what[m.end():]
+    return what.rstrip(".").strip()
 
 
 _ASCII_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))''(?=\S)")

@@ -5,18 +5,34 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from digest.loader.patterns import MONTHS, UPPER, Patterns
+from digest.corpus.reference import zipf
+from digest.loader import names
+from digest.loader.patterns import MONTHS, UPPER, Patterns, word_union
 
 PRONOUNS = {"he", "she", "they", "it", "He", "She", "They", "It"}
 _AGE_ANAPHOR = re.compile(r"^[Tt]he \d{1,3}-year-old$")
 _NOT_ROLE_START = re.compile(r"^(?:who|which|that|adding|according|as|in|at|on|when|while|after|before)\b")
 _APPOSITIVE = re.compile(r"^, ([^,.;“”\"]{3,80})[,.;]")
 _SENTENCE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z“\"])")  # starts with \s: the engine skips to spaces
-_DESCRIBED = re.compile(r"(?:the|[Aa]n?) |The (?![A-Z])")  # "the doctor", "a spokesman": not "The Hague"
+_DESCRIBED = re.compile(r"(?:the|[Aa]n?|[Oo]ne) |The (?![A-Z])|(?:[A-Z][\w-]* ){0,3}[A-Z][\w-]*['’]s [a-z][\w-]*(?: [a-z][\w-]*){0,2}$")
+# "the doctor", "a spokesman", "Elton John's publicist": not "The Hague", nor "Raj Patel, who has run a newsagent's on ..."  # "the doctor", "a spokesman": not "The Hague"
 _POSSESSIVE = ("'s", "’s")
+_VOICE = re.compile(r"(?:the|an?|one) (?:[\w'’&-]+ ){0,3}?(?P<head>[a-z][\w-]*) (?:for|of|at|with) (?:the )?[A-Z]")
+_ARTICLE = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne) ")
 _TIME_WORDS = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                    "today", "yesterday", "tomorrow"}
 _SENTENCE_STOP = re.compile(r"(?<=[a-z])\.$")  # not the dot of "U.S."
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a name inside a quotation is not one the story speaks of
+_APPOSITION_OF_NAME = re.compile(r"[A-Z][\w'’.-]*, $")
+_NOT_AGENT = frozenset(("of", "for", "at", "in", "on", "from", "with", "by", "into", "about", "over", "under", "than"))
+# after a lower-case word or a comma, or after a quotation closed by a comma (`,” Tanaka said`)
+_MID_SENTENCE_CAPITAL = re.compile(r"(?:(?<=[a-z,;:] )|(?<=,” )|(?<=,\" )|(?<=,’ ))[A-Z][\w'’-]*")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
 _EMPLOYER_ROLE = re.compile(r" ((?:[a-z][\w-]* ){1,3})(?=[A-Z])")  # " analyst " between employer and name
 
 
@@ -28,6 +44,18 @@ def name_pattern(patterns: Patterns) -> re.Pattern[str]:
 @cache
 def full_name_pattern(patterns: Patterns) -> re.Pattern[str]:
     return re.compile(patterns.full_name_phrase)
+
+
+@cache
+def described_speaking(patterns: Patterns) -> re.Pattern[str]:
+    """An unnamed speaker the story describes speaking: "a spokeswoman for the Service Employees
+    International Union said", "the ministry's spokesman told reporters"."""
+    verbs = "|".join(re.escape(v) for v in patterns.speech_verbs)
+    # the describing noun is a title or occupation of the role words ("spokeswoman", "officer"), so
+    # "a reasonable short-term fix but warned" describes no one
+    heads = word_union(sorted(w for w in patterns.role_words if w.isalpha() and w not in ("the", "of")))
+    employer = r"(?: (?:for|of|at|with) (?:the )?[A-Z][\w&.'’-]*(?: (?:of |and |& |the )?[A-Z][\w&.'’-]*){0,5})?"
+    return re.compile(rf"(?P<who>\b[Aa]n? (?:[\w'’-]+ ){{0,3}}?(?i:{heads}){employer}),? (?:{verbs})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +82,50 @@ def split_name(phrase: str, patterns: Patterns) -> Speaker | None:
         while name_tokens and name_tokens[0] in patterns.sentence_openers:
             name_tokens = name_tokens[1:]  # "But Derek Hollis, who ...": the name starts after "But"
         if name_tokens and all(t not in patterns.role_words for t in name_tokens):
-            role_parts = [" ".join(tokens[:cut])] + [p for j, p in enumerate(parts) if j != i]
+            lead, is_role = _name_start(name_tokens, patterns)
+            role_tokens = tokens[:cut] + (name_tokens[:lead] if is_role else [])
+            name_tokens = name_tokens[lead:]
+            role_parts = [" ".join(role_tokens)] + [p for j, p in enumerate(parts) if j != i]
             role = ", ".join(r for r in role_parts if r) or None
             return Speaker(" ".join(name_tokens), role)
     return None
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+OPENER_ZIPF = 5.5
+ROLE_ZIPF = 3.5  # "Longtime", "Prosecution", "Consultant" may be words of a role; "Bong" (Bong Joon Ho) is not  # "In", "On", "Both", "Some": words so common that, capitalised, they open a sentence
+
+
+def _role_like(token: str, patterns: Patterns) -> bool:
+    """A word that may stand in a role before a name: a title, a common word ("Public Prosecution",
+    "Longtime", "Strategic Health Policy Consultant"), an organisation's letters ("UNSW"), a place."""
+    if _INITIAL.fullmatch(token):
+        return False  # "J. Richard Harvey": an initial is part of the name
+    if token in patterns.role_words or not token[:1].isupper():
+        return True
+    if names.is_given_name(token):
+        return False  # "Bong Joon Ho": a given name is part of the name, though Bong is also a county
+    return names.is_acronym(token) or names.is_place_word(token) or zipf(token.casefold()) >= ROLE_ZIPF
+
+
+def _name_start(tokens: list[str], patterns: Patterns) -> tuple[int, bool]:
+    """Where a person's name starts among capitalised words, and whether the words before it are a
+    role: at its given name when the words before it are words of a role ("Public Prosecution
+    Eva-Marie Persson" -> Eva-Marie Persson, "Ukraine Kurt Volker" -> Kurt Volker); else after a
+    leading word so common that it only opens the sentence ("Both Chazelle", "In July"), dropped."""
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].casefold() in patterns.name_particles or not names.is_given_name(tokens[i]):
+            continue
+        if not names.is_place(f"{tokens[i - 1]} {tokens[i]}") and all(_role_like(t, patterns) for t in tokens[:i]):
+            return i, True
+        break
+    lead = 0
+    while lead < len(tokens) - 1 and zipf(tokens[lead].casefold()) >= OPENER_ZIPF and not names.is_given_name(tokens[lead]) \
+            and tokens[lead].casefold() not in patterns.name_particles \
+            and not names.is_place(" ".join(tokens[lead:lead + 2])) \
+            and not (names.given_name_sex_any(tokens[lead]) and not names.is_common(tokens[lead + 1])):
+        lead += 1  # "In July"; but "Will Moy": a given name before a surname stays
+    return lead, False
 
 
 def _inside_name(tokens: list[str], i: int, patterns: Patterns) -> bool:
@@ -92,7 +160,7 @@ def role_after(text: str, patterns: Patterns) -> str | None:
     return m.group(1) if first in patterns.role_words or first.islower() else None
 
 
-PREPOSITIONS = frozenset("of on in at to for with from by about between into over under against among".split())
+PREPOSITIONS = frozenset(("of", "on", "in", "at", "to", "for", "with", "from", "by", "about", "between", "into", "over", "under", "against", "among"))
 SUBJECT_REACH = 8  # a sentence's subject stands among its first words: "Then, last week, Taylor Swift posted"
 ANTECEDENT_PARAGRAPHS = 2
 
@@ -102,13 +170,28 @@ def _sentences(text: str) -> list[str]:
 
 
 def learn_names(paragraphs: tuple[str, ...], patterns: Patterns) -> list[Speaker]:
-    names: dict[str, Speaker] = {}
+    found: dict[str, Speaker] = {}
     for text in paragraphs:
         for phrase in _full_name_phrases(text, patterns):
             speaker = split_name(phrase, patterns)
-            if speaker and " " in speaker.name and speaker.name not in names:
-                names[speaker.name] = speaker
-    return list(names.values())
+            if speaker and " " in speaker.name and speaker.name not in found \
+                    and names.name_kind(speaker.name) == "person":
+                found[speaker.name] = _with_role_before(speaker, phrase, text)
+    return list(found.values())
+
+
+# Lower-case words of a role that run into the capitalised ones: "former special envoy to" Ukraine
+_ROLE_RUN_IN = re.compile(r"(?:^|(?<=[,;:(—] )|(?<=\b[Aa]n )|(?<=\b[Aa] )|(?<=\b[Tt]he ))((?:[a-z][\w-]* ){1,5}(?:to|of|for|at|in) )$")
+
+
+def _with_role_before(speaker: Speaker, phrase: str, text: str) -> Speaker:
+    """"former special envoy to Ukraine Kurt Volker": the place alone is no role; the words before it
+    that end in a preposition belong to it."""
+    if not speaker.role or " " in speaker.role:
+        return speaker
+    at = text.find(phrase)
+    m = _ROLE_RUN_IN.search(text, 0, at) if at > 0 else None
+    return Speaker(speaker.name, m.group(1) + speaker.role) if m else speaker
 
 
 # Where a phrase of two or more name words may start: a capital, its word, then a capital or a
@@ -146,6 +229,7 @@ class SpeakerBook:
     speakers: dict[int, Speaker] = field(default_factory=dict)  # paragraph -> its last quote's speaker
     _full_names: list[Speaker] | None = None
     _text: str | None = None  # the document, joined: read on the first one-word name to check
+    _capitalised: frozenset[str] | None = None  # words the document capitalises in mid-sentence
 
     @property
     def full_names(self) -> list[Speaker]:
@@ -188,20 +272,74 @@ class SpeakerBook:
                 return speaker
         return None
 
-    def antecedent(self, upto: int | None) -> Speaker | None:
-        if self.last:
+    def antecedent(self, pronoun: str, upto: int | None) -> Speaker | None:
+        """The last speaker named before the pronoun that it can stand for ("she" not for "Kurt
+        Volker", "it" only for an organisation), in its paragraph or the ones before; a
+        paragraph's quoted speaker counts where its text names no one who fits (a described one)."""
+        if self.last and self._fits(pronoun, self.last):
             return self.last
-        text = self.paragraphs[self.current] if self.current < len(self.paragraphs) else ""
-        for sentence in reversed(_sentences(text[:upto] if upto is not None else "")):
-            if found := self.subject(sentence):
-                return found
-        for j in range(self.current - 1, max(-1, self.current - 1 - ANTECEDENT_PARAGRAPHS), -1):
-            if j in self.speakers:
+        for j in range(self.current, max(-1, self.current - 1 - ANTECEDENT_PARAGRAPHS), -1):
+            text = self.paragraphs[j] if j < len(self.paragraphs) else ""
+            if j == self.current:
+                text = text[:upto] if upto is not None else ""
+            for speaker in reversed(self._mentions(text)):
+                if self._fits(pronoun, speaker):
+                    return speaker
+            if j != self.current and j in self.speakers and self._fits(pronoun, self.speakers[j]):
                 return self.speakers[j]
-            for sentence in reversed(_sentences(self.paragraphs[j])):
-                if found := self.subject(sentence):
-                    return found
         return None
+
+    def _mentions(self, text: str) -> list[Speaker]:
+        """The people and organisations the text names outside quotation marks, in order, and the
+        unnamed ones it describes as speaking ("a spokeswoman for the union said")."""
+        found: list[tuple[int, Speaker]] = []
+        text = _QUOTED.sub(_blank, text)
+        for m in name_pattern(self.patterns).finditer(text):
+            before = text[max(0, m.start() - 12): m.start()].split()
+            if before and before[-1].casefold() in _NOT_AGENT or text.startswith(("/", " /"), m.end()):
+                continue  # "the economics of Powder River Basin", "Anthony Wallace / AFP": no one who speaks
+            speaker = self._known(m.group(0))
+            # a full name printed whole needs plain evidence ("Zangezur Corridor" is no one); one
+            # name standing for a full one the story printed ("Patrick") is a person already
+            printed = split_name(m.group(0), self.patterns)
+            if speaker and printed and " " in printed.name and not names.plainly_person(speaker.name):
+                speaker = None
+            if speaker is None:
+                kind = self.kind(printed.name) if printed else None
+                speaker = printed if kind == "organisation" else None
+            if speaker:
+                found.append((m.start(), speaker))
+        for m in described_speaking(self.patterns).finditer(text):
+            who = m.group("who")
+            if _APPOSITION_OF_NAME.search(text, 0, m.start()):
+                continue  # "SBM Intel, a Lagos intelligence firm, says": the firm is named already
+            found.append((m.start(), Speaker(who[0].lower() + who[1:], (v := _VOICE.match(who.lower())) and v.group("head"))))
+        return [speaker for _, speaker in sorted(found, key=lambda pair: pair[0])]
+
+    def kind(self, name: str) -> str | None:
+        """"person", "organisation", "described" ("a spokesman for Disney") or None (no speaker)."""
+        if name[:1].islower():
+            return "described"
+        if self._capitalised is None:
+            self._capitalised = frozenset(_MID_SENTENCE_CAPITAL.findall("\n".join(self.paragraphs)))
+        kind = names.name_kind(name, self._capitalised)
+        if kind == "place":
+            # "in Brussels": the story's place says nothing; "Tottenham said", never a place in the
+            # story, is the club, as "China said" is its government
+            if self._text is None:
+                self._text = "\n".join(self.paragraphs)
+            return None if re.search(rf"\b(?:in|at|from|to|near|of) {re.escape(name)}\b", self._text) else "organisation"
+        return kind
+
+    def _fits(self, pronoun: str, speaker: Speaker) -> bool:
+        kind = self.kind(speaker.name)
+        if kind == "described":
+            return True
+        if _AGE_ANAPHOR.match(pronoun):
+            return kind == "person"
+        if pronoun.casefold() == "it" and names.is_place_word(speaker.name.split()[-1]):
+            return False  # "a Lagos intelligence firm ... it says": the firm, not the city
+        return kind is not None and names.compatible(pronoun, speaker.name, kind)
 
     def _introduced(self, phrase: str, upto: int | None) -> str | None:
         """Where "the spokesperson" refers back to a fuller description ("A Cornwall Council
@@ -222,11 +360,14 @@ class SpeakerBook:
     def resolve(self, phrase: str, role: str | None = None, upto: int | None = None) -> Speaker | None:
         phrase = phrase.strip()
         if phrase in PRONOUNS or _AGE_ANAPHOR.match(phrase):
-            return self.antecedent(upto)
+            return self.antecedent(phrase, upto)
         if _DESCRIBED.match(phrase):
             phrase = _SENTENCE_STOP.sub("", phrase)  # "... for the Ministry of Defence." ends the sentence
-            described = self._introduced(phrase, upto) or phrase[0].lower() + phrase[1:]
-            speaker = Speaker(described, role)  # "the doctor": described, not named
+            described = self._introduced(phrase, upto) or (
+                phrase[0].lower() + phrase[1:] if _ARTICLE.match(phrase) else phrase)  # not "Elton John's publicist"
+            voice = _VOICE.match(described)
+            # "the doctor": described, not named; "a spokesman for Disney": Disney's voice, role "spokesman"
+            speaker = Speaker(described, role or (voice and voice.group("head")))
             self.last = speaker
             return speaker
         speaker = split_name(phrase, self.patterns)
@@ -238,8 +379,8 @@ class SpeakerBook:
         if known:
             roles = [r for r in (role, known.role) if r]
             speaker = Speaker(known.name, max(roles, key=len) if roles else None)
-        elif self._no_name(speaker.name):
-            return None
+        elif self._no_name(speaker.name) or self.kind(speaker.name) is None:
+            return None  # a month, a place the story is set in, a sentence's opening word: nobody
         self.last = speaker
         return speaker
 

@@ -25,6 +25,7 @@ from digest.site.routes import NOT_FOUND, relative, rooted
 from digest.site.archive import month_name, month_of
 from digest.site.search import as_ui_html
 from digest.site.theme import theme_dir
+from digest.corpus.people import index_letter
 from digest.site.taxonomy import human_date
 
 def make_environment(site_templates: Path | None) -> jinja2.Environment:
@@ -67,6 +68,7 @@ def _environment(site: jinja2.BaseLoader | None, theme: jinja2.BaseLoader) -> ji
     env.filters["search_filter"] = as_ui_html
     env.filters["month_name"] = month_name
     env.filters["month_of"] = month_of
+    env.filters["index_letter"] = index_letter  # the People index's A-Z
     return env
 
 

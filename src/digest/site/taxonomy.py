@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
+from digest.corpus.people import surname_key
 from digest.records import Corpus, Story
 
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -77,6 +78,10 @@ def _by_name(term: Term) -> tuple:
     return (term.name.casefold(), term.key)
 
 
+def _by_surname(term: Term) -> tuple:
+    return (surname_key(term.name), term.key)
+
+
 def _sources(story: Story) -> Iterable[tuple[str, str]]:
     names = ([story.record.source] if story.record.source else []) + list(story.outlets)
     return [(name, name) for name in names]
@@ -117,7 +122,7 @@ def taxonomies(corpus: Corpus, enabled: Iterable[str]) -> tuple[Taxonomy, ...]:
     every = (
         Taxonomy("archive", "Archive", "Day", _days, _newest_day_first),
         Taxonomy("sources", "Sources", "Source", _sources, _by_name),
-        Taxonomy("people", "People", "Person", _QuotedPeople(corpus), _by_name),
+        Taxonomy("people", "People", "Person", _QuotedPeople(corpus), _by_surname),
         Taxonomy("places", "Places", "Place", _places, _by_name),
         Taxonomy("topics", "Topics", "Topic", _topics, _by_name, TOPIC_MIN_STORIES),
     )
