@@ -23,8 +23,7 @@ from tests.conftest import SHARED, run_digest
 TRUTH = Path(__file__).parent / "data" / "site_truth.yaml"
 # Targets of the site: the People index is people; bylines the pages print are shown.
 PEOPLE_PRECISION_TARGET = 0.98
-# What the site reaches today, below its target; a change may raise these, never lower them.
-PEOPLE_PRECISION_FLOOR = 0.77
+# What the site reaches today where it is below its target; a change may raise it, never lower it.
 BYLINES_SHOWN_FLOOR = 0.90
 
 
@@ -188,13 +187,7 @@ def test_the_people_index_lists_people(reading: SiteReading, truth: dict) -> Non
     result = figures(reading, truth)
     precision = _share(result.people_valid, result.people_listed)
     not_people = sorted(n for n in reading.people if n not in truth["people"])
-    assert precision >= PEOPLE_PRECISION_FLOOR, f"people precision {precision:.3f}; not people: {not_people}"
-
-
-@pytest.mark.xfail(reason="the People index still lists organisations and places; target 0.98", strict=False)
-def test_the_people_index_meets_its_target(reading: SiteReading, truth: dict) -> None:
-    result = figures(reading, truth)
-    assert _share(result.people_valid, result.people_listed) >= PEOPLE_PRECISION_TARGET
+    assert precision >= PEOPLE_PRECISION_TARGET, f"people precision {precision:.3f}; not people: {not_people}"
 
 
 def test_bylines_the_pages_print_are_shown(reading: SiteReading, truth: dict) -> None:

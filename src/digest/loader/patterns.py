@@ -76,6 +76,7 @@ class Patterns:
     agencies: dict[str, str]  # folded name -> canonical name
     speech_verbs: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
+    clause_verbs: tuple[str, ...]  # reporting verbs a clause follows without "that"
     role_words: RoleWords
     sentence_openers: frozenset[str]
     department_offices: tuple[str, ...]
@@ -213,6 +214,7 @@ def _compile(data: dict, speech: dict) -> Patterns:
         agencies={name.casefold(): canonical for name, canonical in data["agencies"].items()},
         speech_verbs=tuple(sorted(speech["speech_verbs"], key=len, reverse=True)),
         reporting_verbs=tuple(sorted(speech["reporting_verbs"], key=len, reverse=True)),
+        clause_verbs=tuple(sorted(speech["clause_verbs"], key=len, reverse=True)),
         role_words=RoleWords(w.casefold() for w in data["role_words"]),
         sentence_openers=frozenset(data["sentence_openers"]),
         department_offices=tuple(data["department_offices"]),

@@ -80,6 +80,7 @@ def grammar(patterns: Patterns) -> Grammar:
     # capitalised, where the word is part of a name: "The International Claims Commission"
     verbs = word_union(_cases(patterns.speech_verbs))
     reporting = word_union(_cases(patterns.reporting_verbs))
+    clause = word_union(_cases(patterns.clause_verbs))
     # "Plantation and Commodities Minister ...": the department's "and" joins the title, not two people
     department = rf"(?:[A-Z][\w'’-]* (?:and|&) (?=(?:[A-Z][\w'’-]* ){{0,2}}(?:{word_union(patterns.department_offices)}) ))?"
     titles = word_union(sorted(w.capitalize() for w in patterns.role_words if w.isalpha() and len(w) > 3))
@@ -100,7 +101,7 @@ def grammar(patterns: Patterns) -> Grammar:
         according_after=re.compile(rf"^[\s,]*according to {ROLE_PREFIX}(?P<who>{name}|{described})"),
         according_before=re.compile(rf"[Aa]ccording to (?P<who>{name}|{described}),[^“”\"]*$"),
         reporting_verb=re.compile(rf" (?:{reporting})\b"),
-        reported_lead=re.compile(rf"(?:^|(?<= ))(?P<who>{name}) {adverb}(?:{reporting})(?: that)? (?P<what>\S+(?: \S+){{2,}})$"),
+        reported_lead=re.compile(rf"(?:^|(?<= ))(?P<who>{name}) {adverb}(?:(?:{clause})(?: that)?|(?:{reporting}) that) (?P<what>\S+(?: \S+){{2,}})$"),
         reported_tail=re.compile(rf"^(?P<what>.+), (?P<who>[Hh]e|[Ss]he|{name}) {adverb}(?:{reporting})\.$"),
     )
 
