@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from digest.loader.dateline import full_dates, impossible_dates, match_dateline, story_dateline, with_year
+from digest.loader import load_dump
+from digest.loader.dateline import full_dates, impossible_dates, is_date_line, match_dateline, story_dateline, with_year
 from digest.loader.patterns import patterns
 
 
@@ -141,3 +142,29 @@ def test_dates_printed_year_first_or_with_another_language_s_month_are_read(prin
 @pytest.mark.parametrize("text", ["version 2019.4.25.1", "Mars 2019 rover", "mai 2019"])
 def test_a_version_number_or_a_month_without_its_day_is_no_date(text: str) -> None:
     assert full_dates(text) == []
+
+
+@pytest.mark.parametrize(("text", "only_a_date"), [
+    ("Tuesday, August 7, 2012", True),
+    ("NOVEMBER 12, 2007", True),
+    ("on September 10th, 2010", True),
+    ("Updated December 3, 2019 9:02 am ET", True),
+    ("Obama wins on November 6, 2012 in a landslide", False),
+    ("Markets rallied on Friday", False),
+])
+def test_a_date_line_prints_a_date_and_little_else(text: str, only_a_date: bool) -> None:
+    assert is_date_line(text) is only_a_date
+
+
+ARTICLE = ("A fast-moving fire destroyed the historic dairy warehouse early this morning, the fire "
+           "department said, and crews worked for hours to keep it from spreading to the homes nearby.\n\n"
+           "The building had stood empty for years, and the city had planned to sell it to a developer "
+           "who wanted to turn it into apartments and a market hall for the neighbourhood.\n")
+
+
+@pytest.mark.parametrize("opening", ["Tuesday, August 7, 2012\n\nFarewell to the old dairy\n\n",
+                                     "Farewell to the old dairy\n\nTuesday, August 7, 2012\n\n"])
+def test_a_date_line_above_the_article_dates_it_and_is_never_its_headline(opening: str) -> None:
+    record = load_dump("dairy.txt", (opening + ARTICLE).encode())
+    assert record.date == "2012-08-07"
+    assert "2012" not in record.headline

@@ -136,6 +136,22 @@ def full_dates(text: str) -> list[tuple[int, int, int]]:
     return [ymd for _, ymd in _printed_dates(text) if is_calendar_day(*ymd)]
 
 
+DATE_LINE_WORDS = 3  # words a date line may hold beside its date: "Posted on", "Tuesday", "Updated"
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b[ap]\.?m\.?\b|\b(?:[A-Z]{2,4}T|UTC|GMT)\b", re.IGNORECASE)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that prints a full date and little else ("Tuesday, August 7, 2012", "on September 10th,
+    2010", "Posted on Nov. 12, 2007 at 1:19 PM"): the page's date, never its headline."""
+    if len(text) > 80:
+        return False
+    spans = [m.span() for m, ymd in _printed_dates(text) if is_calendar_day(*ymd)]
+    if not spans:
+        return False
+    rest = "".join(ch for i, ch in enumerate(text) if not any(a <= i < b for a, b in spans))
+    return len(re.findall(r"[^\W\d_]{2,}", _CLOCK.sub(" ", rest))) <= DATE_LINE_WORDS
+
+
 def impossible_dates(text: str, yearless: bool = False) -> list[str]:
     """The full dates the text prints that no calendar has ("February 29, 2023"), as printed; with
     `yearless`, a month and day alone too ("BAKU, April 31."), which running text may print as no

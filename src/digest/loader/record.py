@@ -15,7 +15,7 @@ from digest.loader.credits import (
     publisher_in_text,
     source_in_notes,
 )
-from digest.loader.dateline import DatelineMatch, full_dates, match_bureau, story_dateline, with_year
+from digest.loader.dateline import DatelineMatch, full_dates, is_date_line, match_bureau, story_dateline, with_year
 from digest.loader import labeller
 from digest.loader.header import byline_of, read_header, without_writer_note
 from digest.loader.markup import markdown_as_text
@@ -55,7 +55,7 @@ def story_date(dateline: DatelineMatch | None, timestamp: str | None, layout: La
     """The dateline's day, its year from the page's own full dates; else the page's first full date.
     The page's time comes first, then header, credit and caption lines: they date the story, the
     body may date its background."""
-    metadata = " ".join(line.text for line in layout.header + layout.credits + layout.captions)
+    metadata = " ".join(line.text for line in layout.header + layout.credits + layout.captions + _date_lines(layout))
     page_dates = full_dates(timestamp or "") + full_dates(metadata)
     month_day = (dateline.month, dateline.day) if dateline and dateline.month and dateline.day else None
     if not page_dates or (month_day and month_day not in [(m, d) for _, m, d in page_dates]):
@@ -66,6 +66,18 @@ def story_date(dateline: DatelineMatch | None, timestamp: str | None, layout: La
         year, month, day = page_dates[0]
         return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
+
+OPENING_LINES = 12  # the lines just above the article, where a page prints its date line
+
+
+def _date_lines(layout: Layout) -> tuple[Line, ...]:
+    """Lines just above the article that print a date and little else: the page's own date, which
+    the labeller may have left out of the header (above the headline, or taken for the headline)."""
+    if not layout.body:
+        return ()
+    above = [line for line in layout.lines if line.number < layout.body[0].number][-OPENING_LINES:]
+    return tuple(line for line in above if is_date_line(line.text))
 
 
 def _publisher(layout: Layout, pats: Patterns) -> str | None:
@@ -150,7 +162,8 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     # the scraper's site name last: the page's own title, masthead or copyright name it first
     publisher = _first_outlet((lambda: _publisher(layout, pats), lambda: meta.site if meta else None), pats)
     agency = (dateline and dateline.dateline.agency) or header.agency
-    headline = layout.headline or header_headline(meta, pats)
+    headline = layout.headline if layout.headline and not is_date_line(layout.headline) else None
+    headline = headline or header_headline(meta, pats)
     if headline:
         headline = pats.headline_mark.sub("", headline) or headline  # "(LEAD) ...": the wire's mark, not the headline
     source = _first_outlet((lambda: agency, lambda: credits.source,
