@@ -1,38 +1,296 @@
-// Search: the page's only script. Pagefind's UI over the index digest built into pagefind/: one
-// bundle a shard of the archive, listed newest first in pagefind/shards.json and merged here.
-// A ?q= from the search box on every other page runs at once.
+// Search: the page's only script, over the index digest built into pagefind/ with Pagefind's own
+// search script (no Pagefind UI). The archive is indexed in shards of calendar days, listed newest
+// first in pagefind/shards.json; the first is the primary bundle, the others are merged into it.
+// The masthead's search box is the query: filled from ?q= on arrival, searched as one types.
+//
+// Pagefind matches a word a shard lacks with the longest shorter word the shard has ("assange"
+// with "as"), shard by shard. Each shard is tagged with a filter of its own name, and a shard
+// counts for a word only if it holds the word itself (an exact search finds it) or, when it does
+// not, its best page shows a word that begins with what was typed; the results come from those
+// shards alone, so every result holds each word of the query (or a word of the same stem).
 (function () {
   "use strict";
+  var PAGE = 10;  // results shown at a time
+  var TOP_VALUES = 8;  // filter values shown before "more"
+  var root = document.getElementById("search");
   var note = document.getElementById("search-note");
-  var box = document.getElementById("search");
-  function unavailable(text) { note.hidden = false; note.textContent = text; }
+  var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var panel = document.getElementById("search-filters");
+  var field = document.getElementById("search-q");
+  var form = field && field.form;
+  var lang = document.documentElement.lang || "en";
+  var pagefind = null;
+  var shards = [];
+  var valid = new Map();  // word -> Promise of the shards that hold it
+  var chosen = {};  // filter name -> Set of chosen values ("date" holds "2025" or "2025-06")
+  var generation = 0;
+  var shown = [];
+  var place = 0;
+
+  function say(text) { note.hidden = false; note.textContent = text; }
+
+  // Pagefind hands filter values escaped once (see digest.site.search.as_ui_html): shown decoded, as text.
+  function decoded(value) {
+    return new DOMParser().parseFromString(value, "text/html").documentElement.textContent;
+  }
+  function folded(text) { return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase(lang); }
+  // The query's words as Pagefind takes them: lower case, punctuation dropped, split on spaces.
+  function words(query) {
+    return folded(query).replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, "").split(/\s+/).filter(Boolean);
+  }
+  function holdsWordStarting(fragment, word) {
+    var text = folded((fragment.meta && fragment.meta.title || "") + " " + fragment.content);
+    return text.split(/\s+/).some(function (token) {
+      var joined = token.replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, "");
+      return joined.startsWith(word) || token.split(/[^\p{L}\p{N}]+/u).some(function (part) { return part.startsWith(word); });
+    });
+  }
+
+  function countsOf(result, name) { return (result && result.filters && result.filters[name]) || {}; }
+
+  // The shards that hold `word` (or a word of its stem, or one it begins), never a shorter one.
+  function shardsHolding(word) {
+    if (!valid.has(word)) {
+      valid.set(word, Promise.all([pagefind.search(word), pagefind.search("\"" + word + "\"")]).then(function (both) {
+        var found = countsOf(both[0], "shard");
+        var exact = countsOf(both[1], "shard");
+        return Promise.all(Object.keys(found).filter(function (s) { return found[s] > 0; }).map(function (shard) {
+          if (exact[shard] > 0) { return shard; }
+          return pagefind.search(word, { filters: { shard: shard } }).then(function (own) {
+            return own.results.length ? own.results[0].data() : null;
+          }).then(function (fragment) { return fragment && holdsWordStarting(fragment, word) ? shard : null; });
+        }));
+      }).then(function (kept) { return kept.filter(Boolean); }));
+    }
+    return valid.get(word);
+  }
+
+  function monthDays(dates, key) {
+    return dates.filter(function (day) { return day.slice(0, key.length) === key; });
+  }
+
+  function filtersFor(shardList, days) {
+    var filters = { shard: { any: shardList } };
+    Object.keys(chosen).forEach(function (name) {
+      var values = Array.from(chosen[name]);
+      if (!values.length) { return; }
+      if (name === "date") {
+        var picked = [];
+        values.forEach(function (key) { picked = picked.concat(monthDays(days, key)); });
+        filters.date = { any: picked.length ? picked : ["none"] };
+      } else {
+        filters[name] = { any: values };
+      }
+    });
+    return filters;
+  }
+
+  function run(query) {
+    var mine = ++generation;
+    var terms = words(query);
+    var url = new URL(location.href);
+    if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
+    history.replaceState(null, "", url);
+    if (!terms.length) { show(mine, null, query, []); return; }
+    say("Searching…");
+    Promise.all(terms.map(shardsHolding)).then(function (sets) {
+      var common = shards.filter(function (s) { return sets.every(function (set) { return set.indexOf(s) >= 0; }); });
+      if (!common.length) { return [null, null]; }
+      var everything = pagefind.search(terms.join(" "), { filters: { shard: { any: common } } });
+      return everything.then(function (all) {
+        var days = Object.keys(countsOf(all, "date"));
+        var anyChosen = Object.keys(chosen).some(function (n) { return chosen[n].size; });
+        return Promise.all([all, anyChosen ? pagefind.search(terms.join(" "), { filters: filtersFor(common, days) }) : all]);
+      });
+    }).then(function (pair) {
+      if (mine === generation) { show(mine, pair[1], query, pair[0]); }
+    }).catch(function () {
+      if (mine === generation) { say("Search is unavailable: this build's search index could not be read."); }
+    });
+  }
+
+  function show(mine, result, query, all) {
+    list.textContent = "";
+    shown = result ? result.results : [];
+    place = 0;
+    filterPanel(all);
+    if (!query) { say("Type a word or a name in the search box."); more.hidden = true; return; }
+    say(shown.length ? shown.length + (shown.length === 1 ? " story" : " stories") + " for “" + query + "”."
+                     : "No story holds “" + query + "”.");
+    next(mine);
+  }
+
+  function next(mine) {
+    var slice = shown.slice(place, place + PAGE);
+    place += slice.length;
+    more.hidden = place >= shown.length;
+    Promise.all(slice.map(function (r) { return r.data(); })).then(function (fragments) {
+      if (mine !== generation) { return; }
+      fragments.forEach(function (fragment) { list.appendChild(item(fragment)); });
+    });
+  }
+
+  function item(fragment) {
+    var li = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = fragment.url;
+    link.className = "search-title";
+    link.textContent = (fragment.meta && fragment.meta.title) || fragment.url;
+    var heading = document.createElement("h2");
+    heading.appendChild(link);
+    li.appendChild(heading);
+    var facts = [];
+    if (fragment.meta && fragment.meta.date) { facts.push(fragment.meta.date); }
+    ((fragment.filters && fragment.filters.source) || []).forEach(function (s) { facts.push(decoded(s)); });
+    if (facts.length) {
+      var meta = document.createElement("p");
+      meta.className = "meta";
+      meta.textContent = facts.join(" · ");
+      li.appendChild(meta);
+    }
+    var excerpt = document.createElement("p");
+    excerpt.className = "search-excerpt";
+    // Pagefind's excerpt is HTML of escaped text and <mark>: read inertly, only text and marks kept.
+    var parsed = new DOMParser().parseFromString(fragment.excerpt || "", "text/html").body;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        excerpt.appendChild(mark);
+      } else {
+        excerpt.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    li.appendChild(excerpt);
+    return li;
+  }
+
+  // Filters: the values that stories found for the query hold (none with nothing behind it), by count.
+  function filterPanel(all) {
+    panel.textContent = "";
+    var names = ["date", "source", "person"];
+    var any = false;
+    names.forEach(function (name) {
+      var counts = countsOf(all, name);
+      var entries = name === "date" ? dateEntries(counts) : Object.keys(counts).filter(function (v) {
+        return counts[v] > 0 || (chosen[name] && chosen[name].has(v));
+      }).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : a > b ? 1 : 0); }).map(function (v) {
+        return { value: v, label: decoded(v), count: counts[v], depth: 0 };
+      });
+      if (!entries.length) { return; }
+      any = true;
+      panel.appendChild(group(name, entries));
+    });
+    panel.hidden = !any;
+  }
+
+  function dateEntries(counts) {
+    var years = {};
+    var months = {};
+    Object.keys(counts).forEach(function (day) {
+      if (!counts[day] || !/^\d{4}-\d{2}/.test(day)) { return; }
+      years[day.slice(0, 4)] = (years[day.slice(0, 4)] || 0) + counts[day];
+      months[day.slice(0, 7)] = (months[day.slice(0, 7)] || 0) + counts[day];
+    });
+    var format = new Intl.DateTimeFormat(lang, { month: "long", timeZone: "UTC" });
+    var entries = [];
+    Object.keys(years).sort().reverse().forEach(function (year) {
+      entries.push({ value: year, label: year, count: years[year], depth: 0 });
+      Object.keys(months).filter(function (m) { return m.slice(0, 4) === year; }).sort().reverse().forEach(function (month) {
+        var label = format.format(new Date(Date.UTC(+year, +month.slice(5, 7) - 1, 1)));
+        entries.push({ value: month, label: label, count: months[month], depth: 1, year: year });
+      });
+    });
+    return entries;
+  }
+
+  function group(name, entries) {
+    var box = document.createElement("fieldset");
+    var legend = document.createElement("legend");
+    legend.textContent = name.charAt(0).toUpperCase() + name.slice(1);
+    box.appendChild(legend);
+    var rest = null;
+    var tops = 0;
+    entries.forEach(function (entry) {
+      var row = option(name, entry);
+      if (entry.depth === 0) { tops++; }
+      if (tops > TOP_VALUES && !rest) {
+        rest = document.createElement("details");
+        var summary = document.createElement("summary");
+        summary.textContent = "More";
+        rest.appendChild(summary);
+        box.appendChild(rest);
+      }
+      (rest || box).appendChild(row);
+    });
+    return box;
+  }
+
+  function option(name, entry) {
+    var label = document.createElement("label");
+    label.className = "search-filter" + (entry.depth ? " search-filter-month" : "");
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.value = entry.value;
+    box.checked = !!(chosen[name] && chosen[name].has(entry.value));
+    box.addEventListener("change", function () {
+      chosen[name] = chosen[name] || new Set();
+      if (box.checked) { chosen[name].add(entry.value); } else { chosen[name].delete(entry.value); }
+      run(field.value.trim());
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + entry.label + " "));
+    var count = document.createElement("span");
+    count.className = "search-count";
+    count.textContent = "(" + entry.count + ")";
+    label.appendChild(count);
+    return label;
+  }
+
   if (location.protocol === "file:") {
-    unavailable("Search needs the site served over HTTP: run python3 -m http.server in the site's folder and open it there.");
+    say("Search needs the site served over HTTP: run python3 -m http.server in the site's folder and open it there.");
     return;
   }
-  if (typeof PagefindUI === "undefined") {
-    unavailable("Search is unavailable: this build has no search index.");
-    return;
-  }
-  var list = box.dataset.shards;
-  var base = list.replace(/shards\.json$/, "");
-  fetch(list).then(function (response) {
+  var q = new URLSearchParams(location.search).get("q") || "";
+  if (field) { field.value = q; }
+  var listed = root.dataset.shards;
+  var base = listed.replace(/shards\.json$/, "");
+  fetch(listed).then(function (response) {
     if (!response.ok) { throw new Error(response.status); }
     return response.json();
-  }).then(function (shards) {
-    // absolute paths: Pagefind resolves a merged bundle's path against the first bundle's
-    var bundles = shards.bundles.map(function (name) { return new URL(base + name, location.href).pathname; });
-    if (!bundles.length) { unavailable("There is nothing to search yet: this site has no stories."); return; }
-    note.hidden = true;
-    var ui = new PagefindUI({ element: box, bundlePath: bundles[0], showSubResults: false, showImages: false,
-                              resetStyles: false,
-                              mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }) });
-    // Pagefind's own field has a placeholder but no label; name it for screen readers.
-    var field = box.querySelector("input");
-    if (field) { field.setAttribute("aria-label", "Search the stories"); }
-    var q = new URLSearchParams(location.search).get("q");
-    if (q) { ui.triggerSearch(q); }
-  }).catch(function () {
-    unavailable("Search is unavailable: this build's search index could not be read.");
+  }).then(function (index) {
+    // absolute paths: Pagefind derives the site's address from them
+    var paths = index.bundles.map(function (name) { return new URL(base + name, location.href).pathname; });
+    shards = index.bundles.map(function (name) { return name.replace(/\/$/, ""); });
+    if (!paths.length) { throw new Error("empty"); }
+    return import(paths[0] + "pagefind.js").then(function (module) {
+      pagefind = module;
+      return pagefind.options({ basePath: paths[0], excerptLength: 24 });
+    }).then(function () {
+      return pagefind.init();
+    }).then(function () {
+      return pagefind.options({ mergeFilter: { shard: shards[0] } });
+    }).then(function () {
+      return Promise.all(paths.slice(1).map(function (path, i) {
+        return pagefind.mergeIndex(path, { mergeFilter: { shard: shards[i + 1] } });
+      }));
+    }).then(function () {
+      return pagefind.filters();  // loads every shard's filters: searches count their values from then on
+    });
+  }).then(function () {
+    if (form) {
+      form.addEventListener("submit", function (event) { event.preventDefault(); run(field.value.trim()); });
+      var timer = 0;
+      field.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { run(field.value.trim()); }, 250);
+      });
+    }
+    more.addEventListener("click", function () { next(generation); });
+    run(q.trim());
+  }).catch(function (error) {
+    if (error && error.message === "empty") { say("There is nothing to search yet: this site has no stories."); return; }
+    say(location.protocol === "file:" ? "" : "Search is unavailable: this build has no search index.");
   });
 })();
