@@ -36,7 +36,7 @@ def test_a_search_result_shows_hostile_text_as_text(tmp_path: Path) -> None:
         assert "Residents wrote <script>alert(1)</script>" in result.inner_text()
         # the filter panel lists the sources of the stories found: the hostile one holds "ferries"
         tab.fill("#search-q", "ferries")
-        tab.locator(".search-filter", has_text="Trend").wait_for(timeout=15000)
+        tab.locator(".search-filter", has_text="Trend").wait_for(state="attached", timeout=15000)
         labels = tab.locator(".search-filter").all_text_contents()
         assert any(label.strip().startswith(SOURCE) for label in labels), labels
         assert tab.locator(INJECTED).count() == 0

@@ -160,6 +160,7 @@ def test_one_search_finds_stories_in_every_shard_and_filters_across_them(sharded
         assert {"Porto closes Luiz I bridge for cable repairs",  # April's shard
                 "Ferries double their crossings while the bridge is shut",  # May's
                 "Bridge reopens after twelve days of repairs"} <= found  # June's
+        tab.click("#search-refine summary")
         tab.locator(".search-filter", has_text="Coastal Daily").click()
         results.filter(has_text="Porto closes").wait_for(state="detached", timeout=15000)  # April's is Harbour Wire
         results.filter(has_text="Ferries double").wait_for(timeout=15000)  # May's is Coastal Daily

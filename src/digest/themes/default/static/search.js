@@ -17,12 +17,17 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var panel = document.getElementById("search-filters");
+  var refine = document.getElementById("search-refine");  // shown with the first results, the panel filled later
   var field = document.getElementById("search-q");
   var form = field && field.form;
   var lang = document.documentElement.lang || "en";
   var pagefind = null;
   var shards = [];
-  var valid = new Map();  // word -> Promise of the shards that hold it
+  var checked = new Map();  // word -> Promise of where Pagefind finds it
+  var probed = new Map();  // word and shard -> Promise of whether the shard holds a word beginning with it
+  var current = { mine: 0, query: "", terms: [], shards: [] };
+  var filtersLoaded = false;
+  var loadingFilters = null;
   var chosen = {};  // filter name -> Set of chosen values ("date" holds "2025" or "2025-06")
   var generation = 0;
   var shown = [];
@@ -49,21 +54,30 @@
 
   function countsOf(result, name) { return (result && result.filters && result.filters[name]) || {}; }
 
-  // The shards that hold `word` (or a word of its stem, or one it begins), never a shorter one.
-  function shardsHolding(word) {
-    if (!valid.has(word)) {
-      valid.set(word, Promise.all([pagefind.search(word), pagefind.search("\"" + word + "\"")]).then(function (both) {
+  // Where a word is found: the shards where Pagefind finds it as it is (or a word of its stem), and
+  // those where it finds only other words, which may begin with it or be shorter (see the top).
+  function whereFound(word) {
+    if (!checked.has(word)) {
+      checked.set(word, Promise.all([pagefind.search(word), pagefind.search("\"" + word + "\"")]).then(function (both) {
         var found = countsOf(both[0], "shard");
         var exact = countsOf(both[1], "shard");
-        return Promise.all(Object.keys(found).filter(function (s) { return found[s] > 0; }).map(function (shard) {
-          if (exact[shard] > 0) { return shard; }
-          return pagefind.search(word, { filters: { shard: shard } }).then(function (own) {
-            return own.results.length ? own.results[0].data() : null;
-          }).then(function (fragment) { return fragment && holdsWordStarting(fragment, word) ? shard : null; });
-        }));
-      }).then(function (kept) { return kept.filter(Boolean); }));
+        var sure = shards.filter(function (s) { return exact[s] > 0; });
+        return { sure: sure, unsure: shards.filter(function (s) { return found[s] > 0 && !(exact[s] > 0); }) };
+      }));
     }
-    return valid.get(word);
+    return checked.get(word);
+  }
+
+  // Whether a shard where Pagefind found only other words holds one that begins with `word`: its
+  // best page does, or every page it found matched a shorter word.
+  function begins(word, shard) {
+    var key = word + " " + shard;
+    if (!probed.has(key)) {
+      probed.set(key, pagefind.search(word, { filters: { shard: shard } }).then(function (own) {
+        return own.results.length ? own.results[0].data() : null;
+      }).then(function (fragment) { return !!fragment && holdsWordStarting(fragment, word); }));
+    }
+    return probed.get(key);
   }
 
   function monthDays(dates, key) {
@@ -92,33 +106,85 @@
     var url = new URL(location.href);
     if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
     history.replaceState(null, "", url);
-    if (!terms.length) { show(mine, null, query, []); return; }
+    current = { mine: mine, query: query, terms: terms, shards: [] };
+    if (!terms.length) { finish(mine); show(mine, null, null); return; }
+    root.setAttribute("aria-busy", "true");
     say("Searching…");
-    Promise.all(terms.map(shardsHolding)).then(function (sets) {
-      var common = shards.filter(function (s) { return sets.every(function (set) { return set.indexOf(s) >= 0; }); });
-      if (!common.length) { return [null, null]; }
-      var everything = pagefind.search(terms.join(" "), { filters: { shard: { any: common } } });
-      return everything.then(function (all) {
-        var days = Object.keys(countsOf(all, "date"));
-        var anyChosen = Object.keys(chosen).some(function (n) { return chosen[n].size; });
-        return Promise.all([all, anyChosen ? pagefind.search(terms.join(" "), { filters: filtersFor(common, days) }) : all]);
+    // Shards where every word is found as it is answer at once; the others once checked.
+    Promise.all(terms.map(whereFound)).then(function (found) {
+      var sure = shards.filter(function (s) { return found.every(function (f) { return f.sure.indexOf(s) >= 0; }); });
+      var unsure = shards.filter(function (s) {
+        return sure.indexOf(s) < 0 && found.every(function (f) { return f.sure.indexOf(s) >= 0 || f.unsure.indexOf(s) >= 0; });
       });
-    }).then(function (pair) {
-      if (mine === generation) { show(mine, pair[1], query, pair[0]); }
+      var first = sure.length ? answer(mine, sure) : Promise.resolve();
+      var rest = Promise.all(unsure.map(function (shard) {
+        return Promise.all(terms.map(function (word, i) {
+          return found[i].sure.indexOf(shard) >= 0 ? true : begins(word, shard);
+        })).then(function (oks) { return oks.every(Boolean) ? shard : null; });
+      })).then(function (kept) {
+        var more = kept.filter(Boolean);
+        return more.length || !sure.length ? first.then(function () {
+          return answer(mine, shards.filter(function (s) { return sure.indexOf(s) >= 0 || more.indexOf(s) >= 0; }));
+        }) : first;
+      });
+      return rest.then(function () { finish(mine); });
     }).catch(function () {
-      if (mine === generation) { say("Search is unavailable: this build's search index could not be read."); }
+      if (mine === generation) { finish(mine); say("Search is unavailable: this build's search index could not be read."); }
     });
   }
 
-  function show(mine, result, query, all) {
+  function finish(mine) {
+    if (mine === generation) { root.removeAttribute("aria-busy"); }
+  }
+
+  // The stories found in these shards, with the chosen filters; the panel counts them without.
+  function answer(mine, shardList) {
+    if (mine !== generation) { return Promise.resolve(); }
+    current.shards = shardList;
+    if (!shardList.length) { show(mine, null, null); return Promise.resolve(); }
+    var query = current.terms.join(" ");
+    return pagefind.search(query, { filters: { shard: { any: shardList } } }).then(function (all) {
+      var days = Object.keys(countsOf(all, "date")).filter(function (d) { return countsOf(all, "date")[d] > 0; });
+      forgetAbsent(all, days);
+      var anyChosen = Object.keys(chosen).some(function (n) { return chosen[n].size; });
+      return Promise.all([all, anyChosen ? pagefind.search(query, { filters: filtersFor(shardList, days) }) : all]);
+    }).then(function (pair) {
+      if (mine === generation) { show(mine, pair[1], pair[0]); }
+    });
+  }
+
+  // A chosen value no story found for the query holds is dropped, rather than shown with nothing behind it.
+  function forgetAbsent(all, days) {
+    Object.keys(chosen).forEach(function (name) {
+      chosen[name].forEach(function (value) {
+        var held = name === "date" ? monthDays(days, value).length > 0 : countsOf(all, name)[value] > 0;
+        if (!held && (filtersLoaded || name !== "date")) { chosen[name].delete(value); }
+      });
+    });
+  }
+
+  function show(mine, result, all) {
+    var query = current.query;
     list.textContent = "";
     shown = result ? result.results : [];
     place = 0;
-    filterPanel(all);
+    filterPanel(filtersLoaded ? all : null);
+    refine.hidden = !(all && all.results.length);
     if (!query) { say("Type a word or a name in the search box."); more.hidden = true; return; }
     say(shown.length ? shown.length + (shown.length === 1 ? " story" : " stories") + " for “" + query + "”."
                      : "No story holds “" + query + "”.");
     next(mine);
+    if (!filtersLoaded && !loadingFilters) {
+      // each shard's filters, loaded once the first answer is on screen: searches count their values from then on
+      loadingFilters = pagefind.filters().then(function () {
+        filtersLoaded = true;
+        if (current.shards.length) {
+          pagefind.search(current.terms.join(" "), { filters: { shard: { any: current.shards } } }).then(function (all) {
+            if (current.mine === generation) { filterPanel(all); }
+          });
+        }
+      });
+    }
   }
 
   function next(mine) {
@@ -168,13 +234,15 @@
 
   // Filters: the values that stories found for the query hold (none with nothing behind it), by count.
   function filterPanel(all) {
+    var focused = panel.contains(document.activeElement) ? document.activeElement : null;
+    var refocus = focused && focused.name ? focused.name + "=" + focused.value : null;
     panel.textContent = "";
     var names = ["date", "source", "person"];
     var any = false;
     names.forEach(function (name) {
       var counts = countsOf(all, name);
       var entries = name === "date" ? dateEntries(counts) : Object.keys(counts).filter(function (v) {
-        return counts[v] > 0 || (chosen[name] && chosen[name].has(v));
+        return counts[v] > 0;
       }).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : a > b ? 1 : 0); }).map(function (v) {
         return { value: v, label: decoded(v), count: counts[v], depth: 0 };
       });
@@ -182,7 +250,11 @@
       any = true;
       panel.appendChild(group(name, entries));
     });
-    panel.hidden = !any;
+    if (refocus) {  // a keyboard user stays on the box just ticked, though the panel was drawn again
+      Array.from(panel.querySelectorAll("input")).forEach(function (box) {
+        if (box.name + "=" + box.value === refocus) { box.focus(); }
+      });
+    }
   }
 
   function dateEntries(counts) {
@@ -232,6 +304,7 @@
     label.className = "search-filter" + (entry.depth ? " search-filter-month" : "");
     var box = document.createElement("input");
     box.type = "checkbox";
+    box.name = name;
     box.value = entry.value;
     box.checked = !!(chosen[name] && chosen[name].has(entry.value));
     box.addEventListener("change", function () {
@@ -249,6 +322,7 @@
   }
 
   if (location.protocol === "file:") {
+    root.removeAttribute("aria-busy");
     say("Search needs the site served over HTTP: run python3 -m http.server in the site's folder and open it there.");
     return;
   }
@@ -275,8 +349,6 @@
       return Promise.all(paths.slice(1).map(function (path, i) {
         return pagefind.mergeIndex(path, { mergeFilter: { shard: shards[i + 1] } });
       }));
-    }).then(function () {
-      return pagefind.filters();  // loads every shard's filters: searches count their values from then on
     });
   }).then(function () {
     if (form) {
@@ -284,12 +356,14 @@
       var timer = 0;
       field.addEventListener("input", function () {
         clearTimeout(timer);
+        root.setAttribute("aria-busy", "true");  // an answer is coming
         timer = setTimeout(function () { run(field.value.trim()); }, 250);
       });
     }
     more.addEventListener("click", function () { next(generation); });
     run(q.trim());
   }).catch(function (error) {
+    root.removeAttribute("aria-busy");
     if (error && error.message === "empty") { say("There is nothing to search yet: this site has no stories."); return; }
     say(location.protocol === "file:" ? "" : "Search is unavailable: this build has no search index.");
   });
