@@ -25,9 +25,8 @@
   var shards = [];
   var checked = new Map();  // word -> Promise of where Pagefind finds it
   var probed = new Map();  // word and shard -> Promise of whether the shard holds a word beginning with it
-  var current = { mine: 0, query: "", terms: [], shards: [] };
+  var current = { mine: 0, query: "", terms: [], shards: [], whole: true };
   var filtersLoaded = false;
-  var loadingFilters = null;
   var chosen = {};  // filter name -> Set of chosen values ("date" holds "2025" or "2025-06")
   var generation = 0;
   var shown = [];
@@ -36,8 +35,10 @@
   function say(text) { note.hidden = false; note.textContent = text; }
 
   // Pagefind hands filter values escaped once (see digest.site.search.as_ui_html): shown decoded, as text.
+  var decoder = document.createElement("textarea");  // its markup is text: entities decoded, no tag made
   function decoded(value) {
-    return new DOMParser().parseFromString(value, "text/html").documentElement.textContent;
+    decoder.innerHTML = value;
+    return decoder.value;
   }
   function folded(text) { return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase(lang); }
   // The query's words as Pagefind takes them: lower case, punctuation dropped, split on spaces.
@@ -58,14 +59,21 @@
   // those where it finds only other words, which may begin with it or be shorter (see the top).
   function whereFound(word) {
     if (!checked.has(word)) {
-      checked.set(word, Promise.all([pagefind.search(word), pagefind.search("\"" + word + "\"")]).then(function (both) {
+      checked.set(word, Promise.all([counted(word, {}), pagefind.search("\"" + word + "\"")]).then(function (both) {
         var found = countsOf(both[0], "shard");
         var exact = countsOf(both[1], "shard");
         var sure = shards.filter(function (s) { return exact[s] > 0; });
-        return { sure: sure, unsure: shards.filter(function (s) { return found[s] > 0 && !(exact[s] > 0); }) };
+        return { plain: both[0], sure: sure,
+                 unsure: shards.filter(function (s) { return found[s] > 0 && !(exact[s] > 0); }) };
       }));
     }
     return checked.get(word);
+  }
+
+  // A search, marked with whether its filter counts are whole (every shard's filters were loaded).
+  function counted(query, options) {
+    var whole = filtersLoaded;
+    return pagefind.search(query, options).then(function (result) { result.whole = whole; return result; });
   }
 
   // Whether a shard where Pagefind found only other words holds one that begins with `word`: its
@@ -106,7 +114,7 @@
     var url = new URL(location.href);
     if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
     history.replaceState(null, "", url);
-    current = { mine: mine, query: query, terms: terms, shards: [] };
+    current = { mine: mine, query: query, terms: terms, shards: [], whole: true };
     if (!terms.length) { finish(mine); show(mine, null, null); return; }
     root.setAttribute("aria-busy", "true");
     say("Searching…");
@@ -116,7 +124,9 @@
       var unsure = shards.filter(function (s) {
         return sure.indexOf(s) < 0 && found.every(function (f) { return f.sure.indexOf(s) >= 0 || f.unsure.indexOf(s) >= 0; });
       });
-      var first = sure.length ? answer(mine, sure) : Promise.resolve();
+      // one word found as it is in every shard that has it: the search that told us is the answer
+      var plain = terms.length === 1 && !unsure.length ? found[0].plain : null;
+      var first = sure.length ? answer(mine, sure, plain) : Promise.resolve();
       var rest = Promise.all(unsure.map(function (shard) {
         return Promise.all(terms.map(function (word, i) {
           return found[i].sure.indexOf(shard) >= 0 ? true : begins(word, shard);
@@ -138,14 +148,15 @@
   }
 
   // The stories found in these shards, with the chosen filters; the panel counts them without.
-  function answer(mine, shardList) {
+  function answer(mine, shardList, plain) {
     if (mine !== generation) { return Promise.resolve(); }
     current.shards = shardList;
     if (!shardList.length) { show(mine, null, null); return Promise.resolve(); }
     var query = current.terms.join(" ");
-    return pagefind.search(query, { filters: { shard: { any: shardList } } }).then(function (all) {
+    var everything = plain && (plain.whole || !filtersLoaded) ? Promise.resolve(plain) : counted(query, { filters: { shard: { any: shardList } } });
+    return everything.then(function (all) {
       var days = Object.keys(countsOf(all, "date")).filter(function (d) { return countsOf(all, "date")[d] > 0; });
-      forgetAbsent(all, days);
+      if (all.whole) { forgetAbsent(all, days); }
       var anyChosen = Object.keys(chosen).some(function (n) { return chosen[n].size; });
       return Promise.all([all, anyChosen ? pagefind.search(query, { filters: filtersFor(shardList, days) }) : all]);
     }).then(function (pair) {
@@ -158,7 +169,7 @@
     Object.keys(chosen).forEach(function (name) {
       chosen[name].forEach(function (value) {
         var held = name === "date" ? monthDays(days, value).length > 0 : countsOf(all, name)[value] > 0;
-        if (!held && (filtersLoaded || name !== "date")) { chosen[name].delete(value); }
+        if (!held) { chosen[name].delete(value); }
       });
     });
   }
@@ -168,23 +179,23 @@
     list.textContent = "";
     shown = result ? result.results : [];
     place = 0;
-    filterPanel(filtersLoaded ? all : null);
+    current.whole = !all || all.whole;
+    filterPanel(current.whole ? all : null);
     refine.hidden = !(all && all.results.length);
     if (!query) { say("Type a word or a name in the search box."); more.hidden = true; return; }
     say(shown.length ? shown.length + (shown.length === 1 ? " story" : " stories") + " for “" + query + "”."
                      : "No story holds “" + query + "”.");
     next(mine);
-    if (!filtersLoaded && !loadingFilters) {
-      // each shard's filters, loaded once the first answer is on screen: searches count their values from then on
-      loadingFilters = pagefind.filters().then(function () {
-        filtersLoaded = true;
-        if (current.shards.length) {
-          pagefind.search(current.terms.join(" "), { filters: { shard: { any: current.shards } } }).then(function (all) {
-            if (current.mine === generation) { filterPanel(all); }
-          });
-        }
-      });
-    }
+  }
+
+  // Once every shard's filters are in, a panel drawn without them is drawn again.
+  function filtersArrived() {
+    filtersLoaded = true;
+    if (current.whole || !current.shards.length) { return; }
+    var mine = current.mine;
+    counted(current.terms.join(" "), { filters: { shard: { any: current.shards } } }).then(function (all) {
+      if (mine === generation) { current.whole = true; filterPanel(all); }
+    });
   }
 
   function next(mine) {
@@ -351,6 +362,8 @@
       }));
     });
   }).then(function () {
+    // every shard's filters, loaded beside the first search: searches count their values from then on
+    pagefind.filters().then(filtersArrived);
     if (form) {
       form.addEventListener("submit", function (event) { event.preventDefault(); run(field.value.trim()); });
       var timer = 0;
