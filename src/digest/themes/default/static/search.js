@@ -27,6 +27,7 @@
   var probed = new Map();  // word and shard -> Promise of whether the shard holds a word beginning with it
   var current = { mine: 0, query: "", terms: [], shards: [], whole: true };
   var filtersLoaded = false;
+  var loadingFilters = null;  // every shard's filters: searches count their values once they are in
   var chosen = {};  // filter name -> Set of chosen values ("date" holds "2025" or "2025-06")
   var generation = 0;
   var shown = [];
@@ -205,6 +206,9 @@
     Promise.all(slice.map(function (r) { return r.data(); })).then(function (fragments) {
       if (mine !== generation) { return; }
       fragments.forEach(function (fragment) { list.appendChild(item(fragment)); });
+      if (!loadingFilters) {  // after the first results: Pagefind queues a shard's fetches, these would go first
+        loadingFilters = pagefind.filters().then(filtersArrived);
+      }
     });
   }
 
@@ -362,8 +366,6 @@
       }));
     });
   }).then(function () {
-    // every shard's filters, loaded beside the first search: searches count their values from then on
-    pagefind.filters().then(filtersArrived);
     if (form) {
       form.addEventListener("submit", function (event) { event.preventDefault(); run(field.value.trim()); });
       var timer = 0;
