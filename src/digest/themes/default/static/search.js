@@ -46,8 +46,11 @@
   function words(query) {
     return folded(query).replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, "").split(/\s+/).filter(Boolean);
   }
+  // Scripts written without spaces between words, which Pagefind splits by a dictionary instead.
+  var UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
   function holdsWordStarting(fragment, word) {
     var text = folded((fragment.meta && fragment.meta.title || "") + " " + fragment.content);
+    if (UNSPACED.test(word)) { return text.indexOf(word) >= 0; }
     return text.split(/\s+/).some(function (token) {
       var joined = token.replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, "");
       return joined.startsWith(word) || token.split(/[^\p{L}\p{N}]+/u).some(function (part) { return part.startsWith(word); });
