@@ -27,7 +27,7 @@ from synth import generate  # noqa: E402
 
 from tests.site.tools import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
 
-BODY = re.compile(r"<title>(.*?)</title>.*?data-pagefind-body[^>]*>(.*)</main>", re.S)
+BODY = re.compile(r"<title>(.*?)</title>.*?data-pagefind-body[^>]*>(.*)</main>", re.DOTALL)
 NOTHING = re.compile(r"No story|unavailable")  # what the page says when it has no first result
 
 

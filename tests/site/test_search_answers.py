@@ -18,7 +18,7 @@ from digest.site.search import pagefind_binary
 from tests.site.tools import CHROMIUM, CHROMIUM_ARGS, require, served
 
 RARE = "Berglund"  # begins with "Berg", a surname of many synthetic stories in every shard
-BODY = re.compile(r"<title>(.*?)</title>.*?data-pagefind-body[^>]*>(.*)</main>", re.S)
+BODY = re.compile(r"<title>(.*?)</title>.*?data-pagefind-body[^>]*>(.*)</main>", re.DOTALL)
 
 
 def folded(text: str) -> str:
