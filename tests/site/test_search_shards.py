@@ -210,3 +210,24 @@ def test_a_shard_indexes_exactly_its_pages_whatever_their_names(tmp_path: Path, 
     fragments = [data for path, data in bundle.items() if "/fragment/" in path]
     assert len(fragments) == 2
     assert [path for path in bundle if path.startswith("pagefind/x/index/en_")]  # the pages' language, not fr
+
+
+@needs_pagefind
+def test_a_newer_shard_takes_pagefinds_runtime_and_the_build_equals_a_clean_one(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(search, "SHARD_STORIES", 4)
+    site = tmp_path / "site"
+    generate(site / "content", 30, seed=3)
+    build(BuildOptions(site_dir=site, workers=1))
+    indexed: list[str] = []
+    real = search.index_shard
+    monkeypatch.setattr(search, "index_shard", lambda shard, *args: indexed.append(shard.name) or real(shard, *args))
+    (site / "content" / "late.txt").write_text("Harbour reopens after repairs\n\nBy Ann Lee\n\nMarch 3, 2031\n\n"
+                                               "LIMA, Peru (AP) — The harbour reopened on Monday after a week of repairs.\n")
+    build(BuildOptions(site_dir=site, workers=1))
+    bundles = json.loads((site / "build" / "pagefind" / "shards.json").read_text())["bundles"]
+    assert bundles[0] == "2031-03-03/"
+    assert sorted(indexed) == sorted([bundles[0].rstrip("/"), bundles[1].rstrip("/")])  # the old primary loses its runtime
+    runtime = sorted(p.relative_to(site / "build").as_posix() for p in (site / "build" / "pagefind").rglob("pagefind*.js"))
+    assert runtime == ["pagefind/2031-03-03/pagefind-worker.js", "pagefind/2031-03-03/pagefind.js"]
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")
