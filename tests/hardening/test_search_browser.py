@@ -30,12 +30,14 @@ def test_a_search_result_shows_hostile_text_as_text(tmp_path: Path) -> None:
         dialogs: list[str] = []
         tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         tab.goto(f"{base}search/index.html?q=residents")
-        result = tab.locator(".pagefind-ui__result").first
+        result = tab.locator("#search-results li").first
         result.wait_for(timeout=15000)
-        assert tab.locator(".pagefind-ui__result-link").first.inner_text() == HEADLINE
+        assert tab.locator(".search-title").first.inner_text() == HEADLINE
         assert "Residents wrote <script>alert(1)</script>" in result.inner_text()
-        tab.locator(".pagefind-ui__filter-label").first.wait_for(state="attached", timeout=15000)
-        labels = tab.locator(".pagefind-ui__filter-label").all_text_contents()
+        # the filter panel lists the sources of the stories found: the hostile one holds "ferries"
+        tab.fill("#search-q", "ferries")
+        tab.locator(".search-filter", has_text="Trend").wait_for(state="attached", timeout=15000)
+        labels = tab.locator(".search-filter").all_text_contents()
         assert any(label.strip().startswith(SOURCE) for label in labels), labels
         assert tab.locator(INJECTED).count() == 0
         assert dialogs == [] and tab.url.startswith(base)  # nothing ran, nothing led away

@@ -9,6 +9,7 @@ import pytest
 
 import digest.site.make
 from digest.build import BuildOptions, build
+from digest.site import search
 from digest.site.search import pagefind_binary
 from digest.site.search_order import TAG, Map, decode, encode, stable_bundle
 from tests.site.handmade import build_handmade
@@ -58,3 +59,26 @@ def test_filter_values_are_sorted_and_references_follow() -> None:
 def test_unexpected_bundle_is_left_as_pagefind_wrote_it() -> None:
     files = {"pagefind/filter/en_1.pf_filter": gzip.compress(b"not ours"), "pagefind/pagefind.js": b"js"}
     assert stable_bundle(files, "pagefind") == files
+
+
+def test_only_the_primary_bundle_keeps_pagefinds_runtime_and_none_its_ui() -> None:
+    bundle = {f"pagefind/2025-06-01/{name}": b"x" for name in (
+        "pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "wasm.unknown.pagefind", "pagefind-ui.js",
+        "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+        "pagefind-entry.json", "pagefind.en_0123456789.pf_meta", "index/en_1.pf_index", "fragment/en_2.pf_fragment",
+        "filter/en_3.pf_filter")}
+    index = {"pagefind-entry.json", "pagefind.en_0123456789.pf_meta", "index/en_1.pf_index",
+             "fragment/en_2.pf_fragment", "filter/en_3.pf_filter"}
+    kept = {path.split("/", 2)[2] for path in search.bundle_files(bundle, primary=True)}
+    assert kept == index | {"pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "wasm.unknown.pagefind"}
+    assert {path.split("/", 2)[2] for path in search.bundle_files(bundle, primary=False)} == index
+
+
+def test_the_newest_shard_is_primary_and_its_key_changes_when_it_stops_being() -> None:
+    shards = search.plan_shards([("a.html", "2025-01-02"), ("b.html", None), ("c.html", "2025-09-30")])
+    order = search.search_order(shards)
+    assert order[0] == max(s.name for s in shards if s.name != search.UNDATED) and order[-1] == search.UNDATED
+    assert search.search_order(search.plan_shards([("b.html", None)])) == [search.UNDATED]
+    shard = shards[0]
+    indexed = {path: "digest" for path in shard.pages}
+    assert search.shard_key(shard, indexed, True) != search.shard_key(shard, indexed, False)

@@ -95,7 +95,12 @@ def test_each_shard_is_a_bundle_listed_newest_first(sharded: Path) -> None:
     counts = [json.loads((sharded / "pagefind" / b / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
               for b in bundles]
     assert counts == [1, 2, 1, 1]
-    assert (sharded / "pagefind" / "pagefind-ui.js").is_file()  # the search page's script, at a fixed place
+    # Pagefind's script, worker and WebAssembly once, in the primary bundle; its UI nowhere
+    files = {p.relative_to(sharded / "pagefind").as_posix() for p in (sharded / "pagefind").rglob("*") if p.is_file()}
+    runtime = {f for f in files if f.endswith(("pagefind.js", "pagefind-worker.js", ".pagefind"))}
+    assert runtime == {"2025-06-20/pagefind.js", "2025-06-20/pagefind-worker.js",
+                       "2025-06-20/wasm.en.pagefind", "2025-06-20/wasm.unknown.pagefind"}
+    assert not [f for f in files if "-ui." in f or "highlight" in f]
 
 
 @needs_pagefind
@@ -149,15 +154,14 @@ def test_one_search_finds_stories_in_every_shard_and_filters_across_them(sharded
         errors: list[str] = []
         tab.on("pageerror", lambda error: errors.append(str(error)))
         tab.goto(f"{base}search/index.html?q=bridge")
-        results = tab.locator(".pagefind-ui__result-link")
+        results = tab.locator(".search-title")
         results.nth(2).wait_for(timeout=15000)
         found = set(results.all_inner_texts())
         assert {"Porto closes Luiz I bridge for cable repairs",  # April's shard
                 "Ferries double their crossings while the bridge is shut",  # May's
                 "Bridge reopens after twelve days of repairs"} <= found  # June's
-        tab.locator(".pagefind-ui__filter-name").nth(2).wait_for(timeout=15000)
-        tab.locator(".pagefind-ui__filter-name", has_text="source").click()
-        tab.locator(".pagefind-ui__filter-label", has_text="Coastal Daily").click()
+        tab.click("#search-refine summary")
+        tab.locator(".search-filter", has_text="Coastal Daily").click()
         results.filter(has_text="Porto closes").wait_for(state="detached", timeout=15000)  # April's is Harbour Wire
         results.filter(has_text="Ferries double").wait_for(timeout=15000)  # May's is Coastal Daily
         assert "Porto closes Luiz I bridge for cable repairs" not in results.all_inner_texts()
@@ -206,3 +210,24 @@ def test_a_shard_indexes_exactly_its_pages_whatever_their_names(tmp_path: Path, 
     fragments = [data for path, data in bundle.items() if "/fragment/" in path]
     assert len(fragments) == 2
     assert [path for path in bundle if path.startswith("pagefind/x/index/en_")]  # the pages' language, not fr
+
+
+@needs_pagefind
+def test_a_newer_shard_takes_pagefinds_runtime_and_the_build_equals_a_clean_one(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(search, "SHARD_STORIES", 4)
+    site = tmp_path / "site"
+    generate(site / "content", 30, seed=3)
+    build(BuildOptions(site_dir=site, workers=1))
+    indexed: list[str] = []
+    real = search.index_shard
+    monkeypatch.setattr(search, "index_shard", lambda shard, *args: indexed.append(shard.name) or real(shard, *args))
+    (site / "content" / "late.txt").write_text("Harbour reopens after repairs\n\nBy Ann Lee\n\nMarch 3, 2031\n\n"
+                                               "LIMA, Peru (AP) — The harbour reopened on Monday after a week of repairs.\n")
+    build(BuildOptions(site_dir=site, workers=1))
+    bundles = json.loads((site / "build" / "pagefind" / "shards.json").read_text())["bundles"]
+    assert bundles[0] == "2031-03-03/"
+    assert sorted(indexed) == sorted([bundles[0].rstrip("/"), bundles[1].rstrip("/")])  # the old primary loses its runtime
+    runtime = sorted(p.relative_to(site / "build").as_posix() for p in (site / "build" / "pagefind").rglob("pagefind*.js"))
+    assert runtime == ["pagefind/2031-03-03/pagefind-worker.js", "pagefind/2031-03-03/pagefind.js"]
+    build(BuildOptions(site_dir=site, output=tmp_path / "clean", clean=True, workers=1))
+    assert tree(site / "build") == tree(tmp_path / "clean")

@@ -5,7 +5,9 @@ index over an archive would be rebuilt whole for every edited story. So stories 
 shards by fixed windows of calendar days (see `plan_shards`), each indexed into its own bundle
 under pagefind/<first day>/, and the search page merges them in the browser. A build indexes again
 only the shards whose pages changed, in parallel; the rest are taken from the previous site.
-pagefind/shards.json lists the bundles, newest first, and pagefind/ holds the UI's script and style.
+pagefind/shards.json lists the bundles, newest first. The first is the primary bundle the page
+loads Pagefind's script, worker and WebAssembly from (the merged ones only lend their index), so
+only it keeps those files; no bundle keeps Pagefind's own UI, which the search page does without.
 
 Pagefind runs on links to the staged pages, before the site is swapped in, so the index lands in
 the same atomic swap as the pages. Without the binary the site still builds, with a warning, and
@@ -34,7 +36,10 @@ from digest.site.search_order import stable_bundle
 
 SEARCH_FOLDER = "pagefind"
 SHARDS_FILE = f"{SEARCH_FOLDER}/shards.json"
-UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")  # what the search page loads, the same in every bundle
+# What the page loads from the primary bundle: Pagefind's search script, its worker and WebAssembly.
+RUNTIME = re.compile(r"pagefind\.js|pagefind-worker\.js|wasm\.[a-z0-9_-]+\.pagefind")
+# What Pagefind writes into every bundle for the page itself, and that no one loads.
+PAGE_FILES = re.compile(r"pagefind-(?:component-|modular-)?ui\.(?:js|css)|pagefind-highlight\.js")
 SHARD_STORIES = 250  # what a shard aims to hold: about a quarter of a second of Pagefind
 MAX_SHARDS = 48  # what a search merges in the browser at most; a larger archive gets larger shards
 UNDATED = "undated"
@@ -140,9 +145,10 @@ def pagefind_version() -> str:
         return ""
 
 
-def shard_key(shard: Shard, indexed: dict[str, str]) -> str:
-    """Changes when what Pagefind reads of any of the shard's pages changes, or Pagefind does."""
-    return digest_of([pagefind_version().encode(), shard.name.encode(),
+def shard_key(shard: Shard, indexed: dict[str, str], primary: bool = False) -> str:
+    """Changes when what Pagefind reads of any of the shard's pages changes, or Pagefind does, or
+    the shard becomes or stops being the primary bundle (whose files differ: see bundle_files)."""
+    return digest_of([pagefind_version().encode(), shard.name.encode(), b"primary" if primary else b"merged",
                       *(part for path in shard.pages for part in (path.encode(), indexed[path].encode()))])
 
 
@@ -181,6 +187,20 @@ def index_shard(shard: Shard, site_root: Path, binary: Path, scratch: Path | Non
     return stable_bundle(bundle, folder)
 
 
+def bundle_files(bundle: dict[str, bytes], primary: bool) -> dict[str, bytes]:
+    """What of a shard's bundle the site keeps: its index, and Pagefind's runtime if it is primary."""
+    def kept(path: str) -> bool:
+        name = path.rsplit("/", 1)[1]
+        return not PAGE_FILES.fullmatch(name) and (primary or not RUNTIME.fullmatch(name))
+    return {path: data for path, data in bundle.items() if kept(path)}
+
+
+def search_order(shards: tuple[Shard, ...]) -> list[str]:
+    """The bundles as the page lists them: newest first, undated last; the first is primary."""
+    dated = sorted((s.name for s in shards if s.name != UNDATED), reverse=True)
+    return dated + [s.name for s in shards if s.name == UNDATED]
+
+
 @dataclass(frozen=True)
 class SearchIndex:
     keys: dict[str, str]  # shard name -> key, for the next build's reuse
@@ -203,14 +223,16 @@ def prepare_search_index(stories: list[tuple[str, str | None]], indexed: dict[st
         missing = SearchIndex({}, 0, "search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')")
         return missing, lambda write, workers, progress: missing
     shards = plan_shards(stories)
-    keys = {shard.name: shard_key(shard, indexed) for shard in shards}
+    primary = search_order(shards)[0] if shards else None
+    keys = {shard.name: shard_key(shard, indexed, shard.name == primary) for shard in shards}
     todo = [(s, shard_site(s, site_root)) for s in shards if not reuse(s.name, keys[s.name])]
 
     def finish(write: Write, workers: int = 1, progress: Progress | None = None) -> SearchIndex:
         with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
             try:
-                for done, bundle in enumerate(pool.map(lambda job: index_shard(job[0], site_root, binary, job[1]), todo), 1):
-                    for path, data in bundle.items():
+                for done, (shard, bundle) in enumerate(pool.map(
+                        lambda job: (job[0], index_shard(job[0], site_root, binary, job[1])), todo), 1):
+                    for path, data in bundle_files(bundle, shard.name == primary).items():
                         write(path, data)  # a full disk here is the build's error, not search's
                     if progress:
                         progress("indexing search", done, len(todo))
@@ -219,11 +241,7 @@ def prepare_search_index(stories: list[tuple[str, str | None]], indexed: dict[st
             finally:
                 for _, scratch in todo:  # those a failure left unindexed
                     shutil.rmtree(scratch, ignore_errors=True)
-        if shards:
-            for name in UI_FILES:
-                write(f"{SEARCH_FOLDER}/{name}", (site_root / SEARCH_FOLDER / shards[0].name / name).read_bytes())
-        dated = sorted((s.name for s in shards if s.name != UNDATED), reverse=True)
-        bundles = [f"{name}/" for name in dated + [s.name for s in shards if s.name == UNDATED]]
+        bundles = [f"{name}/" for name in search_order(shards)]
         write(SHARDS_FILE, json.dumps({"bundles": bundles}, separators=(",", ":")).encode() + b"\n")
         return planned
 
