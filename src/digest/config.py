@@ -17,7 +17,7 @@ from digest.errors import ConfigError
 from digest.yamltext import load_yaml
 
 CONFIG_FILE = "digest.yaml"
-INDEXES = ("archive", "events", "sources", "people", "places", "topics")
+INDEXES = ("archive", "events", "sources", "people", "organisations", "places", "topics")
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,4 @@ class Corpus:
     events: tuple[Event, ...] = ()
     people: tuple[Person, ...] = ()
     related: tuple[RelatedItem, ...] = ()  # every related item once corpus-wide, sorted by folded title
+    organisations: tuple[Person, ...] = ()  # the organisations quoted ("NASA said"), as people are

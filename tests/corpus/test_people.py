@@ -1,4 +1,4 @@
-from digest.corpus.people import Said, build_people, split_title
+from digest.corpus.people import Said, build_people, build_speakers, split_title
 from tests.corpus.factory import quote
 
 
@@ -74,3 +74,11 @@ def test_people_file_under_their_surname():
     assert sorted(names, key=surname_key) == [
         "Ilham Aliyev", "Agshin Karimov", "Martin Luther King Jr.", "Ursula von der Leyen", "Madonna"]
     assert [index_letter(n) for n in ("Ilham Aliyev", "Martin Luther King Jr.", "習近平")] == ["A", "K", "#"]
+
+
+def test_an_organisation_quoted_has_its_own_kind_and_is_no_person() -> None:
+    people, organisations = build_speakers([said("NASA"), said("Dick Clark Productions", story="s2"),
+                                            said("Gordon Sondland"), said("Brussels", story="s3")])
+    assert [p.name for p in people] == ["Gordon Sondland"]
+    assert [o.name for o in organisations] == ["Dick Clark Productions", "NASA"]
+    assert [q.story_id for q in organisations[0].quotes] == ["s2"]

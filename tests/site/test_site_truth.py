@@ -40,6 +40,7 @@ class SiteReading:
     stories: dict[str, StoryShown] = field(default_factory=dict)  # dump file -> its story page
     unmatched: list[str] = field(default_factory=list)  # story pages no labelled dump names
     people: dict[str, set[str]] = field(default_factory=dict)  # name on the People index -> dump files
+    organisations: set[str] = field(default_factory=set)  # names on the Organisations index
 
 
 def _text(fragment: str) -> str:
@@ -82,6 +83,8 @@ def read_site(out: Path, truth: dict) -> SiteReading:
         name = _text(re.search(r"<h1>(.*?)</h1>", page, re.DOTALL).group(1))
         headlines = [_text(h) for h in re.findall(r'<h3 id="said-\d+"><a [^>]*>(.*?)</a>', page, re.DOTALL)]
         reading.people[name] = {f for f in (_file_of(h, truth) for h in headlines) if f}
+    for path in sorted((out / "organisations").glob("*/index.html")):
+        reading.organisations.add(_text(re.search(r"<h1>(.*?)</h1>", path.read_text(encoding="utf-8"), re.DOTALL).group(1)))
     return reading
 
 
@@ -188,6 +191,13 @@ def test_the_people_index_lists_people(reading: SiteReading, truth: dict) -> Non
     precision = _share(result.people_valid, result.people_listed)
     not_people = sorted(n for n in reading.people if n not in truth["people"])
     assert precision >= PEOPLE_PRECISION_TARGET, f"people precision {precision:.3f}; not people: {not_people}"
+
+
+def test_organisations_quoted_are_kept_as_organisations_apart_from_people(reading: SiteReading, truth: dict) -> None:
+    # NASA speaks in the corpus's space story ("NASA said"): an organisation's voice, never a person
+    assert "NASA" in reading.organisations
+    assert not reading.organisations & set(truth["people"])
+    assert not reading.organisations & set(reading.people)
 
 
 def test_bylines_the_pages_print_are_shown(reading: SiteReading, truth: dict) -> None:

@@ -13,7 +13,7 @@ from digest.corpus.events import EventInput, cluster, make_event
 from digest.corpus.features import event_weights, features_of
 from digest.corpus.names import find_names, name_index
 from digest.corpus.outlets import outlets
-from digest.corpus.people import Said, build_people
+from digest.corpus.people import Said, build_speakers
 from digest.corpus.related import headline_index, link, merge_items
 from digest.corpus.template import template_paragraphs, without_template
 from digest.corpus.text import fold, headline_core
@@ -108,7 +108,7 @@ def _build(records: Sequence[StoryRecord], options: CorpusOptions, features: Seq
     template = template_paragraphs(articles)
     of_record = {id(r): f for r, f in zip(records, features)}
     facts = {a.id: _facts(a, of_record[id(a.record)]) for a in articles}
-    people = build_people([Said(q, a.id, story_date(a.record)) for a in articles for q in a.record.quotes])
+    people, organisations = build_speakers([Said(q, a.id, story_date(a.record)) for a in articles for q in a.record.quotes])
     people_of = _people_by_story(articles, facts, people)
     grouping = Forked(lambda: _events(articles, facts, people_of, options.event_threshold), enabled=forked)
     topics = _topics(articles, people, {a.id: of_record[id(a.record)] for a in articles}, facts)
@@ -121,4 +121,5 @@ def _build(records: Sequence[StoryRecord], options: CorpusOptions, features: Seq
                for a, topic, linked in zip(articles, topics, links)]
     stories.sort(key=lambda s: (s.record.date or "", s.id), reverse=True)
     events = sorted({e.id: e for e in event_of.values()}.values(), key=lambda e: (e.start or "", e.id), reverse=True)
-    return Corpus(stories=tuple(stories), events=tuple(events), people=people, related=related)
+    return Corpus(stories=tuple(stories), events=tuple(events), people=people, related=related,
+                  organisations=organisations)

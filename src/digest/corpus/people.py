@@ -79,6 +79,12 @@ def _resolver(cores_by_story: dict[str, set[str]]) -> dict[tuple[str, str], str]
 
 def build_people(said: list[Said]) -> tuple[Person, ...]:
     """People sorted by id, each with every quote in date order."""
+    return build_speakers(said)[0]
+
+
+def build_speakers(said: list[Said]) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
+    """The people and the organisations quoted, each sorted by id, each with every quote in date
+    order. A place, a group or a word quoted is neither ("Brussels", "Officials")."""
     countries = patterns().countries
     split = [(s, *split_title(s.quote.speaker)) for s in said if s.quote.speaker]
     split = [(s, core, title) for s, core, title in split if fold(core) not in countries  # "China said" is no person
@@ -92,7 +98,10 @@ def build_people(said: list[Said]) -> tuple[Person, ...]:
         groups[resolved.get((s.story_id, core), core)].append((s, core, title))
     # People only: "Tottenham", "Minnesota Wild", "Brussels", "Officials" quoted are no one's page
     people = [_person(name, members) for name, members in groups.items() if is_person(name)]
-    return tuple(sorted(people, key=lambda person: person.id))
+    # an organisation quoted ("NASA", "Big Machine") has a page of its own kind, never among people
+    bodies = [_person(name, members) for name, members in groups.items() if is_organisation(name)]
+    return (tuple(sorted(people, key=lambda person: person.id)),
+            tuple(sorted(bodies, key=lambda body: body.id)))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -102,6 +111,12 @@ def is_person(name: str) -> bool:
     # one word makes a page only as a known given name ("Madonna"): an unexplained "Roscosmos" or
     # "Huseynov" may be an agency or a surname whose full name the archive never printed
     return name_kind(name) == "person" and (" " in name or is_given_name(name))
+
+
+@lru_cache(maxsize=1 << 14)
+def is_organisation(name: str) -> bool:
+    """An organisation's name by the same evidence: "NASA", "Dick Clark Productions"."""
+    return not is_person(name) and name_kind(name) == "organisation"
 
 
 def surname(name: str) -> str:

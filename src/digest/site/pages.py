@@ -189,7 +189,8 @@ def taxonomy_pages(taxonomy: Taxonomy, terms: tuple[Term, ...], catalog: Catalog
     day_link = lambda key: Link(human_date(key), routes.term("archive", key))
     for at, term in enumerate(terms):
         title = f"{taxonomy.singular}: {term.name}" if not archive else term.name
-        person = catalog.people.get(term.key) if taxonomy.name == "people" else None
+        quoted = {"people": catalog.people, "organisations": catalog.organisations}.get(taxonomy.name)
+        person = quoted.get(term.key) if quoted is not None else None  # whose quotes the page lists
         day = term.key if archive else None
         around = neighbours(keys, at, day_link) if archive else None
         feeds = routes.term_folder(taxonomy.name, term.key) if taxonomy.name == "sources" else None

@@ -22,7 +22,7 @@ NOT_FOUND = "404.html"
 SEARCH = "search/index.html"
 FEED_FILES = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
 # Top-level folders the generated pages use; a Markdown page may not take one of these names.
-RESERVED = frozenset({"stories", "events", "archive", "sources", "people", "places", "topics",
+RESERVED = frozenset({"stories", "events", "archive", "sources", "people", "organisations", "places", "topics",
                       "search", "static", "pagefind", "page", "404", "undated"})
 
 T = TypeVar("T")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
 from digest.corpus.people import surname_key
-from digest.records import Corpus, Story
+from digest.records import Corpus, Person, Story
 
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -101,15 +101,16 @@ def _days(story: Story) -> Iterable[tuple[str, str]]:
     return [(day, human_date(day))] if day else []
 
 
-class _QuotedPeople:
-    """People are named by the corpus: a story falls under everyone it quotes. A class, not a
-    closure, so that a plan can be sent to a Dask cluster's workers (pickled) to be rendered there."""
+class _Quoted:
+    """People (or organisations) are named by the corpus: a story falls under everyone it quotes. A
+    class, not a closure, so that a plan can be sent to a Dask cluster's workers (pickled) to be
+    rendered there."""
 
     __slots__ = ("by_story",)
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, speakers: Iterable[Person]) -> None:
         self.by_story: dict[str, list[tuple[str, str]]] = {}
-        for person in corpus.people:
+        for person in speakers:
             for said in person.quotes:
                 self.by_story.setdefault(said.story_id, []).append((person.id, person.name))
 
@@ -122,7 +123,8 @@ def taxonomies(corpus: Corpus, enabled: Iterable[str]) -> tuple[Taxonomy, ...]:
     every = (
         Taxonomy("archive", "Archive", "Day", _days, _newest_day_first),
         Taxonomy("sources", "Sources", "Source", _sources, _by_name),
-        Taxonomy("people", "People", "Person", _QuotedPeople(corpus), _by_surname),
+        Taxonomy("people", "People", "Person", _Quoted(corpus.people), _by_surname),
+        Taxonomy("organisations", "Organisations", "Organisation", _Quoted(corpus.organisations), _by_name),
         Taxonomy("places", "Places", "Place", _places, _by_name),
         Taxonomy("topics", "Topics", "Topic", _topics, _by_name, TOPIC_MIN_STORIES),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlsplit
 
@@ -118,6 +118,7 @@ class Catalog:
     people: dict[str, Person]
     speakers: dict[str, str]  # a name or alias as printed -> person id
     terms: dict[tuple[str, str], Term]
+    organisations: dict[str, Person] = field(default_factory=dict)  # the organisations quoted, by id
 
     def story_list(self, ids) -> list[StoryView]:
         return [self.stories[i] for i in ids if i in self.stories]
@@ -177,5 +178,6 @@ def make_catalog(corpus: Corpus, routes: Routes, terms: tuple[Term, ...]) -> Cat
         events={e.id: e for e in corpus.events},
         people={p.id: p for p in corpus.people},
         speakers=speakers,
+        organisations={o.id: o for o in corpus.organisations},
         terms={(t.taxonomy, t.key): t for t in terms},
     )
