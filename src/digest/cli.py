@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 
 from digest import __version__
 from digest.commands import build, check, init, inspect, serve

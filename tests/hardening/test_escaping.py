@@ -26,7 +26,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def hostile_dump() -> str:
     text = article(HEADLINE, extra=f"Residents wrote {PAYLOAD} on the wall.")
-    return text.replace("By Ann Lee\n", f"By Ann Lee\n\nNov. 20, 2019 5:52 AM EST\n\nSee javascript:alert(4) {{{{ config }}}}\n")
+    return text.replace("By Ann Lee\n", "By Ann Lee\n\nNov. 20, 2019 5:52 AM EST\n\nSee javascript:alert(4) {{ config }}\n")
 
 
 def hostile_source_dump() -> str:

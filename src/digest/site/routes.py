@@ -7,7 +7,6 @@ a story never moves the URL of another.
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from dataclasses import dataclass
 from typing import Callable, Iterable, TypeVar
 
