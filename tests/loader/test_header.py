@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from digest.loader.blocks import Line
-from digest.loader.header import agency_named, byline_of, read_header, without_writer_note
+from digest.loader.header import agency_named, byline_of, read_header, reporters_credited, without_writer_note
 from digest.loader.patterns import patterns
 
 
@@ -63,3 +63,16 @@ def test_a_line_read_as_the_byline_gives_the_writers_names(line: str, names: str
 @pytest.mark.parametrize("line", ["metroidkotaku longreadsnintendo", "Is this the end?", "Page 2 of 5"])
 def test_a_line_without_a_name_gives_no_byline(line: str) -> None:
     assert byline_of(line, patterns()) is None
+
+
+def test_a_wire_story_without_a_byline_is_written_by_the_reporters_its_closing_credit_names() -> None:
+    from digest.loader import load_dump
+
+    body = ("WASHINGTON (Reuters) - Scientists said on Tuesday they had found the oldest known "
+            "footprints of a land animal, pressed into mud some 390 million years ago.\n\n"
+            "The tracks, left by a four-legged creature, push back the date animals first walked on "
+            "land by several million years, the team wrote in the journal Nature.\n\n"
+            "(Reporting by Will Dunham; Editing by Tom Brown)\n")
+    record = load_dump("tracks.txt", ("Oldest footprints of a land animal found\n\n" + body).encode())
+    assert record.byline == "Will Dunham"
+    assert reporters_credited(["Reporting by the BBC newsroom"]) is None  # an outlet is no writer

@@ -23,8 +23,8 @@ from tests.conftest import SHARED, run_digest
 TRUTH = Path(__file__).parent / "data" / "site_truth.yaml"
 # Targets of the site: the People index is people; bylines the pages print are shown.
 PEOPLE_PRECISION_TARGET = 0.98
-# What the site reaches today where it is below its target; a change may raise it, never lower it.
-BYLINES_SHOWN_FLOOR = 0.90
+# Every byline a page prints is shown on its story page.
+BYLINES_SHOWN_FLOOR = 1.0
 
 
 @dataclass

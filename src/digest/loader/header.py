@@ -124,6 +124,23 @@ _BYLINE_PARTS = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*|\s{2,}|\s*\(|@")  # 
 MAX_BYLINE_WORDS = 10
 
 
+# A wire's closing staff credit, "(Reporting by Will Dunham; Editing by Tom Brown)": its reporters
+# are the story's writers where the page prints no byline above the story
+_REPORTING_CREDIT = re.compile(r"^\(?Reporting by (?P<names>[^;()]+?)(?:;|\)|$)")
+CREDIT_LINES = 6  # the last lines of the article and the first of what follows it
+
+
+def reporters_credited(lines: list[str]) -> str | None:
+    """The reporters a closing staff credit names, when they are names."""
+    for text in lines:
+        m = _REPORTING_CREDIT.match(text.strip())
+        if m:
+            names = _names_in(m.group("names").strip(" ,."))
+            if names and 1 < len(names.split()) <= MAX_BYLINE_WORDS:  # a person's name, not "BBC"
+                return names
+    return None
+
+
 def byline_of(text: str, patterns: Patterns) -> str | None:
     """The writers' names on a line read as the byline: the byline patterns' reading first, else
     the line less its "By", its date and time and anything after a separator ("| Updated ...")."""

@@ -17,7 +17,7 @@ from digest.loader.credits import (
 )
 from digest.loader.dateline import DatelineMatch, full_dates, is_date_line, match_bureau, story_dateline, with_year
 from digest.loader import labeller
-from digest.loader.header import byline_of, read_header, without_writer_note
+from digest.loader.header import CREDIT_LINES, byline_of, read_header, reporters_credited, without_writer_note
 from digest.loader.markup import markdown_as_text
 from digest.loader.metadata import ScrapeHeader, split_scrape_header
 from digest.loader.address import page_address
@@ -155,7 +155,8 @@ def load_text(path: str, text: str, pats: Patterns | None = None) -> StoryRecord
     body[-1] = pats.body_end_mark.sub("", body[-1])  # the wire's "Enditem": no words of the story
     body = [p for p in body if p]
     header = read_header(layout.header, pats)
-    byline = header.byline or (byline_of(reading.byline.text, pats) if reading.byline else None)
+    byline = header.byline or (byline_of(reading.byline.text, pats) if reading.byline else None) \
+        or reporters_credited(body[-CREDIT_LINES:] + [line.text for line in layout.tail[:CREDIT_LINES]])
     body = without_writer_note(body, layout.header, byline)
     credits = parse_credits([line.text for line in layout.credits], pats)
     captions = [line.text for line in layout.captions]
