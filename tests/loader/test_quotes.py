@@ -170,3 +170,26 @@ def test_a_spokesman_for_an_organisation_is_described_not_the_organisation() -> 
 ])
 def test_a_month_or_a_common_word_opening_a_sentence_is_no_speaker(body: list[str]) -> None:
     assert [q.speaker for q in find_quotes(body, patterns())] == []
+
+
+@pytest.mark.parametrize(("paragraph", "speaker", "reported"), [
+    # the sentence ends inside its closing quotation mark: the next sentence is not what was said
+    ("President Donald Trump said he had watched part of the testimony and slammed the hearings as a "
+     "“disgrace.” Over the weekend, Trump assailed Williams as part of the “Never Trumpers.”",
+     "Donald Trump", "he had watched part of the testimony and slammed the hearings as a “disgrace.”"),
+    # another speaker's attribution closing the sentence is no part of the reported words
+    ("Gordon Sondland said he had relayed to the Ukrainian that aid might be freed if the country would "
+     "announce the investigations, Morrison testified.",
+     "Gordon Sondland", "he had relayed to the Ukrainian that aid might be freed if the country would announce the investigations"),
+    # "told" takes its listener before the words: only "told ... that" reports them
+    ("Alexander Vindman told lawmakers that it was his duty to report his concerns about the call.",
+     "Alexander Vindman", "it was his duty to report his concerns about the call"),
+])
+def test_reported_speech_is_one_clean_clause(paragraph: str, speaker: str, reported: str) -> None:
+    found = [q for q in find_quotes([paragraph], patterns()) if q.kind == "reported"]
+    assert [(q.speaker, q.text) for q in found] == [(speaker, reported)]
+
+
+def test_told_without_that_reports_no_words() -> None:
+    paragraph = "Alexander Vindman told lawmakers it was his duty to report his concerns about the call."
+    assert not [q for q in find_quotes([paragraph], patterns()) if q.kind == "reported"]

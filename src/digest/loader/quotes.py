@@ -48,6 +48,7 @@ class Grammar:
     reporting_verb: re.Pattern[str]  # a cheap first test: most sentences report no speech
     reported_lead: re.Pattern[str]  # `President Xi said that ...`
     reported_tail: re.Pattern[str]  # `..., Xi said.`
+    attribution_tail: re.Pattern[str]  # `, Morrison testified.` closing what another speaker reported
 
 
 PRONOUN = r"[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he \d{1,3}-year-old"  # "the 56-year-old" refers back, as a pronoun
@@ -101,7 +102,10 @@ def grammar(patterns: Patterns) -> Grammar:
         according_after=re.compile(rf"^[\s,]*according to {ROLE_PREFIX}(?P<who>{name}|{described})"),
         according_before=re.compile(rf"[Aa]ccording to (?P<who>{name}|{described}),[^“”\"]*$"),
         reporting_verb=re.compile(rf" (?:{reporting})\b"),
-        reported_lead=re.compile(rf"(?:^|(?<= ))(?P<who>{name}) {adverb}(?:(?:{clause})(?: that)?|(?:{reporting}) that) (?P<what>\S+(?: \S+){{2,}})$"),
+        # "said the talks ...", "insisted that ...", "told reporters that ...": the words the clause reports
+        reported_lead=re.compile(rf"(?:^|(?<= ))(?P<who>{name}) {adverb}(?:(?:{clause})(?: that)?|(?:{reporting}) (?:[\w'’-]+ ){{0,3}}?that) (?P<what>\S+(?: \S+){{2,}})$"),
+        # ", Morrison testified.": another speaker's attribution closing the sentence is not what was reported
+        attribution_tail=re.compile(rf",? (?:{PRONOUN}|{name}) (?:{verbs})\.?$"),
         reported_tail=re.compile(rf"^(?P<what>.+), (?P<who>[Hh]e|[Ss]he|{name}) {adverb}(?:{reporting})\.$"),
     )
 
@@ -232,7 +236,9 @@ def _neighbours(speakers: list[Speaker | None]) -> list[Speaker | None]:
     return [b or a for b, a in zip(before, reversed(after))]
 
 
-_SENTENCE_BREAK = re.compile(r"\s(?<=[.!?]\s)\s*(?=[A-Z])")  # starts with \s: the engine skips to spaces
+# A sentence ends at its stop, or after the quotation mark that closes on it ("a “disgrace.” Over ...");
+# the next opens with a capital or an opening quote. Starts with \s: the engine skips to spaces
+_SENTENCE_BREAK = re.compile(r"\s(?:(?<=[.!?]\s)|(?<=[.!?][”’\"]\s))\s*(?=[A-Z“‘\"])")
 
 
 def sentences(text: str) -> list[str]:
@@ -256,7 +262,8 @@ def reported_quotes(text: str, paragraph: int, book: SpeakerBook) -> list[Quote]
             continue
         speaker = book.resolve(m.group("who"), upto=offset + m.start("who"))
         if speaker:
-            found.append(Quote(_clause(m.group("what")), speaker.name, speaker.role, "reported", paragraph))
+            what = g.attribution_tail.sub("", m.group("what")) if m.re is g.reported_lead else m.group("what")
+            found.append(Quote(_clause(what), speaker.name, speaker.role, "reported", paragraph))
     return found
 
 
