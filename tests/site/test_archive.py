@@ -67,7 +67,8 @@ def test_day_pages_link_the_previous_and_next_days_and_their_month(files: dict[s
 def test_an_alphabetical_index_that_fits_a_page_jumps_to_its_letters_on_it(files: dict[str, str]) -> None:
     people = main(files["people/index.html"])
     assert '<nav class="letters" aria-label="By letter">' in people
-    assert '<a href="index.html#letter-r">R</a>' in people and '<li id="letter-r"><a href="rui-lima/index.html">' in people
+    # people are filed by surname: Rui Lima under L
+    assert '<a href="index.html#letter-l">L</a>' in people and '<li id="letter-l"><a href="rui-lima/index.html">' in people
     assert "Newer" not in people and "Older" not in people and "people/letter/" not in " ".join(files)
 
 
@@ -75,10 +76,10 @@ def test_a_longer_alphabetical_index_has_a_page_a_letter_not_newer_older(tmp_pat
     files = {p: d.decode() for p, d in build_handmade(tmp_path / "out", config=replace(CONFIG, items_per_page=1)).items()
              if p.endswith(".html")}
     people = main(files["people/index.html"])
-    assert "<h1>People: A</h1>" in people and "Ana Costa" in people and "Rui Lima" not in people
-    assert '<a href="index.html" aria-current="page">A</a>' in people and '<a href="letter/r/index.html">R</a>' in people
+    assert "<h1>People: C</h1>" in people and "Ana Costa" in people and "Rui Lima" not in people  # by surname
+    assert '<a href="index.html" aria-current="page">C</a>' in people and '<a href="letter/l/index.html">L</a>' in people
     assert "Newer" not in people and "Older" not in people
-    assert "Rui Lima" in main(files["people/letter/r/index.html"])
+    assert "Rui Lima" in main(files["people/letter/l/index.html"])
 
 
 def test_the_letter_comes_from_the_lists_own_sort_key() -> None:
@@ -153,3 +154,14 @@ def test_a_sources_page_names_the_outlet_only_of_stories_another_outlet_wrote(fi
     cards = "".join(main(html).split('class="story-list"')[1] for path, html in files.items()
                     if path.startswith("sources/coastal-daily/"))
     assert cards.count('class="source"') == 1 and ">Harbour Wire</a>" in cards  # carried by Coastal Daily too
+
+
+def test_people_are_filed_under_their_surname_letter() -> None:
+    from digest.site.taxonomy import Term, _by_surname
+
+    people = [Term("people", key, name, ("s",)) for key, name in
+              [("alex-borstein", "Alex Borstein"), ("xi-jinping", "Xi Jinping"), ("ilham-aliyev", "Ilham Aliyev")]]
+    ordered = sorted(people, key=_by_surname)
+    assert {letter: [t.name for t in terms] for letter, terms in by_letter(ordered, _by_surname).items()} == {
+        "A": ["Ilham Aliyev"], "B": ["Alex Borstein"], "J": ["Xi Jinping"]}
+    assert initial((("borstein", "alex borstein"), "alex-borstein")) == "B"  # a nested key's first text

@@ -14,13 +14,23 @@ OTHER = "#"  # digits, signs and scripts without letter case: one group after Z
 
 def initial(sort_key: Any) -> str:
     """"Étienne" -> "E", "zhou" -> "Z", "4chan" -> "#": the first letter of the key's first text."""
-    text = sort_key if isinstance(sort_key, str) else next((p for p in sort_key if isinstance(p, str)), "")
+    text = _first_text(sort_key)
     for char in unicodedata.normalize("NFKD", text):
         if unicodedata.combining(char):
             continue
         upper = char.upper()
         return upper if "A" <= upper <= "Z" else OTHER
     return OTHER
+
+
+def _first_text(key: Any) -> str:
+    """The first string in a sort key, looking into nested tuples: ((surname, name), id) gives surname."""
+    if isinstance(key, str):
+        return key
+    for part in key if isinstance(key, tuple) else ():
+        if text := _first_text(part):
+            return text
+    return ""
 
 
 def by_letter(items: Sequence[T], order: Callable[[T], Any]) -> dict[str, list[T]]:

@@ -79,7 +79,8 @@ def _by_name(term: Term) -> tuple:
 
 
 def _by_surname(term: Term) -> tuple:
-    return (surname_key(term.name), term.key)
+    # flat, so its first text is the surname: the A-Z jumps file people by it (site/letters.py)
+    return (*surname_key(term.name), term.key)
 
 
 def _sources(story: Story) -> Iterable[tuple[str, str]]:
