@@ -188,3 +188,14 @@ def test_an_inferred_headline_is_cut_at_a_word_with_an_ellipsis_never_at_an_init
     assert infer_headline("Police arrested five men. They were freed later.") == "Police arrested five men"
     long = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen more words."
     assert infer_headline(long).endswith("sixteen…")
+
+
+def test_a_name_far_off_in_the_pages_teasers_is_not_the_byline(shared) -> None:
+    # CBS Detroit's story prints no byline; "First Forecast Weather November 20, 2019 ..." is a
+    # weather teaser some seventy lines above its headline, among the page's menus
+    from digest.loader import load_dump
+
+    dump = shared / "corpus" / "dumps" / "031.txt"
+    record = load_dump(dump.name, dump.read_bytes())
+    assert record.byline is None
+    assert record.date == "2019-11-19"

@@ -29,6 +29,8 @@ LINES_ABOVE_HEADLINE = 3  # a time may stand just above the headline
 
 ADD_BODY = 0.8  # a paragraph the rules left out joins the body when the model is this sure of it
 ADD_SHORT = 0.9  # a short line (a list's item, a crosshead) inside the article, when this sure
+FIELD_REACH = 40  # lines above the headline (or the body) and below the body where a byline may stand;
+# 10 and 20 lost bylines on the training split, 40 none on either split
 MIN_FIELD = 0.15  # the headline, byline or date line: the most likely one, when at least this likely
 # (0.05-0.4 tried: lower reads more of them on both splits; this keeps a doubtful byline out)
 
@@ -147,7 +149,10 @@ def relayout(layout: Layout, m: Marginals, pats: Patterns, known_title: str | No
         headline = parsed.headline
         if title is None and parsed.publisher:
             title = parsed
-    byline_at = _most_likely(m.p[BYLINE], offset, len(lines))
+    # a byline stands by its article: under the headline, over the body, or at its foot; a name far
+    # off in the page's menus and teasers ("First Forecast Weather ...") is another item's
+    near = max(offset, min(start, heading if heading is not None else start) - FIELD_REACH)
+    byline_at = _most_likely(m.p[BYLINE], near, min(len(lines), end + 1 + FIELD_REACH))
     date_at = _most_likely(m.p[DATE], offset, len(lines))
     marked = sorted({i for i in (byline_at, date_at) if i is not None and i < start})
     top = max(offset, start - MAX_HEADER_LINES if heading is None else min(heading + 1, start) - LINES_ABOVE_HEADLINE)
