@@ -76,3 +76,11 @@ def test_a_wire_story_without_a_byline_is_written_by_the_reporters_its_closing_c
     record = load_dump("tracks.txt", ("Oldest footprints of a land animal found\n\n" + body).encode())
     assert record.byline == "Will Dunham"
     assert reporters_credited(["Reporting by the BBC newsroom"]) is None  # an outlet is no writer
+
+
+def test_one_everyday_word_opening_a_line_is_no_writer() -> None:
+    pats = patterns()
+    assert byline_of("Get short URL", pats) is None
+    assert byline_of("More", pats) is None
+    assert byline_of("By Madonna", pats) == "Madonna"
+    assert byline_of("Jane Smith", pats) == "Jane Smith"

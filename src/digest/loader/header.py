@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.corpus.reference import zipf
 from digest.loader.blocks import Line
 from digest.loader.dateline import YEAR_END, match_bureau
 from digest.loader.patterns import MONTH_RE, Patterns
@@ -122,6 +123,7 @@ _BY_WORDS = re.compile(r"^(?:(?:written|posted|text|story|words|reported)\s+)?(?
                        re.IGNORECASE)
 _BYLINE_PARTS = re.compile(r"\s+[|•·—–-]\s+|\s*\|\s*|\s{2,}|\s*\(|@")  # "Name (Bureau)", "Name@handle"
 MAX_BYLINE_WORDS = 10
+EVERYDAY_ZIPF = 5.5  # a word the language uses this often ("get", "more") is no one's name
 
 
 # A wire's closing staff credit, "(Reporting by Will Dunham; Editing by Tom Brown)": its reporters
@@ -151,6 +153,8 @@ def byline_of(text: str, patterns: Patterns) -> str | None:
     names = _BYLINE_PARTS.split(_BY_WORDS.sub("", text.strip()), maxsplit=1)[0]
     cut = min((m.start() for m in (_DATE.search(names), _TIME.search(names)) if m), default=len(names))
     names = _names_in(names[:cut].strip(" ,;:-–—"))
+    if names and " " not in names and zipf(names.casefold()) >= EVERYDAY_ZIPF:
+        return None  # one everyday word ("Get short URL", "Share") opens a line of furniture, names no writer
     return names if names and len(names.split()) <= MAX_BYLINE_WORDS else None
 
 
