@@ -82,3 +82,8 @@ def test_an_organisation_quoted_has_its_own_kind_and_is_no_person() -> None:
     assert [p.name for p in people] == ["Gordon Sondland"]
     assert [o.name for o in organisations] == ["Dick Clark Productions", "NASA"]
     assert [q.story_id for q in organisations[0].quotes] == ["s2"]
+
+
+def test_a_role_run_on_before_a_persons_name_is_no_organisation() -> None:
+    _, organisations = build_speakers([said("Kraft Food Susan Davison"), said("Mozilla Corporation", story="s2")])
+    assert [o.name for o in organisations] == ["Mozilla Corporation"]

@@ -115,7 +115,11 @@ def is_person(name: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def is_organisation(name: str) -> bool:
-    """An organisation's name by the same evidence: "NASA", "Dick Clark Productions"."""
+    """An organisation's name by the same evidence: "NASA", "Dick Clark Productions"; not a name that
+    ends in a person's ("Kraft Food Susan Davison": a role run on before her name)."""
+    words = name.split()
+    if any(is_given_name(words[i]) and is_person(" ".join(words[i:])) for i in range(1, len(words) - 1)):
+        return False
     return not is_person(name) and name_kind(name) == "organisation"
 
 
