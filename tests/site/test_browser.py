@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.site.handmade import CONFIG, build_handmade, corpus
-from tests.site.tools import AXE_JS, CHROMIUM, CHROMIUM_ARGS, require, served
+from tests.site.tools import AXE_JS, require, served
 
 PAGE_KINDS = {
     "home": "index.html",
@@ -46,26 +46,9 @@ def server(site: Path) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory):
-    require(CHROMIUM.is_file(), f"chromium ({CHROMIUM})")
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield tab
-    context.close()
-    assert errors == [], errors  # no script error, no resource blocked by the Content-Security-Policy
+def page(tab):
+    return tab  # the shared tab (tests/site/conftest.py), under the name these tests read best with
 
 
 def follow_story_event_person(page, home: str) -> None:

@@ -15,7 +15,7 @@ from benchmarks.synth import generate
 from digest.build import BuildOptions, build
 from digest.site import search
 from digest.site.search import pagefind_binary
-from tests.site.tools import CHROMIUM, CHROMIUM_ARGS, require, served
+from tests.site.tools import served
 
 RARE = "Berglund"  # begins with "Berg", a surname of many synthetic stories in every shard
 BODY = re.compile(r"<title>(.*?)</title>.*?data-pagefind-body[^>]*>(.*)</main>", re.DOTALL)
@@ -54,28 +54,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def base(site: Path) -> Iterator[str]:
     with served(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM.is_file(), f"chromium ({CHROMIUM})")
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def tab(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield page
-    context.close()
-    assert errors == [], errors
 
 
 def settled(tab) -> list[str]:
