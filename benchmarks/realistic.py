@@ -12,15 +12,18 @@ project: the dumps are written to the folder the benchmark gives and removed wit
 """
 from __future__ import annotations
 
-import argparse
 import random
 import re
+import sys
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth  # noqa: E402  (beside this file: the dumps are written and named as synth writes them)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -155,20 +158,9 @@ def generate(folder: Path, count: int, seed: int = 7, years: tuple[int, ...] = Y
             articles.append((headline, sentences, dateline))
             text = _fill(rng.choice(layouts), headline, sentences, dateline)
         texts.append(text)
-        path = folder / f"{i:06d}.txt"
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+        written.append(synth.write_dump(folder, i, text))
     return written
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("count", type=int)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    generate(args.folder, args.count, args.seed)
-
-
 if __name__ == "__main__":
-    main()
+    synth.main(generate, __doc__)

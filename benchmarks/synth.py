@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 PLACES = [("BAKU", "Azerbaijan"), ("BERLIN", "Germany"), ("NAIROBI", "Kenya"), ("LIMA", "Peru"),
@@ -118,19 +119,25 @@ def generate(folder: Path, count: int, seed: int = 7, years: tuple[int, ...] = Y
         else:
             text = dump(rng, i, years)
         texts.append(text)
-        path = folder / f"{i:06d}.txt"
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+        written.append(write_dump(folder, i, text))
     return written
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def write_dump(folder: Path, index: int, text: str) -> Path:
+    """The index-th dump of a generated archive, named so that path order is generation order."""
+    path = folder / f"{index:06d}.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def main(make: Callable[..., list[Path]] = generate, description: str = __doc__) -> None:
+    """FOLDER COUNT [--seed N]: the command line of this generator and of benchmarks/realistic.py."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    generate(args.folder, args.count, args.seed)
+    make(args.folder, args.count, args.seed)
 
 
 if __name__ == "__main__":
