@@ -197,7 +197,7 @@ def floor_rows(built: Path, scratch: Path) -> list[tuple[str, float, float]]:
     """What a build of this design spends at least, timed alone on the cold build's output: Pagefind
     indexing every story page (a cold build indexes them all; a rebuild, the shards it touched),
     and the mirror of the previous site that every rebuild with work makes before its swap."""
-    from digest.site.search import pagefind_binary
+    from digest.output.search import pagefind_binary
     rows = []
     binary = pagefind_binary()
     if binary is not None:
@@ -215,7 +215,7 @@ def floor_rows(built: Path, scratch: Path) -> list[tuple[str, float, float]]:
 
 def with_search(label: str, build: tuple[float, float], site: Path, scratch: Path) -> list[tuple[str, float, float]]:
     """The tool's build row, and the same build followed by Pagefind over its output, timed together."""
-    from digest.site.search import pagefind_binary
+    from digest.output.search import pagefind_binary
 
     rows = [(f"{label} cold build", *build)]
     binary = pagefind_binary()

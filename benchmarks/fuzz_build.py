@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import MONTHS, generate  # noqa: E402
 
 from digest.build import CACHE_DIR, BuildOptions, BuildReport, build
-from digest.cache import RecordCache, record_key
+from digest.incremental.record_cache import RecordCache, record_key
 
 CORRUPTIONS = {
     "empty": lambda rng, data: b"",

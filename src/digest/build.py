@@ -14,11 +14,18 @@ from typing import TYPE_CHECKING, Any
 
 from digest.config import SiteConfig, load_config, refuse_overlap
 from digest.errors import DumpError
+from digest.incremental.manifest import (
+    Manifest,
+    Previous,
+    encode_details,
+    manifest_file,
+    write_manifest,
+    write_output_files,
+)
 from digest.inputs import as_given, read_inputs
-from digest.manifest import Manifest, Previous, encode_details, manifest_file, write_manifest, write_output_files
+from digest.output.lock import output_lock
+from digest.output.staging import LOCK_WAIT_SECONDS, staged_site
 from digest.records import Parsed
-from digest.site.lock import output_lock
-from digest.site.write import LOCK_WAIT_SECONDS, staged_site
 
 if TYPE_CHECKING:  # loaded only when a build has work (see build)
     from digest.site.make import SiteOutcome
@@ -78,10 +85,10 @@ def report_of(data: dict, output: Path) -> BuildReport:
 def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildOptions,
                  cluster: Any = None) -> tuple[list[Parsed], list[DumpError], list[str]]:
     """Parsed records: from the cache where the dump and the parser are unchanged, else parsed by
-    workers (on the Dask cluster, given a client of one: digest.executor.cluster_client); with the
+    workers (on the Dask cluster, given a client of one: digest.runtime.executors.cluster_client); with the
     dumps that are none, and a warning if the cache could not be used."""
-    from digest.executor import make_executor
     from digest.parse import forget_recent, parse_dumps
+    from digest.runtime.executors import make_executor
     cache_file = site_dir / CACHE_DIR / "records.sqlite"
     if options.clean:
         forget_recent(cache_file)
@@ -96,7 +103,7 @@ def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildO
 
 
 def build(options: BuildOptions) -> BuildReport:
-    """One build at a time into an output: a second waits for the first (digest.site.lock)."""
+    """One build at a time into an output: a second waits for the first (digest.output.lock)."""
     watch = Stopwatch()
     config = load_config(options.site_dir)
     output = options.output or options.site_dir / config.output_dir
@@ -126,7 +133,7 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
     # The corpus stage and the renderer load only now: a rebuild with nothing to do should not
     # spend a third of a second importing them.
     from digest.corpus import build_corpus
-    from digest.executor import cluster_client
+    from digest.runtime.executors import cluster_client
     from digest.site.make import make_site
     from digest.site.markdown import parse_pages
     documents = parse_pages(inputs.markdown)

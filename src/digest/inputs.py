@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest import __version__
-from digest.cache import parser_version
 from digest.config import SiteConfig
 from digest.errors import DigestError, DumpError
-from digest.manifest import digest_of
+from digest.incremental.manifest import digest_of
+from digest.incremental.record_cache import parser_version
 from digest.site.theme import theme_dir
 
 DUMP_SUFFIXES = (".txt",)

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from concurrent.futures import Executor
 from pathlib import Path
 
-from digest.cache import RecordCache, record_key
 from digest.corpus.features import features_of
 from digest.errors import DumpError
-from digest.executor import start_in_chunks
+from digest.incremental.record_cache import RecordCache, record_key
 from digest.records import Parsed
+from digest.runtime.executors import start_in_chunks
 from digest.serial import from_bytes, to_bytes
 
 Progress = Callable[[str, int, int], None]
@@ -24,7 +24,9 @@ Outcome = bytes | tuple[str, str, int | None]
 
 def parse_dump(path: str, data: bytes) -> Parsed:
     """One dump's record and its features; raises DumpError."""
-    from digest.loader import load_dump  # here: a process that parses nothing need not import the loader
+    from digest.loader import (
+        load_dump,  # here: a process that parses nothing need not import the loader
+    )
     record = load_dump(path, data)
     return Parsed(record, features_of(record))
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.cache import RecordCache, record_key
 from digest.cli import main
+from digest.incremental.record_cache import RecordCache, record_key
 from digest.parse import parse_dump
 from tests.hardening.conftest import article, tree, write_site
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # A child that stores records in batches forever, so the test can kill it mid-transaction.
 WRITER = """
 import sys
-from digest.cache import RecordCache
+from digest.incremental.record_cache import RecordCache
 from tests.hardening.test_cache import records
 cache, items = RecordCache(__import__("pathlib").Path(sys.argv[1])), records(200)
 keys = sorted(items)

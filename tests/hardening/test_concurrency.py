@@ -14,7 +14,8 @@ import pytest
 from benchmarks.synth import generate
 from digest.build import BuildOptions, build
 from digest.errors import DigestError
-from digest.site import make, write
+from digest.output import staging as write
+from digest.site import make
 from tests.hardening.conftest import article, tree, write_site
 
 
@@ -37,7 +38,7 @@ def test_a_new_build_leaves_a_running_builds_staging_folder_alone(tmp_path: Path
 def test_a_killed_builds_staging_folder_is_removed(tmp_path: Path) -> None:
     output = tmp_path / "build"
     child = subprocess.Popen([sys.executable, "-c", "import sys, time; from pathlib import Path; "
-                              "from digest.site.write import StagedSite; s = StagedSite(Path(sys.argv[1])); "
+                              "from digest.output.staging import StagedSite; s = StagedSite(Path(sys.argv[1])); "
                               "print(s.root, flush=True); time.sleep(60)", str(output)],
                              stdout=subprocess.PIPE, text=True)
     staging = Path(child.stdout.readline().strip())
@@ -93,7 +94,7 @@ def test_a_second_build_that_cannot_wait_refuses_with_a_clear_message(site: Path
 def test_a_lock_left_by_a_killed_build_does_not_stop_the_next(site: Path) -> None:
     build(BuildOptions(site_dir=site, workers=1))
     child = subprocess.Popen([sys.executable, "-c", "import sys, time; from pathlib import Path; "
-                              "from digest.site.lock import output_lock; "
+                              "from digest.output.lock import output_lock; "
                               "lock = output_lock(Path(sys.argv[1]), 0); lock.__enter__(); "
                               "print('locked', flush=True); time.sleep(60)", str((site / "build").resolve())],
                              stdout=subprocess.PIPE, text=True)

@@ -17,7 +17,7 @@ from benchmarks.synth import generate
 from digest.build import BuildOptions, build
 from digest.cli import main
 from digest.errors import OutputError
-from digest.site import write
+from digest.output import staging as write
 from tests.hardening.conftest import article, tree, write_site
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from digest.build import CACHE_DIR, BuildOptions, build
-from digest.cache import RecordCache, record_key
+from digest.incremental.record_cache import RecordCache, record_key
 from digest.serial import to_bytes
 from tests.conftest import run_digest
 from tests.hardening.conftest import article, tree, write_site
@@ -106,8 +106,8 @@ def test_a_cache_copied_from_another_site_is_parsed_again(site: Path, tmp_path: 
 
 def test_the_limits_a_record_is_checked_against_are_the_loaders_and_the_corpus_stages() -> None:
     from digest.corpus.near import NUM_PERM
+    from digest.incremental.schema import MAX_DUMP_BYTES as checked_dump_bytes
+    from digest.incremental.schema import SIGNATURE_BYTES
     from digest.loader.text import MAX_DUMP_BYTES
-    from digest.schema import MAX_DUMP_BYTES as checked_dump_bytes
-    from digest.schema import SIGNATURE_BYTES
 
     assert checked_dump_bytes == MAX_DUMP_BYTES and SIGNATURE_BYTES == NUM_PERM * 4

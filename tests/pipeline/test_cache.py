@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from digest.cache import RecordCache, record_key
+from digest.incremental.record_cache import RecordCache, record_key
 from digest.parse import parse_dump
 
 
@@ -55,7 +55,7 @@ class Planted:
 def test_a_row_naming_anything_but_a_record_class_is_refused_not_run(tmp_path: Path, root: Path) -> None:
     import pickle
 
-    from digest.cache import _seal
+    from digest.incremental.record_cache import _seal
 
     records = seed_records(root)
     key = sorted(records)[0]
@@ -97,8 +97,8 @@ def test_a_build_reads_stored_records_while_new_dumps_parse_and_parses_damaged_r
     """What a rebuild gets is what a fresh parse gives, whether a record was stored, stored but found
     damaged on reading (parsed again), or new (parsed by a forked copy while the rows are read)."""
     from benchmarks.synth import generate
-    from digest.executor import make_executor
     from digest.parse import forget_recent, parse_dumps
+    from digest.runtime.executors import make_executor
 
     paths = generate(tmp_path / "content", 12, seed=3)
     dumps = [(str(path), path.read_bytes()) for path in paths]
@@ -121,7 +121,7 @@ def test_every_file_the_parser_reads_is_in_its_version() -> None:
     """A retrained labeller model or a new pattern file must make every cached record stale."""
     from importlib import resources
 
-    from digest.cache import PARSER_FILES, PARSER_PACKAGES
+    from digest.incremental.record_cache import PARSER_FILES, PARSER_PACKAGES
 
     for package in PARSER_PACKAGES:
         root = resources.files("digest").joinpath(package)
@@ -130,7 +130,7 @@ def test_every_file_the_parser_reads_is_in_its_version() -> None:
 
 
 def test_an_upgrade_of_a_package_whose_data_reads_records_parses_the_dumps_again(monkeypatch) -> None:
-    from digest import cache
+    from digest.incremental import record_cache as cache
 
     cache.parser_version.cache_clear()
     before = cache.parser_version()

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.build import BuildOptions, build
-
 from benchmarks.synth import generate
+from digest.build import BuildOptions, build
 from tests.conftest import tree
 
 
@@ -202,7 +201,7 @@ def test_damaged_build_details_are_not_trusted(site: Path, tmp_path: Path, damag
 def test_a_previous_site_that_cannot_be_mirrored_is_rendered_afresh(site: Path, tmp_path: Path, monkeypatch) -> None:
     """The mirror fails part way (a full disk, say): what it linked is cleared away, every page is
     rendered, the site equals a clean build and the report says why it took longer."""
-    from digest.site import mirror
+    from digest.output import mirror
     build(BuildOptions(site_dir=site, workers=1))
     failing = tmp_path / "failing_mirror.py"
     failing.write_text("import os, sys\nos.link(os.path.join(sys.argv[1], 'index.html'), os.path.join(sys.argv[2], 'index.html'))\n"

@@ -6,12 +6,11 @@ import copy
 from dataclasses import replace
 
 from digest.config import SiteConfig
-from digest.incremental import Fingerprints, page_keys, story_digests
-from digest.site.make import global_key
+from digest.incremental.keys import Fingerprints, page_keys, story_digests
 from digest.records import Corpus, Quote, SaidIn
+from digest.site.make import global_key
 from digest.site.plan import plan_site
 from digest.site.taxonomy import Term
-
 from tests.site.handmade import CONFIG, corpus
 
 
@@ -72,7 +71,7 @@ def test_nested_records_are_keyed_by_every_field() -> None:
 
 
 def test_a_story_digests_the_same_parsed_afresh_or_read_from_the_cache(tmp_path, root) -> None:
-    from digest.cache import RecordCache, record_key
+    from digest.incremental.record_cache import RecordCache, record_key
     from digest.parse import parse_dump
     from digest.records import Story
 

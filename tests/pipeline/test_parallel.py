@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.build import BuildOptions, build
-
 from benchmarks.synth import generate
+from digest.build import BuildOptions, build
 from tests.conftest import tree
 
 
@@ -62,7 +61,7 @@ def test_a_rebuild_on_two_cores_equals_a_clean_build(site: Path, tmp_path: Path)
 
 
 def test_forked_work_answers_as_this_process_would() -> None:
-    from digest.executor import Forked
+    from digest.runtime.executors import Forked
     numbers = list(range(100_000))
     assert Forked(lambda: {n % 7: n for n in numbers}).result() == {n % 7: n for n in numbers}
     assert Forked(lambda: "x" * 1_000_000).result() == "x" * 1_000_000  # more than a pipe holds at once

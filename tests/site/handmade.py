@@ -7,13 +7,23 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from digest.site.make import make_site
-from digest.manifest import Previous
-from digest.inputs import read_static
 from digest.config import SiteConfig
-from digest.records import Corpus, Dateline, Event, Person, Quote, RelatedItem, SaidIn, Story, StoryRecord
+from digest.incremental.manifest import Previous
+from digest.inputs import read_static
+from digest.output.staging import MARKER, staged_site
+from digest.records import (
+    Corpus,
+    Dateline,
+    Event,
+    Person,
+    Quote,
+    RelatedItem,
+    SaidIn,
+    Story,
+    StoryRecord,
+)
+from digest.site.make import make_site
 from digest.site.markdown import parse_pages
-from digest.site.write import MARKER, staged_site
 
 CONFIG = SiteConfig(title="Harbour Gazette", description="News from the harbour towns.",
                     base_url="https://news.example.org/digest/", timezone="Europe/Lisbon", items_per_page=2)

@@ -8,10 +8,10 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from digest.build import BuildOptions, build
-from digest.incremental import fingerprint, story_digests
-from digest.site.lookups import Answers, Recorder, ask_again, decode_path, encode_path
 from benchmarks.synth import generate
+from digest.build import BuildOptions, build
+from digest.incremental.keys import fingerprint, story_digests
+from digest.site.lookups import Answers, Recorder, ask_again, decode_path, encode_path
 from tests.conftest import tree
 from tests.site.handmade import corpus
 

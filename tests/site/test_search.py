@@ -9,9 +9,9 @@ import pytest
 
 import digest.site.make
 from digest.build import BuildOptions, build
-from digest.site import search
-from digest.site.search import pagefind_binary
-from digest.site.search_order import TAG, Map, decode, encode, stable_bundle
+from digest.output import search
+from digest.output.search import pagefind_binary
+from digest.output.search_order import TAG, Map, decode, encode, stable_bundle
 from tests.site.handmade import build_handmade
 
 needs_pagefind = pytest.mark.skipif(pagefind_binary() is None, reason="pagefind binary not installed")

@@ -13,8 +13,8 @@ import pytest
 
 from benchmarks.synth import generate
 from digest.build import BuildOptions, build
-from digest.site import search
-from digest.site.search import pagefind_binary
+from digest.output import search
+from digest.output.search import pagefind_binary
 from tests.site.tools import served
 
 RARE = "Berglund"  # begins with "Berg", a surname of many synthetic stories in every shard

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-import digest.site.search as search
-from digest.build import BuildOptions, build
-from digest.records import Corpus
-from digest.site.search import pagefind_binary, plan_shards
+import digest.output.search as search
 from benchmarks.synth import generate
+from digest.build import BuildOptions, build
+from digest.output.search import pagefind_binary, plan_shards
+from digest.records import Corpus
 from tests.conftest import tree
 from tests.site.handmade import build_handmade, corpus
 from tests.site.tools import CHROMIUM, CHROMIUM_ARGS, require, served

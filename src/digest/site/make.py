@@ -11,18 +11,24 @@ from typing import Any
 
 from digest import __version__
 from digest.config import SiteConfig
-from digest.executor import Forked
-from digest.incremental import fingerprint, page_keys, story_digests
-from digest.manifest import Previous, digest_of
+from digest.incremental.keys import fingerprint, page_keys, story_digests
+from digest.incremental.manifest import Previous, digest_of
+from digest.output.search import (
+    SEARCH_FOLDER,
+    SearchIndex,
+    indexed_digest,
+    pagefind_binary,
+    prepare_search_index,
+)
+from digest.output.staging import StagedSite
 from digest.records import Corpus
+from digest.runtime.executors import Forked
 from digest.site.feeds import FEED_ITEMS, FEED_KINDS, Feed, feed_files
 from digest.site.lookups import Answers, ask_again, decode_path
 from digest.site.markdown import MarkdownPage
 from digest.site.plan import SitePlan, plan_site
 from digest.site.render import make_environment, render_site, roots, site_files
 from digest.site.routes import Routes
-from digest.site.search import SEARCH_FOLDER, SearchIndex, indexed_digest, pagefind_binary, prepare_search_index
-from digest.site.write import StagedSite
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total), for a progress bar
 

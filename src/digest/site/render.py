@@ -16,17 +16,18 @@ import jinja2
 from markupsafe import Markup
 
 from digest.config import SiteConfig
+from digest.corpus.people import index_letter
 from digest.errors import TemplateError
+from digest.output.search import as_ui_html
+from digest.site.archive import month_name, month_of
+from digest.site.lookups import Answers, Recorded, Recorder, recorded
 from digest.site.meta import json_ld, robots, sitemap
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
-from digest.site.lookups import Answers, Recorded, Recorder, recorded
 from digest.site.routes import NOT_FOUND, relative, rooted
-from digest.site.archive import month_name, month_of
-from digest.site.search import as_ui_html
-from digest.site.theme import theme_dir
-from digest.corpus.people import index_letter
 from digest.site.taxonomy import human_date
+from digest.site.theme import theme_dir
+
 
 def make_environment(site_templates: Path | None) -> jinja2.Environment:
     site = jinja2.FileSystemLoader(str(site_templates)) if site_templates is not None and site_templates.is_dir() else None

@@ -149,7 +149,7 @@ def _check(hint: Any) -> Check:
         return _tuple_of(_check(args[0]), args[0] if args[0] in LEAVES else None)
     if origin is tuple and len(args) == 2:
         return _pair(_check(args[0]), _check(args[1]))
-    raise TypeError(f"no check for {hint!r}: add one to digest.schema")
+    raise TypeError(f"no check for {hint!r}: add one to digest.incremental.schema")
 
 
 def _types(hint: Any) -> set[type]:

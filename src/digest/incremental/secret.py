@@ -1,4 +1,4 @@
-"""The site's own secret, which seals the record cache's rows (digest.cache).
+"""The site's own secret, which seals the record cache's rows (digest.incremental.record_cache).
 
 Made on the first build, in the cache folder beside the records and never in the output; readable
 by its owner alone. A row sealed without it (by anyone who knows the code and the dumps, or by

@@ -30,9 +30,9 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from digest.manifest import digest_of
-from digest.site.mirror import link_or_copy
-from digest.site.search_order import stable_bundle
+from digest.incremental.manifest import digest_of
+from digest.output.mirror import link_or_copy
+from digest.output.search_order import stable_bundle
 
 SEARCH_FOLDER = "pagefind"
 SHARDS_FILE = f"{SEARCH_FOLDER}/shards.json"

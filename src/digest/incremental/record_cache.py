@@ -5,8 +5,8 @@ loader and of the corpus stage, which computes each record's features), so an ed
 changed loader is parsed again. A cache that cannot be read is discarded and
 rebuilt, never trusted; each row carries a seal of its record, since SQLite's own checks see
 a damaged page but not a changed byte inside a row. The seal is keyed with a secret of the site's
-own (digest.secret), so a row written elsewhere (a restored or shared cache) is parsed again; and
-a row is used only if it is a record the loader could have made (digest.schema). A cache that cannot be written (a full disk, a
+own (digest.incremental.secret), so a row written elsewhere (a restored or shared cache) is parsed again; and
+a row is used only if it is a record the loader could have made (digest.incremental.schema). A cache that cannot be written (a full disk, a
 read-only or busy file) is left as it is and the build goes on without it: only damage resets it.
 """
 from __future__ import annotations
@@ -20,10 +20,10 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from digest.collector import collector_paused
+from digest.incremental.schema import conforms
+from digest.incremental.secret import site_secret
 from digest.records import Parsed
-from digest.schema import conforms
-from digest.secret import site_secret
+from digest.runtime.collector import collector_paused
 from digest.serial import from_bytes, to_bytes
 
 # 2: rows are sealed with a checksum; 3: records are restricted pickles, not JSON; 4: with features;

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
-from digest.site.write import built_key
+from digest.output.staging import built_key
 
 
 def digest_of(parts: Iterable[bytes]) -> str:

@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from digest.errors import OutputError
-from digest.site.lock import output_lock, own, owned, release
-from digest.site.mirror import Mirroring
+from digest.output.lock import output_lock, own, owned, release
+from digest.output.mirror import Mirroring
 
 MARKER = ".digest-build"  # marks a folder as digest's output, safe to replace
 MARKER_TEXT = b"This folder is written by `digest build`; it is replaced whole on every build.\n"
@@ -70,7 +70,7 @@ def _safe_target(root: Path, relative: str) -> Path:
 def _remove_leftovers(output: Path) -> None:
     """Folders a killed build left beside the output (they carry our prefix, so they are ours).
     A build killed between retiring the previous site and moving the new one in left no output:
-    the retired site comes back first. A folder a live build holds (digest.site.lock) is that
+    the retired site comes back first. A folder a live build holds (digest.output.lock) is that
     build's work in progress, never a leftover."""
     retired = [folder for folder in sorted(output.parent.glob(f".{output.name}.*.old-digest")) if not owned(folder)]
     if not output.exists() and retired:
@@ -93,7 +93,7 @@ class StagedSite:
     """A new site written file by file into a fresh folder beside the output, then swapped in whole.
 
     Pages go to disk as they are rendered rather than waiting in memory for the swap. With `mirror`,
-    the previous site is linked into the folder from the start (digest.site.mirror); a file the
+    the previous site is linked into the folder from the start (digest.output.mirror); a file the
     build keeps stays that link, a file it writes replaces its link, and at the commit the links
     nothing kept or replaced are removed.
     """

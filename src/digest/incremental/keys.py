@@ -2,7 +2,7 @@
 
 A page's key hashes its own planned data (each story as a digest of the story's record), salted
 with what every page is made with (digest's version, the settings, the templates). What a page shows beyond its own data, from the catalogue, is tracked
-while it renders (digest.site.lookups); the manifest (digest.manifest) keeps both. The test suite
+while it renders (digest.site.lookups); the manifest (digest.incremental.manifest) keeps both. The test suite
 checks incremental builds against clean ones on random edit sequences.
 """
 from __future__ import annotations
@@ -16,10 +16,10 @@ from functools import cache
 from typing import Any
 
 from digest.records import Corpus
+from digest.serial import fields_of, value_bytes
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
 from digest.site.views import StoryView
-from digest.serial import fields_of, value_bytes
 
 
 def story_digests(corpus: Corpus) -> dict[str, str]:

@@ -3,7 +3,7 @@ that stops the next.
 
 One build at a time writes an output: two at once would publish one's half-written folder. And a
 staging folder is locked by the build that writes it, so a build removing what killed builds left
-beside the output (digest.site.write) can tell a dead build's folder from a live one's.
+beside the output (digest.output.staging) can tell a dead build's folder from a live one's.
 Where the system has no flock (Windows), these locks are not taken.
 """
 from __future__ import annotations
