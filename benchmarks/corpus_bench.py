@@ -75,12 +75,13 @@ def records(count: int, seed: int = 1) -> list[StoryRecord]:
 
 
 def site_records(site: Path) -> list[StoryRecord]:
-    from digest.build import BuildOptions, read_records
+    from digest.build import CACHE_DIR
     from digest.config import load_config
     from digest.inputs import read_inputs
+    from digest.parse import load_records
 
     inputs = read_inputs(site, load_config(site))
-    return read_records(inputs.dumps, site, BuildOptions(site_dir=site))[0]
+    return load_records(inputs.dumps, site / CACHE_DIR / "records.sqlite", clean=False, workers=None).records
 
 
 def pairwise(predicted: dict[str, str], truth: dict[str, str]) -> tuple[float, float]:

@@ -1,14 +1,19 @@
-"""The pipeline: read dumps -> load -> corpus -> plan pages -> render -> write.
+"""The pipeline: read inputs -> load (cached) -> corpus -> plan -> decide what to reuse -> render
+-> write -> index search -> swap -> remember.
 
-Only the first step and the last touch the disk; everything between is a pure function.
+Each step is one call with typed values in and out, made from here; the stages never call back up.
+Reading the inputs and writing the site touch the disk (the record cache and the previous build's
+manifest too); the loader, the corpus stage, the plan and rendering are pure functions.
 """
 from __future__ import annotations
 
 import gc
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,18 +23,33 @@ from digest.incremental.manifest import (
     Manifest,
     Previous,
     encode_details,
+    inputs_key,
     manifest_file,
     write_manifest,
     write_output_files,
 )
+from digest.incremental.memory import BuildMemory
 from digest.inputs import as_given, read_inputs
 from digest.output.lock import output_lock
-from digest.output.staging import LOCK_WAIT_SECONDS, staged_site
-from digest.records import Parsed
+from digest.output.search import (
+    MISSING,
+    SearchIndex,
+    index_search,
+    indexed_digest,
+    link_shards,
+    pagefind_binary,
+    plan_search,
+)
+from digest.output.staging import LOCK_WAIT_SECONDS, StagedSite, staged_site
 
-if TYPE_CHECKING:  # loaded only when a build has work (see build)
-    from digest.site.make import SiteOutcome
+if TYPE_CHECKING:  # the stages load only when a build has work (see _build)
+    from digest.records import Corpus
+    from digest.site.lookups import Recorded
+    from digest.site.markdown import MarkdownPage
+    from digest.site.plan import SitePlan
+    from digest.site.render import RenderedPage
 
+Progress = Callable[[str, int, int], None]  # (stage, done, total), for a progress bar
 CACHE_DIR = Path(".digest-cache")  # inside the site: parsed records and what each output was built from
 
 
@@ -44,6 +64,7 @@ class BuildOptions:
     scheduler: str | None = None  # a Dask scheduler's address: parse on that cluster instead
     wait: float = LOCK_WAIT_SECONDS  # for another build writing the same output, then refuse
     waiting: Callable[[str], None] | None = field(default=None, compare=False)  # told once when a build waits
+    memory: BuildMemory | None = field(default=None, compare=False)  # kept from build to build by `digest serve`
 
 
 @dataclass(frozen=True)
@@ -82,26 +103,6 @@ def report_of(data: dict, output: Path) -> BuildReport:
                        output, tuple(data["warnings"]), data["events"])
 
 
-def read_records(dumps: list[tuple[str, bytes]], site_dir: Path, options: BuildOptions,
-                 cluster: Any = None) -> tuple[list[Parsed], list[DumpError], list[str]]:
-    """Parsed records: from the cache where the dump and the parser are unchanged, else parsed by
-    workers (on the Dask cluster, given a client of one: digest.runtime.executors.cluster_client); with the
-    dumps that are none, and a warning if the cache could not be used."""
-    from digest.parse import forget_recent, parse_dumps
-    from digest.runtime.executors import make_executor
-    cache_file = site_dir / CACHE_DIR / "records.sqlite"
-    if options.clean:
-        forget_recent(cache_file)
-        try:
-            cache_file.unlink(missing_ok=True)
-        except OSError:
-            pass  # a cache that cannot be removed cannot be used either: parse_dumps says so
-    warnings: list[str] = []
-    with make_executor(options.workers, cluster) as (executor, workers):
-        parsed, problems = parse_dumps(dumps, cache_file, executor, workers, options.progress, warnings.append)
-    return parsed, problems, warnings
-
-
 def build(options: BuildOptions) -> BuildReport:
     """One build at a time into an output: a second waits for the first (digest.output.lock)."""
     watch = Stopwatch()
@@ -124,17 +125,20 @@ def _parent_made(output: Path) -> bool:
 
 
 def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopwatch) -> BuildReport:
-    site_dir = options.site_dir
+    """read inputs -> (nothing changed? done) -> load (cached) -> corpus -> make the site (plan, reuse,
+    render, write, index) -> swap it in -> remember what it was made of."""
+    site_dir, memory = options.site_dir, options.memory
     inputs = read_inputs(site_dir, config)
-    previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), clean=options.clean)
+    key = inputs_key(inputs, site_dir, config)
+    previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), options.clean,
+                           memory.manifest if memory else None)
     watch.lap("reading inputs")
-    if previous.built_from(inputs.key):  # nothing changed since this output was built
+    if previous.built_from(key):  # nothing changed since this output was built
         return replace(_as_given(report_of(previous.report, output), site_dir), timings=tuple(watch.laps))
-    # The corpus stage and the renderer load only now: a rebuild with nothing to do should not
-    # spend a third of a second importing them.
+    # The stages load only now: a rebuild with nothing to do should not spend a third of a second importing them.
     from digest.corpus import build_corpus
+    from digest.parse import load_records
     from digest.runtime.executors import cluster_client
-    from digest.site.make import make_site
     from digest.site.markdown import parse_pages
     documents = parse_pages(inputs.markdown)
     workers = options.workers or os.cpu_count() or 1
@@ -146,47 +150,124 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
         # Staged first, so the previous site is mirrored into it (on the second core) while the
         # records are read and the corpus and the plan are made.
         with cluster_client(options.scheduler) as cluster, staged_site(output, mirror=bool(previous.inputs)) as stage:
-            parsed, load_problems, cache_warnings = read_records(inputs.dumps, site_dir, options, cluster)
+            loaded = load_records(inputs.dumps, site_dir / CACHE_DIR / "records.sqlite", options.clean, options.workers,
+                                  cluster, options.progress, memory.records if memory else None)
             gc.freeze()
             watch.lap("reading dumps")
-            corpus = build_corpus([p.record for p in parsed], features=[p.features for p in parsed], forked=workers > 1)
+            corpus = build_corpus([p.record for p in loaded.records], features=[p.features for p in loaded.records],
+                                  forked=workers > 1)
             gc.freeze()
             watch.lap("grouping stories")
-            # The build's details are encoded while Pagefind runs; written once the site is swapped in.
-            encoded: list[tuple[SiteOutcome, bytes]] = []
             site = make_site(corpus, config, documents, inputs.templates, inputs.theme, previous, stage, workers,
-                             options.progress, watch.lap,
-                             lambda planned: encoded.append((planned, encode_details(_manifest(inputs.key, planned)))),
-                             cluster)
+                             cluster, options.progress, watch.lap, key)
             for path, data in inputs.static.items():
                 stage.write(path, data)
-            stage.commit(inputs.key)
+            stage.commit(key)
             watch.lap("swapping the site in")
     finally:
         gc.unfreeze()  # `digest serve` builds again in this process
-    problems = tuple(inputs.problems) + tuple(load_problems) + inputs.static_refused
-    warnings = tuple(warning for warning in (stage.warning, site.search.warning, *cache_warnings) if warning)
+    problems = tuple(inputs.problems) + tuple(loaded.problems) + inputs.static_refused
+    warnings = tuple(warning for warning in (stage.warning, site.search.warning, *loaded.warnings) if warning)
     report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
-    # Encoded while Pagefind ran, the details hold if the index came out as planned (Pagefind did not fail).
-    details = next((data for planned, data in encoded if planned.search is site.search), None)
     try:
         write_output_files(previous.manifest_path, output)
-        write_manifest(previous.manifest_path, _manifest(inputs.key, site, report_data(report)), details)
+        written = write_manifest(previous.manifest_path, replace(site.manifest, report=report_data(report)), site.details)
     except OSError as error:  # the cache's disk is full or read-only: the site is in place all the same
-        if not cache_warnings:  # one warning for the one cause
+        written = None
+        if not loaded.warnings:  # one warning for the one cause
             report = replace(report, warnings=report.warnings + (_details_unsaved(previous.manifest_path, error),))
+    if memory is not None:
+        memory.records, memory.manifest = loaded.by_key, written
     watch.lap("writing build details")
     return replace(_as_given(report, site_dir), timings=tuple(watch.laps))
+
+
+@dataclass(frozen=True)
+class SiteOutcome:
+    plan: SitePlan
+    manifest: Manifest  # what the site was made of, for the next build (its report filled in by the build)
+    details: bytes | None  # the manifest's details, encoded while Pagefind ran; None if Pagefind failed
+    search: SearchIndex
+    rendered: int  # pages rendered by this build; the others were kept from the previous site
+
+
+def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage, ...], templates: Path,
+              theme: list[bytes], previous: Previous, stage: StagedSite, workers: int = 1, cluster: Any = None,
+              progress: Progress | None = None, lap: Callable[[str], None] = lambda stage: None,
+              key: str = "") -> SiteOutcome:
+    """plan -> decide what to keep from the previous site -> render the rest -> write -> index search.
+    Everything is written into `stage` here, by this process; nothing is swapped in yet."""
+    from digest.incremental.keys import story_digests
+    from digest.incremental.reuse import decide_reuse, reusable_shards
+    from digest.runtime.forked import Forked
+    from digest.site.feeds import FEED_KINDS, feed_files
+    from digest.site.plan import plan_site
+    from digest.site.render import render_site, site_files
+    from digest.site.routes import Routes
+    digesting = Forked(partial(story_digests, corpus), enabled=workers > 1)  # beside the plan, on two cores
+    plan = plan_site(corpus, config, documents)
+    present = stage.mirrored()
+    reuse = decide_reuse(plan, digesting.result(), config, theme, previous.manifest, present, workers)
+    for path in sorted(reuse.pages | reuse.feeds):
+        stage.keep(path)
+    lap("planning pages")
+    todo = [i for i, page in enumerate(plan.pages) if page.path not in reuse.pages]
+    stories = [(page.path, page.story.day) for page in plan.pages if page.kind == "story" and page.story]
+    lookups, indexed = write_pages(stage, render_site(plan, config, reuse.answers, todo, templates, workers, cluster),
+                                   {path for path, _ in stories}, len(todo), progress)
+    old = previous.manifest
+    for path, _ in stories:  # kept: what search reads of it, as the previous build noted or read again
+        if path not in indexed:
+            indexed[path] = old.indexed.get(path) or indexed_digest(stage.path(path).read_bytes())
+    lap("rendering pages")
+    search_plan = plan_search(stories, indexed)
+    binary = pagefind_binary()
+    kept_shards = reusable_shards(search_plan, old, present) if binary else {}
+    for path in sorted(path for files in kept_shards.values() for path in files):
+        stage.keep(path)
+    said = reuse.said | {lookup: answer for found in lookups.values() for lookup, answer in zip(*found)}
+    noted = reuse.lookups | {path: found[0] for path, found in lookups.items()}
+    # Pagefind runs in its own processes: the feeds, the sitemap and the build's details are made meanwhile.
+    with ThreadPoolExecutor(1) as background:
+        if binary:
+            linked = link_shards(search_plan, set(search_plan.keys) - set(kept_shards), stage.root)
+            searching = background.submit(index_search, search_plan, linked, stage.root, binary, workers, progress)
+        fresh_feeds = [feed for feed in plan.feeds if Routes.feed(feed.folder, FEED_KINDS[0]) not in reuse.feeds]
+        for path, data in {**feed_files(fresh_feeds, config), **site_files(plan, config)}.items():
+            stage.write(path, data)
+        planned = Manifest(key, reuse.keys, search_plan.keys if binary else {}, {}, noted, said, indexed)
+        details = encode_details(planned)
+        search, bundle = searching.result() if binary else (SearchIndex({}, 0, MISSING), {})
+    for path, data in bundle.items():
+        stage.write(path, data)
+    lap("search index, feeds, sitemap")
+    manifest = replace(planned, search=search.keys)
+    return SiteOutcome(plan, manifest, details if manifest == planned else None, search,
+                       len(plan.pages) - len(reuse.pages))
+
+
+def write_pages(stage: StagedSite, pages: Iterable[RenderedPage], stories: set[str], total: int,
+                progress: Progress | None = None) -> tuple[dict[str, Recorded], dict[str, str]]:
+    """Write each rendered page into the stage; returns what each looked up (those whose lookups
+    can be written down) and, for story pages, a digest of what search reads of it."""
+    lookups: dict[str, Recorded] = {}
+    indexed: dict[str, str] = {}
+    same: dict[str, str] = {}  # thousands of pages ask the same questions: keep one copy of each
+    for done, page in enumerate(pages, 1):
+        stage.write(page.path, page.html)
+        if page.lookups is not None:
+            lookups[page.path] = tuple(tuple(same.setdefault(t, t) for t in part) for part in page.lookups)  # type: ignore[assignment]
+        if page.path in stories:
+            indexed[page.path] = indexed_digest(page.html)
+        if progress and (done % 100 == 0 or done == total):
+            progress("rendering pages", done, total)
+    return lookups, indexed
 
 
 def _details_unsaved(manifest: Path, error: OSError) -> str:
     return (f"{manifest.parent}: the build's details could not be saved ({error.strerror or error}); "
             "the site is whole, and the next build renders every page again")
-
-
-def _manifest(key: str, site: SiteOutcome, report: dict | None = None) -> Manifest:
-    return Manifest(key, site.keys, site.search.keys, report or {}, site.lookups, site.answers, site.indexed)
 
 
 def _as_given(report: BuildReport, site_dir: Path) -> BuildReport:

@@ -14,7 +14,13 @@ import sys
 
 from digest import __version__
 from digest.commands import build, check, init, inspect, serve
-from digest.commands.exits import EPILOG, EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
+from digest.commands.exits import (
+    EPILOG,
+    EXIT_BUG,
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+)
 from digest.errors import DigestError, shown
 
 COMMANDS = (init, serve, check, build, inspect)

@@ -1,7 +1,6 @@
 """Read everything a build is made of, in path order so builds do not depend on the file system.
 
-This and the writer are the only steps that touch the disk; the key of all inputs together tells
-a rebuild whether anything changed at all. Dumps come from scrapers and strangers: a link in
+This and the writer are the only steps that touch the disk. Dumps come from scrapers and strangers: a link in
 content/ that leads outside it (to /etc/passwd, say) is never read, since its text would be
 published; a pipe or device named like a dump is never opened, since reading one blocks or never
 ends. Each is reported, not silently dropped.
@@ -13,11 +12,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest import __version__
 from digest.config import SiteConfig
 from digest.errors import DigestError, DumpError
-from digest.incremental.manifest import digest_of
-from digest.incremental.record_cache import parser_version
 from digest.site.theme import theme_dir
 
 DUMP_SUFFIXES = (".txt",)
@@ -32,7 +28,6 @@ class Inputs:
     static: dict[str, bytes]
     templates: Path  # the site's own templates folder (may not exist)
     theme: list[bytes]  # every template the site can use, site's and theme's, path and bytes
-    key: str
     static_refused: tuple[DumpError, ...] = ()  # files in static/ not published (a link leading outside it)
 
 
@@ -100,13 +95,7 @@ def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
     templates = site_dir / config.templates_dir
     theme = [part for root in (templates, theme_dir() / "templates") for name, data in _files(root)
              for part in (os.fsencode(name), data)]
-    parts = [__version__.encode(), parser_version().encode(), repr(config).encode(), *theme]
-    parts += [part for path, data in dumps for part in (os.fsencode(path), data)]  # a name may not be UTF-8
-    pages = zip(site_relative([path for path, _ in markdown], site_dir), markdown)
-    parts += [part for name, (_, text) in pages for part in (os.fsencode(name), text.encode())]
-    parts += [part for path, data in sorted(static.items()) for part in (os.fsencode(path), data)]
-    parts += [os.fsencode(str(problem)) for problem in problems + refused]
-    return Inputs(dumps, problems, markdown, static, templates, theme, digest_of(parts), tuple(refused))
+    return Inputs(dumps, problems, markdown, static, templates, theme, tuple(refused))
 
 
 def content_files(root: Path, suffixes: tuple[str, ...] | None) -> tuple[list[str], list[DumpError]]:

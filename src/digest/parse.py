@@ -4,15 +4,17 @@ record comes with its features (digest.corpus.features), computed by the same wo
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from digest.corpus.features import features_of
 from digest.errors import DumpError
 from digest.incremental.record_cache import RecordCache, record_key
 from digest.records import Parsed
-from digest.runtime.executors import start_in_chunks
+from digest.runtime.executors import make_executor, start_in_chunks
 from digest.serial import from_bytes, to_bytes
 
 Progress = Callable[[str, int, int], None]
@@ -41,24 +43,22 @@ def parse_chunk(dumps: list[tuple[str, bytes]]) -> list[Outcome]:
     return outcomes
 
 
-# The last build's records in this process, by cache file. `digest serve` builds again after each
-# change, and reading ten thousand records back from SQLite would be a good part of the wait; a
-# record's key is its dump's bytes and the parser's version, so one kept here is the one cached.
-_recent: dict[Path, dict[str, Parsed]] = {}
-
-
-def forget_recent(cache_file: Path) -> None:
-    _recent.pop(cache_file, None)
+@dataclass(frozen=True)
+class Loaded:
+    records: list[Parsed]  # in input order, the dumps that are none left out
+    problems: list[DumpError]  # the dumps that are none
+    warnings: list[str]  # the record cache could not be used (the records are right all the same)
+    by_key: dict[str, Parsed]  # every record by its key: what a process that builds again keeps (`recent`)
 
 
 def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executor: Executor, workers: int,
-                progress: Progress | None = None, warn: Callable[[str], None] | None = None,
-                ) -> tuple[list[Parsed], list[DumpError]]:
-    """The records of `dumps` and the dumps that are none; `warn` is told when the cache could not
-    be used (the records are right all the same)."""
+                progress: Progress | None = None, recent: Mapping[str, Parsed] | None = None) -> Loaded:
+    """The records of `dumps`: those in `recent` (the last build's in this process, by key: reading
+    ten thousand back from SQLite would be a good part of `digest serve`'s wait), then those in the
+    cache, then the rest parsed on the executor."""
     keys = [record_key(path, data) for path, data in dumps]
     cache = RecordCache(cache_file) if cache_file else None
-    recent = _recent.pop(cache_file, {}) if cache_file else {}
+    recent = recent or {}
     try:
         known = {key: recent[key] for key in keys if key in recent}
         stored = cache.stored([key for key in keys if key not in known]) if cache and len(known) < len(keys) else set()
@@ -87,13 +87,28 @@ def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executo
                 problems.append(DumpError(*outcome))
         if cache:
             cache.put_pickled(rows, keep=set(keys))
-            _recent[cache_file] = {**{key: known[key] for key in keys if key in known}, **new}  # type: ignore[index]
     finally:
         if cache:
             cache.close()
-    if cache and cache.unavailable and warn:
-        warn(f"{cache_file}: the record cache cannot be used ({cache.unavailable}); "
-             "the site was built without it and the cache was left as it was")
+    warnings = []
+    if cache and cache.unavailable:
+        warnings.append(f"{cache_file}: the record cache cannot be used ({cache.unavailable}); "
+                        "the site was built without it and the cache was left as it was")
     if progress:
         progress("reading dumps", len(dumps), len(dumps))
-    return records, problems
+    return Loaded(records, problems, warnings, {**{key: known[key] for key in keys if key in known}, **new})
+
+
+def load_records(dumps: list[tuple[str, bytes]], cache_file: Path, clean: bool, workers: int | None, cluster: Any = None,
+                 progress: Progress | None = None, recent: Mapping[str, Parsed] | None = None) -> Loaded:
+    """The load step: parsed records from the cache where the dump and the parser are unchanged, else
+    parsed by workers (on a Dask cluster, given a client of one: digest.runtime.executors.cluster_client).
+    `clean`: the cache is removed first and everything parsed again."""
+    if clean:
+        recent = None
+        try:
+            cache_file.unlink(missing_ok=True)
+        except OSError:
+            pass  # a cache that cannot be removed cannot be used either: parse_dumps says so
+    with make_executor(workers, cluster) as (executor, count):
+        return parse_dumps(dumps, cache_file, executor, count, progress, recent)

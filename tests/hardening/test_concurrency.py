@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+import digest.build as make
 from benchmarks.synth import generate
 from digest.build import BuildOptions, build
 from digest.errors import DigestError
 from digest.output import staging as write
-from digest.site import make
 from tests.hardening.conftest import article, tree, write_site
 
 

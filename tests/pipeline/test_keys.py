@@ -6,9 +6,8 @@ import copy
 from dataclasses import replace
 
 from digest.config import SiteConfig
-from digest.incremental.keys import Fingerprints, page_keys, story_digests
+from digest.incremental.keys import Fingerprints, global_key, page_keys, story_digests
 from digest.records import Corpus, Quote, SaidIn
-from digest.site.make import global_key
 from digest.site.plan import plan_site
 from digest.site.taxonomy import Term
 from tests.site.handmade import CONFIG, corpus

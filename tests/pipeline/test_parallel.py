@@ -35,7 +35,7 @@ def test_dask_cluster_parses_and_renders_what_one_process_builds(site: Path, tmp
             distributed.Client(cluster) as watching, distributed.get_task_stream(watching) as tasks:
         build(BuildOptions(site_dir=site, output=tmp_path / "dask", scheduler=cluster.scheduler_address, clean=True))
     ran = {str(task["key"]).split("-")[0] for task in tasks.data}
-    assert {"parse_chunk", "_render_remote"} <= ran, ran
+    assert {"parse_chunk", "render_at"} <= ran, ran
     assert tree(tmp_path / "local") == tree(tmp_path / "dask")
     assert b"Own footer" in (tmp_path / "dask" / "index.html").read_bytes()
 
@@ -61,7 +61,7 @@ def test_a_rebuild_on_two_cores_equals_a_clean_build(site: Path, tmp_path: Path)
 
 
 def test_forked_work_answers_as_this_process_would() -> None:
-    from digest.runtime.executors import Forked
+    from digest.runtime.forked import Forked
     numbers = list(range(100_000))
     assert Forked(lambda: {n % 7: n for n in numbers}).result() == {n % 7: n for n in numbers}
     assert Forked(lambda: "x" * 1_000_000).result() == "x" * 1_000_000  # more than a pipe holds at once

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from digest.build import make_site
 from digest.config import SiteConfig
 from digest.incremental.manifest import Previous
 from digest.inputs import read_static
@@ -22,7 +23,6 @@ from digest.records import (
     Story,
     StoryRecord,
 )
-from digest.site.make import make_site
 from digest.site.markdown import parse_pages
 
 CONFIG = SiteConfig(title="Harbour Gazette", description="News from the harbour towns.",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import digest.site.make
+import digest.build
 from digest.build import BuildOptions, build
 from digest.output import search
 from digest.output.search import pagefind_binary
@@ -31,7 +31,7 @@ def test_index_covers_every_story_and_nothing_else(tmp_path: Path) -> None:
 
 def test_missing_binary_builds_the_site_with_a_clear_warning(root: Path, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(digest.site.make, "pagefind_binary", lambda: None)
+    monkeypatch.setattr(digest.build, "pagefind_binary", lambda: None)
     report = build(BuildOptions(site_dir=root, output=tmp_path / "out"))
     assert report.warnings == ("search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')",)
     assert (tmp_path / "out" / "search" / "index.html").is_file() and not (tmp_path / "out" / "pagefind").exists()

@@ -8,9 +8,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from digest.build import BuildOptions, build
-from digest.commands.console import print_problems, progress_bar, summary_line, timings_table
+from digest.commands.console import print_problems, progress_bar, timings_table
 from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
 from digest.errors import DigestError, shown
+from digest.summary import summary_line
 
 HELP = "build the site into build/"
 DESCRIPTION = "Build the site in SITE (default: here) from the dumps in its content/ folder."

@@ -6,12 +6,12 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from digest.inputs import read_dumps
 from digest.check.findings import ERROR, WARNING, Finding
-from digest.commands.console import plural
 from digest.commands.exits import EXIT_OK, EXIT_PROBLEMS
 from digest.config import load_config
 from digest.errors import DumpError, shown, shown_json
+from digest.inputs import read_dumps
+from digest.summary import plural
 
 HELP = "lint the dumps without building"
 DESCRIPTION = """Check dumps without building the site. Errors (the build would skip the dump):
@@ -65,7 +65,9 @@ def print_table(findings: list[Finding]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from digest.check.lint import check_dumps  # the loader loads only for this command (see digest.cli)
+    from digest.check.lint import (
+        check_dumps,  # the loader loads only for this command (see digest.cli)
+    )
     dumps, unread = gather(args.paths)
     findings = sorted(unread + check_dumps(dumps), key=Finding.sort_key)
     errors = sum(f.level == ERROR for f in findings)

@@ -19,7 +19,13 @@ def progress_bar(enabled: bool = True) -> Iterator[Callback | None]:
         yield None
         return
     # here, not at the top: a build in a script or with -q should not spend 20 ms importing rich
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, transient=True) as bar:
         tasks: dict[str, int] = {}
@@ -30,21 +36,6 @@ def progress_bar(enabled: bool = True) -> Iterator[Callback | None]:
             bar.update(tasks[stage], completed=done)
 
         yield advance
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
-
-
-def summary_line(report: BuildReport, seconds: float) -> str:
-    """`1,204 dumps -> 1,131 stories, 212 events, 3,870 pages in 4.2 s; 3 dumps skipped, see above`."""
-    line = (f"{plural(report.dumps, 'dump')} -> {plural(report.stories, 'story', 'stories')}, "
-            f"{plural(report.events, 'event')}, {plural(report.pages, 'page')} in {seconds:.1f} s")
-    if report.rendered < report.pages:  # an incremental build: say how much it had to redo
-        line += f" ({report.rendered:,} rendered, the rest unchanged)"
-    if report.problems:
-        line += f"; {plural(len(report.problems), 'dump')} skipped, see above"
-    return line
 
 
 def timings_table(report: BuildReport) -> str:

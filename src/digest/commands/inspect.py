@@ -62,7 +62,9 @@ def _print_explained(path: Path, data: bytes) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from digest.corpus import corpus_view  # the loader and corpus stage load only for this command (see digest.cli)
+    from digest.corpus import (
+        corpus_view,  # the loader and corpus stage load only for this command (see digest.cli)
+    )
     from digest.loader import load_dump
     status, records = EXIT_OK, []
     for path in args.files:

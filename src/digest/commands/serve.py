@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-
 HELP = "build, serve on 127.0.0.1 and rebuild on change, reloading the browser"
 DESCRIPTION = ("Build the site, serve its output on http://127.0.0.1:PORT/ and watch content/, templates/,\n"
                "static/ and digest.yaml: a change rebuilds the site and reloads open tabs. A broken\n"
@@ -25,6 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from digest.serve import ServeOptions, serve  # loaded only for this command (see digest.cli)
+    from digest.serve import (  # loaded only for this command (see digest.cli)
+        ServeOptions,
+        serve,
+    )
     return serve(ServeOptions(site_dir=args.site, output=args.output, port=args.port, bind=args.bind,
                               quiet=args.quiet, verbose=args.verbose))

@@ -18,7 +18,7 @@ from digest.corpus.text import fold, headline_core
 from digest.corpus.topics import story_topics
 from digest.records import Corpus, Event, Features, Person, Story, StoryRecord
 from digest.runtime.collector import collector_paused
-from digest.runtime.executors import Forked
+from digest.runtime.forked import Forked
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def build_corpus(records: Sequence[StoryRecord], options: CorpusOptions = Corpus
                  features: Sequence[Features] | None = None, forked: bool = False) -> Corpus:
     """`features` are the records' own (digest.corpus.features), as the record cache keeps them;
     computed here if not given. `forked`: the events are grouped by a forked copy of this process
-    (digest.runtime.executors.Forked) while this one works out the topics and links, on a second core."""
+    (digest.runtime.forked.Forked) while this one works out the topics and links, on a second core."""
     with collector_paused():  # a sixth of the stage's time otherwise
         return _build(records, options, features if features is not None else [features_of(r) for r in records],
                       forked)

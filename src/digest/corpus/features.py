@@ -14,10 +14,10 @@ from itertools import islice
 
 import numpy as np
 
-from digest.corpus.keyphrases import candidates
 from digest.corpus.bodyterms import body_terms
 from digest.corpus.dates import story_date
 from digest.corpus.events import event_vector
+from digest.corpus.keyphrases import candidates
 from digest.corpus.near import signatures, word_hashes
 from digest.corpus.places import story_places
 from digest.corpus.text import headline_core, word_bytes, words

@@ -15,10 +15,15 @@ import typing
 from functools import cache
 from typing import Any
 
+from digest import __version__
+from digest.config import SiteConfig
+from digest.hashing import digest_of
 from digest.records import Corpus
 from digest.serial import fields_of, value_bytes
+from digest.site.feeds import FEED_ITEMS, FEED_KINDS, Feed
 from digest.site.pages import Page
 from digest.site.plan import SitePlan
+from digest.site.routes import Routes
 from digest.site.views import StoryView
 
 
@@ -146,6 +151,21 @@ def fingerprint(obj: Any, digests: dict[str, str], salt: str) -> str:
 # Page fields that follow from others the key covers: a person page's quotes are the person's (in
 # the key whole) in the page's stories (in the key too); digesting each quote again costs a fifth of the keys.
 DERIVED_FIELDS = frozenset({"quotes"})
+
+
+def global_key(config: SiteConfig, theme: list[bytes]) -> str:
+    """What every page is made with: digest's version, the settings and every template."""
+    return digest_of([__version__.encode(), repr(config).encode("utf-8", "surrogatepass"), *theme])
+
+
+def feed_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, str]:
+    """A feed is made of its newest stories and the site's settings; its three files share its key."""
+    keys = {}
+    for feed in plan.feeds:
+        shown = Feed(feed.folder, feed.title, feed.page, feed.stories[:FEED_ITEMS])
+        feed_key = fingerprint(shown, digests, key)
+        keys.update({Routes.feed(feed.folder, kind): feed_key for kind in FEED_KINDS})
+    return keys
 
 
 def page_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, str]:

@@ -12,18 +12,14 @@ import pickle
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
+from digest import __version__
+from digest.config import SiteConfig
+from digest.hashing import digest_of
+from digest.incremental.record_cache import parser_version
+from digest.inputs import Inputs, site_relative
 from digest.output.staging import built_key
-
-
-def digest_of(parts: Iterable[bytes]) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(len(part).to_bytes(8, "little"))
-        h.update(part)
-    return h.hexdigest()
-
 
 
 @dataclass(frozen=True)
@@ -37,6 +33,18 @@ class Manifest:
     lookups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page path -> what its template looked up
     answers: dict[str, str] = field(default_factory=dict)  # lookup -> what it answered (one answer a build)
     indexed: dict[str, str] = field(default_factory=dict)  # story page -> digest of what search reads of it
+
+
+def inputs_key(inputs: Inputs, site_dir: Path, config: SiteConfig) -> str:
+    """The key of everything a build is made of: digest's and the parser's versions, the settings,
+    every template, dump, page and static file by its name inside the site. The same key, the same site."""
+    parts = [__version__.encode(), parser_version().encode(), repr(config).encode(), *inputs.theme]
+    parts += [part for path, data in inputs.dumps for part in (os.fsencode(path), data)]  # a name may not be UTF-8
+    pages = zip(site_relative([path for path, _ in inputs.markdown], site_dir), inputs.markdown)
+    parts += [part for name, (_, text) in pages for part in (os.fsencode(name), text.encode())]
+    parts += [part for path, data in sorted(inputs.static.items()) for part in (os.fsencode(path), data)]
+    parts += [os.fsencode(str(problem)) for problem in (*inputs.problems, *inputs.static_refused)]
+    return digest_of(parts)
 
 
 def manifest_file(cache_dir: Path, output: Path) -> Path:
@@ -114,10 +122,14 @@ def read_summary(file: Path) -> tuple[str, dict[str, Any]]:
         return "", {}
 
 
-# The manifest this process last wrote, by file: `digest serve` reads it back at the next change,
-# and reading its megabytes of details again would be a part of the wait. Used only while the summary
-# names the same build and the details file is the one written (its size and time).
-_written: dict[Path, tuple[Manifest, tuple[int, int]]] = {}
+@dataclass(frozen=True)
+class WrittenManifest:
+    """A manifest as this process wrote it, with its file and the details file's size and time:
+    `digest serve` hands it to its next build, which then need not read megabytes of details back."""
+
+    file: Path
+    manifest: Manifest
+    stamp: tuple[int, int]
 
 
 def _stamp(file: Path) -> tuple[int, int]:
@@ -128,13 +140,14 @@ def _stamp(file: Path) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
-def read_manifest(file: Path) -> Manifest:
+def read_manifest(file: Path, written: WrittenManifest | None = None) -> Manifest:
     """The previous build's manifest, or an empty one when it is missing, unreadable or its two files
-    are from different builds (never trusted)."""
+    are from different builds (never trusted). `written`, the one this process last wrote, is
+    used while the summary names the same build and the details file is the one written."""
     inputs, report = read_summary(file)
-    kept, stamp = _written.get(file, (None, None))
-    if kept is not None and inputs and kept.inputs == inputs and stamp == _stamp(_details_file(file)):
-        return kept
+    if (written is not None and written.file == file and inputs and written.manifest.inputs == inputs
+            and written.stamp == _stamp(_details_file(file))):
+        return written.manifest
     try:
         data = _PlainUnpickler(io.BytesIO(_details_file(file).read_bytes())).load()
         if not inputs or data["inputs"] != inputs:
@@ -169,36 +182,38 @@ def encode_details(manifest: Manifest) -> bytes:
         protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def write_manifest(file: Path, manifest: Manifest, details: bytes | None = None) -> None:
+def write_manifest(file: Path, manifest: Manifest, details: bytes | None = None) -> WrittenManifest:
     """The details first (`details`: encode_details(manifest), if made already), then the summary
     that vouches for them: JSON, read by every build. The details are read only when there is work."""
     file.parent.mkdir(parents=True, exist_ok=True)
     _replace_file(_details_file(file), details if details is not None else encode_details(manifest))
     _replace_file(file, json.dumps({"inputs": manifest.inputs, "report": manifest.report}, sort_keys=True).encode())
     file.with_name(file.stem + ".pages.json").unlink(missing_ok=True)  # the details as earlier versions wrote them
-    _written[file] = (manifest, _stamp(_details_file(file)))
+    return WrittenManifest(file, manifest, _stamp(_details_file(file)))
 
 
 class Previous:
     """The previous build into this output, as far as it can be trusted: its manifest counts only
     when the output folder still carries the same build key in its marker."""
 
-    def __init__(self, output: Path, manifest_path: Path, inputs: str = "", report: dict[str, Any] | None = None) -> None:
+    def __init__(self, output: Path, manifest_path: Path, inputs: str = "", report: dict[str, Any] | None = None,
+                 written: WrittenManifest | None = None) -> None:
         self.output = output
         self.manifest_path = manifest_path
         self.inputs = inputs
         self.report = report or {}
+        self.written = written
 
     @classmethod
-    def of(cls, output: Path, manifest_path: Path, clean: bool) -> "Previous":
+    def of(cls, output: Path, manifest_path: Path, clean: bool, written: WrittenManifest | None = None) -> Previous:
         inputs, report = ("", {}) if clean else read_summary(manifest_path)
         if inputs and (built_key(output) != inputs or not output_intact(manifest_path, output)):
             inputs, report = "", {}  # the output was written by another build, or changed by hand
-        return cls(output, manifest_path, inputs, report)
+        return cls(output, manifest_path, inputs, report, written)
 
     def built_from(self, key: str) -> bool:
         return bool(self.report) and self.inputs == key
 
     @cached_property
     def manifest(self) -> Manifest:
-        return read_manifest(self.manifest_path) if self.inputs else Manifest()
+        return read_manifest(self.manifest_path, self.written) if self.inputs else Manifest()

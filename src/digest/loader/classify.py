@@ -10,7 +10,15 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from digest.loader.article import closes_sentence, is_furniture, is_label, is_navigation, is_prose, line_scores, main_run
+from digest.loader.article import (
+    closes_sentence,
+    is_furniture,
+    is_label,
+    is_navigation,
+    is_prose,
+    line_scores,
+    main_run,
+)
 from digest.loader.blocks import Line
 from digest.loader.dateline import labelled_paragraphs, match_dateline, match_in_story
 from digest.loader.header import is_header_line

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.loader.patterns import Patterns, label_key
 from digest.corpus.outlets import outlet_name
+from digest.loader.patterns import Patterns, label_key
 
 _TRAILING_CREDIT = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]{2,80})\)\s*\.?$", re.DOTALL)
 MAX_CREDIT_WORDS = 6

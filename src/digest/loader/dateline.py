@@ -1,10 +1,10 @@
 """Datelines ("BAKU, Azerbaijan, April 23.", "WASHINGTON (AP) —") and the dates a page prints."""
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-import datetime
 
 from digest.loader.patterns import MONTH_CAPS_RE, MONTH_RE, MONTHS, Patterns
 from digest.records import Dateline

@@ -5,6 +5,9 @@ import re
 from collections.abc import Callable
 
 from digest.errors import DumpError
+from digest.loader import labeller
+from digest.loader.address import page_address
+from digest.loader.article import is_furniture, word_gaps
 from digest.loader.blocks import MAX_LINE_CHARS, Line, split_lines
 from digest.loader.classify import Layout, classify
 from digest.loader.credits import (
@@ -15,18 +18,28 @@ from digest.loader.credits import (
     publisher_in_text,
     source_in_notes,
 )
-from digest.loader.dateline import DatelineMatch, full_dates, is_date_line, match_bureau, story_dateline, with_year
-from digest.loader import labeller
-from digest.loader.header import CREDIT_LINES, byline_of, read_header, reporters_credited, without_writer_note
+from digest.loader.dateline import (
+    DatelineMatch,
+    full_dates,
+    is_date_line,
+    match_bureau,
+    story_dateline,
+    with_year,
+)
+from digest.loader.header import (
+    CREDIT_LINES,
+    byline_of,
+    read_header,
+    reporters_credited,
+    without_writer_note,
+)
 from digest.loader.markup import markdown_as_text
 from digest.loader.metadata import ScrapeHeader, split_scrape_header
-from digest.loader.address import page_address
-from digest.loader.article import is_furniture, word_gaps
 from digest.loader.patterns import Patterns, label_key, patterns
 from digest.loader.quotes import find_quotes
 from digest.loader.related import parse_related
-from digest.loader.title import parse_title
 from digest.loader.text import cut_long_lines, decode, normalise_characters
+from digest.loader.title import parse_title
 from digest.records import Dateline, StoryRecord
 
 INFERRED_HEADLINE_WORDS = 16

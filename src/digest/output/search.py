@@ -15,7 +15,6 @@ the search page says search is unavailable.
 """
 from __future__ import annotations
 
-import html
 import json
 import math
 import re
@@ -30,7 +29,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from digest.incremental.manifest import digest_of
+from digest.hashing import digest_of
 from digest.output.mirror import link_or_copy
 from digest.output.search_order import stable_bundle
 
@@ -48,14 +47,6 @@ TIMEOUT_SECONDS = 600
 
 class PagefindError(Exception):
     pass
-
-
-def as_ui_html(value: str) -> str:
-    """A filter value as Pagefind's UI needs it. Its UI inserts filter values as HTML (result titles
-    and meta as text), and Pagefind decodes a filter's entities twice, the attribute's and once more:
-    escaped twice here and once by the template for the attribute, the UI is handed the value
-    escaped once, and a source named "<meta http-equiv=refresh ...>" shows as text."""
-    return html.escape(html.escape(value))
 
 
 @dataclass(frozen=True)
@@ -208,43 +199,48 @@ class SearchIndex:
     warning: str | None = None
 
 
-Write = Callable[[str, bytes], None]
 Progress = Callable[[str, int, int], None]
+MISSING = "search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')"
 
 
-def prepare_search_index(stories: list[tuple[str, str | None]], indexed: dict[str, str], site_root: Path,
-                         reuse: Callable[[str, str], bool], binary: Path | None
-                         ) -> tuple[SearchIndex, Callable[[Write, int, Progress | None], SearchIndex]]:
-    """Plan the index of the staged stories shard by shard, take unchanged shards from the previous
-    site (`reuse(shard name, key)` does, and says whether it could) and link the pages of the rest
-    into scratch sites. Returns the index as it will be if Pagefind succeeds, and what makes it,
-    to be run while this thread goes on."""
-    if binary is None:
-        missing = SearchIndex({}, 0, "search index not built: the Pagefind binary is missing (pip install 'pagefind[bin]')")
-        return missing, lambda write, workers, progress: missing
+@dataclass(frozen=True)
+class SearchPlan:
+    """The index as planned: its shards, the key of what each indexes, and the primary bundle."""
+
+    shards: tuple[Shard, ...]
+    keys: dict[str, str]  # shard name -> key, for this build's reuse and the next's
+    primary: str | None  # the bundle that carries Pagefind's runtime
+
+
+def plan_search(stories: list[tuple[str, str | None]], indexed: dict[str, str]) -> SearchPlan:
+    """Shards of the story pages (path, day), keyed by what Pagefind reads of each page (`indexed`)."""
     shards = plan_shards(stories)
     primary = search_order(shards)[0] if shards else None
-    keys = {shard.name: shard_key(shard, indexed, shard.name == primary) for shard in shards}
-    todo = [(s, shard_site(s, site_root)) for s in shards if not reuse(s.name, keys[s.name])]
+    return SearchPlan(shards, {s.name: shard_key(s, indexed, s.name == primary) for s in shards}, primary)
 
-    def finish(write: Write, workers: int = 1, progress: Progress | None = None) -> SearchIndex:
-        with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
-            try:
-                for done, (shard, bundle) in enumerate(pool.map(
-                        lambda job: (job[0], index_shard(job[0], site_root, binary, job[1])), todo), 1):
-                    for path, data in bundle_files(bundle, shard.name == primary).items():
-                        write(path, data)  # a full disk here is the build's error, not search's
-                    if progress:
-                        progress("indexing search", done, len(todo))
-            except PagefindError as error:
-                return SearchIndex({}, 0, f"search index not built: {error}")
-            finally:
-                for _, scratch in todo:  # those a failure left unindexed
-                    shutil.rmtree(scratch, ignore_errors=True)
-        bundles = [f"{name}/" for name in search_order(shards)]
-        write(SHARDS_FILE, json.dumps({"bundles": bundles}, separators=(",", ":")).encode() + b"\n")
-        return planned
 
-    planned = SearchIndex(keys, len(todo))
-    return planned, finish
+def link_shards(plan: SearchPlan, names: set[str], site_root: Path) -> list[tuple[Shard, Path]]:
+    """The scratch sites of the shards named (see shard_site), in this thread."""
+    return [(shard, shard_site(shard, site_root)) for shard in plan.shards if shard.name in names]
 
+
+def index_search(plan: SearchPlan, linked: list[tuple[Shard, Path]], site_root: Path, binary: Path,
+                 workers: int = 1, progress: Progress | None = None) -> tuple[SearchIndex, dict[str, bytes]]:
+    """Pagefind over the linked shards (the others are kept from the previous site), in parallel:
+    the index and the files to write, or a warning and none if Pagefind failed."""
+    files: dict[str, bytes] = {}
+    with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
+        try:
+            for done, (shard, bundle) in enumerate(pool.map(
+                    lambda job: (job[0], index_shard(job[0], site_root, binary, job[1])), linked), 1):
+                files.update(bundle_files(bundle, shard.name == plan.primary))
+                if progress:
+                    progress("indexing search", done, len(linked))
+        except PagefindError as error:
+            return SearchIndex({}, 0, f"search index not built: {error}"), {}
+        finally:
+            for _, scratch in linked:  # those a failure left unindexed
+                shutil.rmtree(scratch, ignore_errors=True)
+    bundles = [f"{name}/" for name in search_order(plan.shards)]
+    files[SHARDS_FILE] = json.dumps({"bundles": bundles}, separators=(",", ":")).encode() + b"\n"
+    return SearchIndex(plan.keys, len(linked)), files

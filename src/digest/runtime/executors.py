@@ -5,12 +5,13 @@ All three offer the concurrent.futures interface, so the pipeline does not care 
 from __future__ import annotations
 
 import os
-import pickle
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any, Callable, Generic, Iterator, TypeVar
+from typing import Any, TypeVar
 
 from digest.errors import DigestError
+from digest.runtime.forked import Forked
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -79,43 +80,3 @@ def start_in_chunks(executor: Executor, fn: Callable[[list[T]], list[R]], items:
     size = max(1, len(items) // (workers * 4))
     futures = [executor.submit(fn, chunk) for chunk in chunked(items, size)]
     return lambda: [result for future in futures for result in future.result()]
-
-
-class Forked(Generic[T]):
-    """`fn()` worked out by a forked copy of this process while this one goes on with other work;
-    `result()` waits for it. The copy shares this process's memory as it was at the fork, so `fn`
-    may read a whole corpus or plan; its value comes back pickled, so it should be small beside
-    that (keys of pages, not pages). Without fork, or with `enabled` false (one worker), or if the
-    copy fails, this process works it out at `result()`, so an error is raised here as usual."""
-
-    def __init__(self, fn: Callable[[], T], enabled: bool = True) -> None:
-        self._fn = fn
-        self._child: tuple[int, int] | None = None  # (process id, end of the pipe to read)
-        if not (enabled and hasattr(os, "fork")):
-            return
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the copy: answer through the pipe, then leave without the parent's exit handlers
-            os.close(read)
-            code = 1
-            try:
-                data = pickle.dumps(fn(), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as out:
-                    out.write(data)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write)
-        self._child = (pid, read)
-
-    def result(self) -> T:
-        if self._child is None:
-            return self._fn()
-        pid, read = self._child
-        self._child = None
-        with os.fdopen(read, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) == 0:
-            return pickle.loads(data)
-        return self._fn()

@@ -15,12 +15,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from digest.build import BuildOptions, build
-from digest.commands.console import summary_line
 from digest.config import load_config, refuse_overlap
 from digest.errors import DigestError, OutputError, shown
+from digest.incremental.memory import BuildMemory
 from digest.serve.server import LiveServer, start_server
 from digest.serve.state import LiveState
 from digest.serve.watch import SiteWatcher
+from digest.summary import summary_line
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def serve(options: ServeOptions) -> int:
     output = (options.output or options.site_dir / config.output_dir).resolve()
     refuse_overlap(options.site_dir / config.content_dir, output)
     state = LiveState()
-    rebuild = Rebuilder(BuildOptions(site_dir=options.site_dir, output=output), state, options.quiet)
+    rebuild = Rebuilder(BuildOptions(site_dir=options.site_dir, output=output, memory=BuildMemory()), state, options.quiet)
     watcher = SiteWatcher(options.site_dir, config, output, rebuild)
     watcher.start()  # before the first build, so a save during it is not lost
     try:

@@ -4,13 +4,12 @@ An override can extend the template it replaces as "!default/<name>".
 """
 from __future__ import annotations
 
-import multiprocessing
-from collections.abc import Callable, Collection, Iterator
-from concurrent.futures import ProcessPoolExecutor
+import html
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -18,7 +17,8 @@ from markupsafe import Markup
 from digest.config import SiteConfig
 from digest.corpus.people import index_letter
 from digest.errors import TemplateError
-from digest.output.search import as_ui_html
+from digest.runtime.cluster import cluster_map
+from digest.runtime.forked import forked_map
 from digest.site.archive import month_name, month_of
 from digest.site.lookups import Answers, Recorded, Recorder, recorded
 from digest.site.meta import json_ld, robots, sitemap
@@ -52,6 +52,14 @@ class TemplateSources:
     def environment(self) -> jinja2.Environment:
         """The same environment as make_environment's, its loaders reading these sources."""
         return _environment(jinja2.DictLoader(self.site) if self.site else None, jinja2.DictLoader(self.theme))
+
+
+def as_ui_html(value: str) -> str:
+    """A filter value as Pagefind's UI needs it. Its UI inserts filter values as HTML (result titles
+    and meta as text), and Pagefind decodes a filter's entities twice, the attribute's and once more:
+    escaped twice here and once by the template for the attribute, the UI is handed the value
+    escaped once, and a source named "<meta http-equiv=refresh ...>" shows as text."""
+    return html.escape(html.escape(value))
 
 
 def _environment(site: jinja2.BaseLoader | None, theme: jinja2.BaseLoader) -> jinja2.Environment:
@@ -97,46 +105,11 @@ def render_page(env: jinja2.Environment, page: Page, plan: SitePlan, config: Sit
     return html.encode("utf-8")
 
 
-FORK_BELOW = 300  # fewer pages than this render faster here than workers can start
-Note = TypeVar("Note")  # what `write` tells of a page it wrote: small, it travels back from a worker
-
-
-def render_site(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, answers: Answers,
-                write: Callable[[str, bytes], Note], skip: Collection[str] = (), workers: int = 1,
-                progress: Callable[[int, int], None] | None = None, cluster: Any = None,
-                templates: Path | None = None) -> dict[str, tuple[Recorded | None, Note]]:
-    """Render every page except those in `skip` (unchanged since the previous build) and hand each to
-    `write` where it was rendered, in a worker process on a large site: pages never travel between
-    processes or wait in memory, and writing them is spread over the cores too. With a Dask
-    `cluster` (a client), the pages are rendered there from the sources of `env`'s templates (the
-    site's `templates` folder and the theme) and written here. Returns, per page, what it looked up
-    (see digest.site.lookups) and what `write` noted of it."""
-    todo = [i for i, page in enumerate(plan.pages) if page.path not in skip]
-    done: dict[str, tuple[Recorded | None, Note]] = {}
-    same: dict[str, str] = {}  # thousands of pages ask the same questions: keep one copy of each
-    rendered = (render_pages(env, plan, config, answers, write, todo, workers) if cluster is None
-                else render_on_cluster(cluster, RenderJob(TemplateSources.of(templates), plan, config, answers), write, todo))
-    for i, (found, note) in zip(todo, rendered):
-        done[plan.pages[i].path] = (tuple(tuple(same.setdefault(t, t) for t in part) for part in found) if found else None,
-                                    note)
-        if progress and (len(done) % 100 == 0 or len(done) == len(todo)):
-            progress(len(done), len(todo))
-    return done  # type: ignore[return-value]
-
-
-def site_files(plan: SitePlan, config: SiteConfig) -> dict[str, bytes]:
-    """What every build writes besides the pages: the sitemap and robots.txt."""
-    return {"sitemap.xml": sitemap(plan.pages, config), "robots.txt": robots(config)}
-
-
-Written = tuple[Recorded | None, Any]  # a page's lookups and what `write` noted of it
-_SHARED: tuple | None = None  # what forked workers render from: (env, plan, config, recorder, write)
-
-
-def _render_and_write(env: jinja2.Environment, page: Page, plan: SitePlan, config: SiteConfig, recorder: Recorder,
-                      write: Callable[[str, bytes], Any]) -> Written:
-    html = render_page(env, page, plan, config, recorder)
-    return recorded(recorder.seen), write(page.path, html)
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    path: str
+    html: bytes
+    lookups: Recorded | None  # what its template looked up beyond the page; None if that cannot be written down
 
 
 @dataclass(frozen=True)
@@ -149,56 +122,34 @@ class RenderJob:
     answers: Answers
 
 
-CLUSTER_CHUNK = 100  # pages a cluster task renders: enough to outweigh the task's own cost
-
-_job: tuple[RenderJob, jinja2.Environment, Recorder] | None = None  # on a worker: the job it renders
+Renderer = tuple[jinja2.Environment, SitePlan, SiteConfig, Recorder]  # what one process renders with
 
 
-def render_on_cluster(cluster: Any, job: RenderJob, write: Callable[[str, bytes], Any], todo: list[int]) -> Iterator[Written]:
-    """Render the pages at `todo` on a Dask cluster, in order; each comes back as HTML and is
-    written here, since the workers may be other machines."""
-    shared = cluster.scatter(job, broadcast=True, hash=False)  # no key from the whole plan's contents
-    tasks = [cluster.submit(_render_remote, shared, todo[i : i + CLUSTER_CHUNK], pure=False)
-             for i in range(0, len(todo), CLUSTER_CHUNK)]
-    for task in tasks:
-        for path, html, found in task.result():
-            yield found, write(path, html)
+def renderer_of(job: RenderJob) -> Renderer:
+    """On a cluster's worker: the environment compiled and the recorder made once a job."""
+    return job.templates.environment(), job.plan, job.config, Recorder(job.answers, roots(job.plan))
 
 
-def _render_remote(job: RenderJob, indices: list[int]) -> list[tuple[str, bytes, Recorded | None]]:
-    """On a worker: the environment is compiled and the recorder made once per job, not per task."""
-    global _job
-    if _job is None or _job[0] is not job:
-        _job = (job, job.templates.environment(), Recorder(job.answers, roots(job.plan)))
-    _, env, recorder = _job
-    out = []
-    for i in indices:
-        page = job.plan.pages[i]
-        html = render_page(env, page, job.plan, job.config, recorder)
-        out.append((page.path, html, recorded(recorder.seen)))
-    return out
+def render_at(renderer: Renderer, index: int) -> RenderedPage:
+    env, plan, config, recorder = renderer
+    page = plan.pages[index]
+    html = render_page(env, page, plan, config, recorder)
+    return RenderedPage(page.path, html, recorded(recorder.seen))
 
 
-def _render_chunk(indices: list[int]) -> list[Written]:
-    env, plan, config, recorder, write = _SHARED  # type: ignore[misc]
-    return [_render_and_write(env, plan.pages[i], plan, config, recorder, write) for i in indices]
+def render_site(plan: SitePlan, config: SiteConfig, answers: Answers, todo: Sequence[int],
+                templates: Path | None, workers: int = 1, cluster: Any = None) -> Iterator[RenderedPage]:
+    """The pages at `todo` (indices into plan.pages), in order, with what each looked up (see
+    digest.site.lookups): on forked workers that share the plan and the compiled templates on a
+    large site, or with a Dask `cluster` (a client) there, from the sources of the site's
+    `templates` folder and the theme."""
+    if cluster is not None:
+        job = RenderJob(TemplateSources.of(templates), plan, config, answers)
+        return cluster_map(cluster, job, renderer_of, render_at, todo)
+    renderer = (make_environment(templates), plan, config, Recorder(answers, roots(plan)))
+    return forked_map(render_at, renderer, todo, workers)
 
 
-def render_pages(env: jinja2.Environment, plan: SitePlan, config: SiteConfig, answers: Answers,
-                 write: Callable[[str, bytes], Any], todo: list[int], workers: int) -> Iterator[Written]:
-    """Render and write the pages at `todo`, in order, spread over forked processes on a large site.
-    Forked workers share the plan, the compiled templates and `write` with this process instead of
-    receiving them pickled."""
-    global _SHARED
-    recorder = Recorder(answers, roots(plan))
-    if workers <= 1 or len(todo) < FORK_BELOW or "fork" not in multiprocessing.get_all_start_methods():
-        yield from (_render_and_write(env, plan.pages[i], plan, config, recorder, write) for i in todo)
-        return
-    _SHARED = (env, plan, config, recorder, write)
-    try:
-        size = max(1, min(50, len(todo) // (workers * 4)))
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk in pool.map(_render_chunk, [todo[i : i + size] for i in range(0, len(todo), size)]):
-                yield from chunk
-    finally:
-        _SHARED = None
+def site_files(plan: SitePlan, config: SiteConfig) -> dict[str, bytes]:
+    """What every build writes besides the pages: the sitemap and robots.txt."""
+    return {"sitemap.xml": sitemap(plan.pages, config), "robots.txt": robots(config)}

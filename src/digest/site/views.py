@@ -5,7 +5,6 @@ Views are built once per build and shared by every page, so a story renders the 
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlsplit

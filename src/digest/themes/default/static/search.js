@@ -35,7 +35,7 @@
 
   function say(text) { note.hidden = false; note.textContent = text; }
 
-  // Pagefind hands filter values escaped once (see digest.output.search.as_ui_html): shown decoded, as text.
+  // Pagefind hands filter values escaped once (see digest.site.render.as_ui_html): shown decoded, as text.
   var decoder = document.createElement("textarea");  // its markup is text: entities decoded, no tag made
   function decoded(value) {
     decoder.innerHTML = value;
