@@ -202,6 +202,7 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     from digest.incremental.reuse import decide_reuse, reusable_shards
     from digest.runtime.forked import Forked
     from digest.site.feeds import FEED_KINDS, feed_files
+    from digest.site.kinds import StoryPage
     from digest.site.plan import plan_site
     from digest.site.render import render_site, site_files
     from digest.site.routes import Routes
@@ -213,7 +214,7 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
         stage.keep(path)
     lap("planning pages")
     todo = [i for i, page in enumerate(plan.pages) if page.path not in reuse.pages]
-    stories = [(page.path, page.story.day) for page in plan.pages if page.kind == "story" and page.story]
+    stories = [(page.path, page.story.day) for page in plan.pages if isinstance(page, StoryPage)]
     lookups, indexed = write_pages(stage, render_site(plan, config, reuse.answers, todo, templates, workers, cluster),
                                    {path for path, _ in stories}, len(todo), progress)
     old = previous.manifest

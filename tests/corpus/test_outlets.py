@@ -40,8 +40,9 @@ def test_an_unknown_outlet_keeps_the_pages_name_cleaned(given: str, name: str) -
 
 def test_no_form_names_two_outlets() -> None:
     """A form shared by two outlets would credit a story to whichever came first in the table."""
-    import yaml
     from importlib import resources
+
+    import yaml
 
     data = yaml.safe_load(resources.files("digest.corpus").joinpath("outlets.yaml").read_text(encoding="utf-8"))
     seen: dict[str, str] = {}

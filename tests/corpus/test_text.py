@@ -3,7 +3,14 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.corpus.text import SEPARATORS, WORD, headline_core, headline_tail, word_bytes, words
+from digest.corpus.text import (
+    SEPARATORS,
+    WORD,
+    headline_core,
+    headline_tail,
+    word_bytes,
+    words,
+)
 
 
 def test_ascii_fast_path_finds_what_the_regular_expression_finds():

@@ -8,9 +8,13 @@ import pytest
 
 from digest.build import BuildOptions, build
 from tests.hardening.conftest import article, write_site
-from tests.hardening.test_escaping import HEADLINE, SOURCE, hostile_dump, hostile_source_dump
+from tests.hardening.test_escaping import (
+    HEADLINE,
+    SOURCE,
+    hostile_dump,
+    hostile_source_dump,
+)
 from tests.site.tools import CHROMIUM, CHROMIUM_ARGS, require, served
-
 
 # What the dumps' markup would add to the search box if any of it ran: the UI's own markup has none of it.
 INJECTED = "#search img, #search script, #search meta, #search a[href^='javascript'], #search [onerror]"

@@ -4,7 +4,14 @@ from __future__ import annotations
 import pytest
 
 from digest.loader import load_dump
-from digest.loader.dateline import full_dates, impossible_dates, is_date_line, match_dateline, story_dateline, with_year
+from digest.loader.dateline import (
+    full_dates,
+    impossible_dates,
+    is_date_line,
+    match_dateline,
+    story_dateline,
+    with_year,
+)
 from digest.loader.patterns import patterns
 
 

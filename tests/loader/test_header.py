@@ -3,7 +3,13 @@ from __future__ import annotations
 import pytest
 
 from digest.loader.blocks import Line
-from digest.loader.header import agency_named, byline_of, read_header, reporters_credited, without_writer_note
+from digest.loader.header import (
+    agency_named,
+    byline_of,
+    read_header,
+    reporters_credited,
+    without_writer_note,
+)
 from digest.loader.patterns import patterns
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from digest.config import SiteConfig
 from digest.incremental.keys import Fingerprints, global_key, page_keys, story_digests
 from digest.records import Corpus, Quote, SaidIn
+from digest.site.kinds import StoryPage, TermPage
 from digest.site.plan import plan_site
 from digest.site.taxonomy import Term
 from tests.site.handmade import CONFIG, corpus
@@ -35,7 +36,7 @@ def test_a_story_edit_moves_every_page_that_lists_it_and_no_other() -> None:
     changed = moved(before, after)
     plan = plan_site(data, CONFIG)
     listing = {p.path for p in plan.pages
-               if any(v.story.id == "s-fest" for v in (*p.stories, *([p.story] if p.story else [])))}
+               if any(v.story.id == "s-fest" for v in (*getattr(p, "stories", ()), *([p.story] if isinstance(p, StoryPage) else [])))}
     assert listing and changed == listing
 
 
@@ -46,7 +47,7 @@ def test_a_persons_quote_moves_their_page_though_it_is_on_no_other() -> None:
     louder = replace(mayor, quotes=(replace(said, quote=replace(said.quote, text="The bridge will reopen in May")),))
     changed = moved(keys_of(data), keys_of(replace(data, people=(louder, *data.people[1:]))))
     plan = plan_site(data, CONFIG)
-    person_pages = {p.path for p in plan.pages if p.person is not None and p.person.id == mayor.id}
+    person_pages = {p.path for p in plan.pages if isinstance(p, TermPage) and p.person is not None and p.person.id == mayor.id}
     assert person_pages and person_pages <= changed
 
 

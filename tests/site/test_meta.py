@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from digest.site.kinds import StoryPage
 from digest.site.meta import json_ld
 from digest.site.views import story_view
 from tests.site.handmade import CONFIG, corpus
@@ -31,7 +32,7 @@ def test_sitemap_is_xml_that_lists_each_list_once_with_its_day_and_escapes_the_a
     root = ET.fromstring(sitemap(plan.pages, config))
     urls = {u.findtext(f"{{{SITEMAP_NS}}}loc"): u.findtext(f"{{{SITEMAP_NS}}}lastmod") for u in root}
     assert "https://news.example.org/a&b/" in urls and not any("/page/" in url for url in urls)
-    story = next(page for page in plan.pages if page.story)
+    story = next(page for page in plan.pages if isinstance(page, StoryPage))
     assert urls[f"https://news.example.org/a&b/{story.path.removesuffix('index.html')}"] == story.story.day
     assert ET.fromstring(sitemap((), CONFIG)).tag == f"{{{SITEMAP_NS}}}urlset"  # an empty site: still a sitemap
 

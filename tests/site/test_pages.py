@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from digest.config import SiteConfig
+from digest.site.kinds import EventPage
 from tests.site.handmade import CONFIG, build_handmade, corpus, without_extras
 
 
@@ -186,7 +187,7 @@ def test_an_event_of_one_story_gets_no_page_and_no_link() -> None:
     plan = plan_site(data, CONFIG)
     assert "e-lone" not in plan.catalog.events and "e-bridge" in plan.catalog.events
     assert plan.catalog.stories[lone.id].story.event is None
-    assert not [p for p in plan.pages if p.event and p.event.id == "e-lone"]
+    assert not [p for p in plan.pages if isinstance(p, EventPage) and p.event.id == "e-lone"]
 
 
 def test_home_lists_a_page_of_an_events_stories_then_links_its_timeline(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import hashlib
 import operator
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -21,7 +22,7 @@ from digest.hashing import digest_of
 from digest.records import Corpus
 from digest.serial import fields_of, value_bytes
 from digest.site.feeds import FEED_ITEMS, FEED_KINDS, Feed
-from digest.site.pages import Page
+from digest.site.kinds import Page
 from digest.site.plan import SitePlan
 from digest.site.routes import Routes
 from digest.site.views import StoryView
@@ -172,5 +173,12 @@ def page_keys(plan: SitePlan, digests: dict[str, str], key: str) -> dict[str, st
     """A page's key is its own data. The stories of the events it shows are read through the
     catalogue while it renders, so digest.site.lookups tracks those, as it does every other lookup."""
     prints = Fingerprints(digests)
-    fields = operator.attrgetter(*(name for name in _field_names(Page) if name not in DERIVED_FIELDS))
-    return {page.path: prints.key(fields(page), key) for page in plan.pages}
+    return {page.path: prints.key(_key_fields(type(page))(page), key) for page in plan.pages}
+
+
+@cache
+def _key_fields(kind: type[Page]) -> Callable[[Page], tuple]:
+    """A page kind's fields that its key covers, with the kind's name first: two kinds never share a key."""
+    names = [name for name in _field_names(kind) if name not in DERIVED_FIELDS]
+    fields = operator.attrgetter(*names)
+    return lambda page: (kind.__name__, *fields(page))

@@ -5,13 +5,20 @@ import json
 
 from digest.config import SiteConfig
 from digest.corpus.outlets import known_outlet
-from digest.site.pages import Page
+from digest.site.kinds import HomePage, Page, StoryPage, TermPage
 from digest.site.routes import NOT_FOUND, SEARCH
 from digest.site.views import StoryView
 from digest.site.xmlchars import xml_chars
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 UNLISTED = {NOT_FOUND, SEARCH}  # pages that are no content of their own
+
+
+def page_day(page: Page) -> str | None:
+    """The day a page is of: a story's, a day's page's, the home page's newest."""
+    if isinstance(page, StoryPage):
+        return page.story.day
+    return page.day if isinstance(page, (HomePage, TermPage)) else None
 
 
 def sitemap(pages: tuple[Page, ...], config: SiteConfig) -> bytes:
@@ -21,7 +28,7 @@ def sitemap(pages: tuple[Page, ...], config: SiteConfig) -> bytes:
     for page in pages:
         if page.path in UNLISTED or (page.pager and page.pager.previous):  # a list's first page only
             continue
-        day = page.story.day if page.story else page.day
+        day = page_day(page)
         lastmod = f"<lastmod>{_xml_text(day)}</lastmod>" if day else ""
         entries.append(f"<url><loc>{_xml_text(config.url(page.path))}</loc>{lastmod}</url>")
     body = f'<urlset xmlns="{SITEMAP_NS}">{"".join(entries)}</urlset>' if entries else f'<urlset xmlns="{SITEMAP_NS}" />'

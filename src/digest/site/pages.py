@@ -1,12 +1,29 @@
-"""Plan the site: which pages exist, at which path, with what data. Pure: nothing is rendered here."""
+"""Plan the site: which pages exist, at which path, with what data (digest.site.kinds). Pure: nothing is rendered here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Callable, Sequence, TypeVar
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TypeVar
 
 from digest.config import SiteConfig
-from digest.records import Corpus, Event, Person, SaidIn
-from digest.site.archive import Link, Month, Neighbours, month_name, months, neighbours
+from digest.records import Corpus, SaidIn
+from digest.site.archive import Link, month_name, months, neighbours
+from digest.site.kinds import (
+    ArchivePage,
+    EventPage,
+    EventsPage,
+    HomePage,
+    MonthPage,
+    NotFoundPage,
+    Page,
+    Pager,
+    SearchPage,
+    StoryPage,
+    TermPage,
+    TermsPage,
+    TextPage,
+    UndatedPage,
+)
 from digest.site.letters import by_letter, letter_slug
 from digest.site.markdown import MarkdownPage
 from digest.site.routes import HOME, NOT_FOUND, SEARCH, Routes
@@ -14,50 +31,6 @@ from digest.site.taxonomy import Taxonomy, Term, human_date
 from digest.site.views import Catalog, StoryView
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Pager:
-    """Where a page stands in its list. The one numbering rule: a list in time is numbered from
-    its oldest item, so page N keeps its items for good and a link to it stays true; the list's
-    own address holds its newest items (the highest number for a newest-first list, page 1 for a
-    timeline, whose newest items come last). No page says how many there are: a count that grows
-    would change every page. An alphabetical list goes by letter (digest.site.letters), and a
-    letter longer than a page is numbered from its start."""
-
-    number: int
-    count: int | None  # always None; kept so a site's own template that reads it still renders
-    previous: str | None  # the page before this one in the list (for a newest-first list, newer stories)
-    next: str | None
-    newest_first: bool = True  # what the links say: "Newer"/"Older", or "Earlier"/"Later" for a timeline
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    path: str
-    template: str
-    title: str
-    kind: str  # what the page is, for templates and tests: "home", "story", "event", "term", ...
-    stories: tuple[StoryView, ...] = ()
-    days: tuple[str, ...] = ()  # home: the recent days it shows; a month page: its days
-    story: StoryView | None = None
-    events: tuple[Event, ...] = ()
-    event: Event | None = None
-    taxonomy: Taxonomy | None = None
-    terms: tuple[Term, ...] = ()
-    term: Term | None = None
-    person: Person | None = None
-    quotes: tuple[tuple[SaidIn, ...], ...] = ()  # a person's page: their quotes in each of its stories
-    day: str | None = None
-    html: str = ""  # a Markdown page, already converted
-    pager: Pager | None = None
-    neighbours: Neighbours | None = None  # a day's or a month's: the ones before and after it
-    months: tuple[Month, ...] = ()  # the archive index: every month, newest first
-    letters: tuple[Link, ...] = ()  # an alphabetical index: each letter's first page
-    letter: str | None = None  # and the letter this page lists
-    starts: tuple[str, ...] = ()  # an index on one page: per term, the letter it begins (as a slug), else ""
-    feeds: str | None = None  # the folder whose feeds the page advertises
-    description: str = ""
 
 
 Chunks = list[tuple[tuple[T, ...], str, Pager]]  # each page's items, path and pager, first page first
@@ -94,7 +67,7 @@ def paginate_fixed(items: Sequence[T], per_page: int, path: Callable[[int | None
     return pages
 
 
-def home_page(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Page:
+def home_page(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> HomePage:
     """The most recent days' digest: the events their stories belong to, most covered first, then
     each day's other stories (a day's first page's worth; its page has the rest). Undated stories
     have a list of their own: on the home page they would stay for good. The corpus's stories come
@@ -110,8 +83,8 @@ def home_page(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Page:
     rest: list[StoryView] = []
     for day in days:
         rest += [v for v in recent if v.day == day and v.story.id not in in_events][:config.items_per_page]
-    return Page(HOME, "index.html", config.title, "home", stories=tuple(rest), events=events, days=days,
-                day=days[0] if days else None, feeds="")
+    return HomePage(HOME, "index.html", config.title, feeds="", stories=tuple(rest), events=events, days=days,
+                    day=days[0] if days else None)
 
 
 def undated_pages(corpus: Corpus, catalog: Catalog, routes: Routes, per_page: int) -> list[Page]:
@@ -121,26 +94,25 @@ def undated_pages(corpus: Corpus, catalog: Catalog, routes: Routes, per_page: in
     undated = [v for v in catalog.story_list(s.id for s in corpus.stories) if v.day is None]
     if not undated:
         return []
-    return [Page(path, "undated.html", "Stories without a date", "undated", stories=chunk, pager=pager)
+    return [UndatedPage(path, "undated.html", "Stories without a date", pager=pager, stories=chunk)
             for chunk, path, pager in paginate_fixed(undated, per_page, routes.undated)]
 
 
-def story_pages(catalog: Catalog) -> list[Page]:
-    return [Page(v.path, "story.html", v.title, "story", story=v,
-                 description=v.lead) for v in sorted(catalog.stories.values(), key=lambda v: v.path)]
+def story_pages(catalog: Catalog) -> list[StoryPage]:
+    return [StoryPage(v.path, "story.html", v.title, description=v.lead, story=v) for v in sorted(catalog.stories.values(), key=lambda v: v.path)]
 
 
 def event_pages(corpus: Corpus, catalog: Catalog, routes: Routes, per_page: int) -> list[Page]:
     if not corpus.events:
         return []
     events = sorted(corpus.events, key=lambda e: (e.end or "", e.id), reverse=True)
-    pages = [Page(path, "events.html", "Events", "events", events=chunk, pager=pager)
+    pages: list[Page] = [EventsPage(path, "events.html", "Events", pager=pager, events=chunk)
              for chunk, path, pager in paginate_fixed(events, per_page, routes.events_index)]
     for event in events:
         timeline = catalog.story_list(event.story_ids)
         for chunk, path, pager in paginate(timeline, per_page, lambda n: routes.event(event.id, n)):
-            pages.append(Page(path, "event.html", event.title, "event", stories=chunk, event=event,
-                              pager=pager, feeds=routes.event_folder(event.id)))
+            pages.append(EventPage(path, "event.html", event.title, feeds=routes.event_folder(event.id), pager=pager,
+                                   event=event, stories=chunk))
     return pages
 
 
@@ -150,10 +122,10 @@ def archive_pages(taxonomy: Taxonomy, days: tuple[Term, ...], routes: Routes) ->
     terms = {t.key: t for t in days}
     keys = [m.key for m in every]
     month_link = lambda key: Link(month_name(key), routes.month(key))
-    pages = [Page(routes.index("archive"), "archive.html", taxonomy.title, "archive", taxonomy=taxonomy,
-                  months=every)]
-    pages += [Page(routes.month(m.key), "month.html", m.name, "month", taxonomy=taxonomy, days=m.days,
-                   terms=tuple(terms[d] for d in m.days), neighbours=neighbours(keys, at, month_link))
+    pages: list[Page] = [ArchivePage(routes.index("archive"), "archive.html", taxonomy.title, taxonomy=taxonomy,
+                                     months=every)]
+    pages += [MonthPage(routes.month(m.key), "month.html", m.name, taxonomy=taxonomy, days=m.days,
+                        terms=tuple(terms[d] for d in m.days), neighbours=neighbours(keys, at, month_link))
               for at, m in enumerate(every)]
     return pages
 
@@ -166,16 +138,16 @@ def letter_pages(taxonomy: Taxonomy, terms: tuple[Term, ...], routes: Routes, pe
         index = routes.index(taxonomy.name)
         letters = tuple(Link(letter, f"{index}#letter-{letter_slug(letter)}") for letter in groups)
         starts = tuple(letter_slug(letter) if n == 0 else "" for letter, group in groups.items() for n in range(len(group)))
-        return [Page(index, "terms.html", taxonomy.title, "terms", taxonomy=taxonomy,
-                     terms=tuple(t for group in groups.values() for t in group), letters=letters, starts=starts)]
+        return [TermsPage(index, "terms.html", taxonomy.title, taxonomy=taxonomy,
+                          terms=tuple(t for group in groups.values() for t in group), letters=letters, starts=starts)]
     slugs = {letter: None if at == 0 else letter_slug(letter) for at, letter in enumerate(groups)}
     letters = tuple(Link(letter, routes.letter(taxonomy.name, slug)) for letter, slug in slugs.items())
-    pages = []
+    pages: list[Page] = []
     for letter, group in groups.items():
         at = lambda n, slug=slugs[letter]: routes.letter(taxonomy.name, slug, n)
         title = taxonomy.title if len(groups) == 1 else f"{taxonomy.title}: {letter}"
-        pages += [Page(path, "terms.html", title, "terms", taxonomy=taxonomy, terms=chunk, pager=pager,
-                       letters=letters, letter=letter) for chunk, path, pager in paginate(group, per_page, at)]
+        pages += [TermsPage(path, "terms.html", title, pager=pager, taxonomy=taxonomy, terms=chunk,
+                            letters=letters, letter=letter) for chunk, path, pager in paginate(group, per_page, at)]
     return pages
 
 
@@ -203,22 +175,22 @@ def taxonomy_pages(taxonomy: Taxonomy, terms: tuple[Term, ...], catalog: Catalog
         listed = replace(term, story_ids=())
         for chunk, path, pager in paginate_fixed(stories, per_page, lambda n: routes.term(taxonomy.name, term.key, n)):
             quotes = tuple(tuple(said_in.get(view.story.id, ())) for view in chunk) if person else ()
-            pages.append(Page(path, "term.html", title, "term", stories=chunk, taxonomy=taxonomy,
-                              term=listed if pager.previous else term, person=person, quotes=quotes, day=day,
-                              pager=pager, feeds=feeds, neighbours=around))
+            pages.append(TermPage(path, "term.html", title, feeds=feeds, pager=pager, taxonomy=taxonomy,
+                                  term=listed if pager.previous else term, stories=chunk, person=person,
+                                  quotes=quotes, day=day, neighbours=around))
     return pages
 
 
 def plan_pages(corpus: Corpus, catalog: Catalog, routes: Routes, config: SiteConfig,
                classified: dict[Taxonomy, tuple[Term, ...]], documents: tuple[MarkdownPage, ...]) -> tuple[Page, ...]:
     per_page = config.items_per_page
-    pages = [home_page(corpus, catalog, config), *story_pages(catalog)]
+    pages: list[Page] = [home_page(corpus, catalog, config), *story_pages(catalog)]
     pages += event_pages(corpus, catalog, routes, per_page)
     pages += undated_pages(corpus, catalog, routes, per_page)
     for taxonomy, terms in classified.items():
         pages += taxonomy_pages(taxonomy, terms, catalog, routes, per_page)
-    pages += [Page(routes.page(d.slug), "page.html", d.title, "page", html=d.html, description=d.description)
+    pages += [TextPage(routes.page(d.slug), "page.html", d.title, description=d.description, html=d.html)
               for d in documents]
-    pages.append(Page(SEARCH, "search.html", "Search", "search"))
-    pages.append(Page(NOT_FOUND, "404.html", "Page not found", "404"))
+    pages.append(SearchPage(SEARCH, "search.html", "Search"))
+    pages.append(NotFoundPage(NOT_FOUND, "404.html", "Page not found"))
     return tuple(sorted(pages, key=lambda p: p.path))

@@ -6,8 +6,9 @@ from dataclasses import dataclass, replace
 from digest.config import SiteConfig
 from digest.records import Corpus
 from digest.site.feeds import Feed
+from digest.site.kinds import Page
 from digest.site.markdown import MarkdownPage
-from digest.site.pages import Page, plan_pages
+from digest.site.pages import plan_pages
 from digest.site.routes import HOME, Routes, make_routes
 
 UNDATED = "undated/index.html"  # the list of stories without a full date, which no day page lists

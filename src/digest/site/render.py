@@ -20,9 +20,9 @@ from digest.errors import TemplateError
 from digest.runtime.cluster import cluster_map
 from digest.runtime.forked import forked_map
 from digest.site.archive import month_name, month_of
+from digest.site.kinds import Page
 from digest.site.lookups import Answers, Recorded, Recorder, recorded
 from digest.site.meta import json_ld, robots, sitemap
-from digest.site.pages import Page
 from digest.site.plan import SitePlan
 from digest.site.routes import NOT_FOUND, relative, rooted
 from digest.site.taxonomy import human_date
