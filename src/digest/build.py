@@ -243,9 +243,9 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     for path, data in bundle.items():
         stage.write(path, data)
     lap("search index, feeds, sitemap")
-    manifest = replace(planned, search=search.keys)
-    return SiteOutcome(plan, manifest, details if manifest == planned else None, search,
-                       len(plan.pages) - len(reuse.pages))
+    # The details encoded meanwhile vouch for the shards as planned: not if Pagefind failed.
+    return SiteOutcome(plan, replace(planned, search=search.keys), details if search.keys == planned.search else None,
+                       search, len(plan.pages) - len(reuse.pages))
 
 
 def write_pages(stage: StagedSite, pages: Iterable[RenderedPage], stories: set[str], total: int,
