@@ -33,12 +33,14 @@ from digest.inputs import as_given, read_inputs
 from digest.output.lock import output_lock
 from digest.output.search import (
     MISSING,
+    PagefindError,
     SearchIndex,
-    index_search,
+    bundles,
     indexed_digest,
     link_shards,
     pagefind_binary,
     plan_search,
+    start_indexing,
 )
 from digest.output.staging import LOCK_WAIT_SECONDS, StagedSite, staged_site
 
@@ -152,6 +154,8 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
         with cluster_client(options.scheduler) as cluster, staged_site(output, mirror=bool(previous.inputs)) as stage:
             loaded = load_records(inputs.dumps, site_dir / CACHE_DIR / "records.sqlite", options.clean, options.workers,
                                   cluster, options.progress, memory.records if memory else None)
+            dumps = len(inputs.dumps) + len(inputs.problems)
+            inputs = replace(inputs, dumps=[])  # read: their bytes (a fifth of a gigabyte at 10,000 dumps) are let go
             gc.freeze()
             watch.lap("reading dumps")
             corpus = build_corpus([p.record for p in loaded.records], features=[p.features for p in loaded.records],
@@ -168,7 +172,7 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
         gc.unfreeze()  # `digest serve` builds again in this process
     problems = tuple(inputs.problems) + tuple(loaded.problems) + inputs.static_refused
     warnings = tuple(warning for warning in (stage.warning, site.search.warning, *loaded.warnings) if warning)
-    report = BuildReport(len(inputs.dumps) + len(inputs.problems), len(corpus.stories), len(site.plan.pages), problems,
+    report = BuildReport(dumps, len(corpus.stories), len(site.plan.pages), problems,
                          output, warnings, events=len(corpus.events), rendered=site.rendered)
     try:
         write_output_files(previous.manifest_path, output)
@@ -230,18 +234,21 @@ def make_site(corpus: Corpus, config: SiteConfig, documents: tuple[MarkdownPage,
     said = reuse.said | {lookup: answer for found in lookups.values() for lookup, answer in zip(*found)}
     noted = reuse.lookups | {path: found[0] for path, found in lookups.items()}
     # Pagefind runs in its own processes: the feeds, the sitemap and the build's details are made meanwhile.
-    with ThreadPoolExecutor(1) as background:
-        if binary:
-            linked = link_shards(search_plan, set(search_plan.keys) - set(kept_shards), stage.root)
-            searching = background.submit(index_search, search_plan, linked, stage.root, binary, workers, progress)
+    with ThreadPoolExecutor(max(1, workers)) as pool:
+        linked = link_shards(search_plan, set(search_plan.keys) - set(kept_shards), stage.root) if binary else []
+        started = start_indexing(linked, stage.root, binary, pool) if binary else []
         fresh_feeds = [feed for feed in plan.feeds if Routes.feed(feed.folder, FEED_KINDS[0]) not in reuse.feeds]
         for path, data in {**feed_files(fresh_feeds, config), **site_files(plan, config)}.items():
             stage.write(path, data)
         planned = Manifest(key, reuse.keys, search_plan.keys if binary else {}, {}, noted, said, indexed)
         details = encode_details(planned)
-        search, bundle = searching.result() if binary else (SearchIndex({}, 0, MISSING), {})
-    for path, data in bundle.items():
-        stage.write(path, data)
+        search = SearchIndex(search_plan.keys, len(linked)) if binary else SearchIndex({}, 0, MISSING)
+        try:
+            for files in bundles(search_plan, started, progress) if binary else ():
+                for path, data in files.items():
+                    stage.write(path, data)  # a full disk here is the build's error, not search's
+        except PagefindError as error:
+            search = SearchIndex({}, 0, f"search index not built: {error}")
     lap("search index, feeds, sitemap")
     # The details encoded meanwhile vouch for the shards as planned: not if Pagefind failed.
     return SiteOutcome(plan, replace(planned, search=search.keys), details if search.keys == planned.search else None,

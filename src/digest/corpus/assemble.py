@@ -32,18 +32,14 @@ class Facts:
     """What the later steps read off one article, computed once."""
 
     lead: str
-    terms: Counter
-    headline: frozenset[str]  # the telling words of the headline
     outlets: tuple[str, ...]
     places: tuple[str, ...]
-    event_vector: dict[str, float]
     date: str | None  # the record's, else the one its first lines print
 
 
 def _facts(article: Article, features: Features) -> Facts:
-    return Facts(lead=features.lead, terms=Counter(dict(features.terms)), headline=frozenset(features.headline),
-                 outlets=outlets((article.record, *article.copies)), places=features.places,
-                 event_vector=event_weights(features), date=story_date(article.record) or features.printed_date)
+    return Facts(lead=features.lead, outlets=outlets((article.record, *article.copies)), places=features.places,
+                 date=story_date(article.record) or features.printed_date)
 
 
 def _people_by_story(articles: Sequence[Article], facts: dict[str, Facts], people: Sequence[Person]) -> dict[str, list[str]]:
@@ -67,9 +63,11 @@ def _shared(named: Sequence[Sequence[str]]) -> tuple[str, ...]:
     return tuple(sorted((v for v, n in counts.items() if n >= least), key=lambda v: (-counts[v], v)))
 
 
-def _events(articles, facts: dict[str, Facts], people_of, threshold) -> dict[str, Event]:
+def _events(articles, facts: dict[str, Facts], features: dict[str, Features], people_of, threshold) -> dict[str, Event]:
+    """The stories' events. The event vectors (a whole body's terms each) are made here, in the
+    forked copy that groups them when there is one, so the build's own process never holds them."""
     items = [EventInput(a.id, headline_core(a.record.headline), a.record.headline_inferred, facts[a.id].date,
-                        len(facts[a.id].outlets), facts[a.id].event_vector, facts[a.id].lead)
+                        len(facts[a.id].outlets), event_weights(features[a.id]), facts[a.id].lead)
              for a in articles]
     event_of = {}
     for group in cluster(items, **({} if threshold is None else {"threshold": threshold})):
@@ -111,8 +109,10 @@ def _build(records: Sequence[StoryRecord], options: CorpusOptions, features: Seq
     facts = {a.id: _facts(a, of_record[id(a.record)]) for a in articles}
     people, organisations = build_speakers([Said(q, a.id, story_date(a.record)) for a in articles for q in a.record.quotes])
     people_of = _people_by_story(articles, facts, people)
-    grouping = Forked(lambda: _events(articles, facts, people_of, options.event_threshold), enabled=forked)
-    topics = _topics(articles, people, {a.id: of_record[id(a.record)] for a in articles}, facts)
+    features_of_story = {a.id: of_record[id(a.record)] for a in articles}
+    grouping = Forked(lambda: _events(articles, facts, features_of_story, people_of, options.event_threshold),
+                      enabled=forked)
+    topics = _topics(articles, people, features_of_story, facts)
     index = headline_index((a.id, (a.record, *a.copies)) for a in articles)
     links = [link(a.record, a.id, index) for a in articles]
     related = merge_items(item for r in sorted(records, key=lambda r: r.path) for item in r.related)

@@ -21,8 +21,8 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -224,23 +224,27 @@ def link_shards(plan: SearchPlan, names: set[str], site_root: Path) -> list[tupl
     return [(shard, shard_site(shard, site_root)) for shard in plan.shards if shard.name in names]
 
 
-def index_search(plan: SearchPlan, linked: list[tuple[Shard, Path]], site_root: Path, binary: Path,
-                 workers: int = 1, progress: Progress | None = None) -> tuple[SearchIndex, dict[str, bytes]]:
-    """Pagefind over the linked shards (the others are kept from the previous site), in parallel:
-    the index and the files to write, or a warning and none if Pagefind failed."""
-    files: dict[str, bytes] = {}
-    with ThreadPoolExecutor(max(1, workers)) as pool:  # each thread waits on its own Pagefind process
-        try:
-            for done, (shard, bundle) in enumerate(pool.map(
-                    lambda job: (job[0], index_shard(job[0], site_root, binary, job[1])), linked), 1):
-                files.update(bundle_files(bundle, shard.name == plan.primary))
-                if progress:
-                    progress("indexing search", done, len(linked))
-        except PagefindError as error:
-            return SearchIndex({}, 0, f"search index not built: {error}"), {}
-        finally:
-            for _, scratch in linked:  # those a failure left unindexed
-                shutil.rmtree(scratch, ignore_errors=True)
-    bundles = [f"{name}/" for name in search_order(plan.shards)]
-    files[SHARDS_FILE] = json.dumps({"bundles": bundles}, separators=(",", ":")).encode() + b"\n"
-    return SearchIndex(plan.keys, len(linked)), files
+Started = list[tuple[Shard, Path, Future]]  # each shard, its scratch site and the Pagefind run making its bundle
+
+
+def start_indexing(linked: list[tuple[Shard, Path]], site_root: Path, binary: Path, pool: Executor) -> Started:
+    """Pagefind over each linked shard (the others are kept from the previous site), on `pool`'s
+    threads, each waiting on its own Pagefind process: started now, collected by `bundles`."""
+    return [(shard, scratch, pool.submit(index_shard, shard, site_root, binary, scratch)) for shard, scratch in linked]
+
+
+def bundles(plan: SearchPlan, started: Started, progress: Progress | None = None) -> Iterator[dict[str, bytes]]:
+    """The files of each shard's bundle as its Pagefind run ends, in order, then the list of
+    bundles: so a cold build holds one shard's bundle at a time, not the whole index. Raises
+    PagefindError when a run failed; every scratch site is removed either way."""
+    try:
+        for done, (shard, _, run) in enumerate(started, 1):
+            yield bundle_files(run.result(), shard.name == plan.primary)
+            if progress:
+                progress("indexing search", done, len(started))
+    finally:
+        for _, scratch, run in started:  # those a failure left unindexed: their runs end first
+            run.cancel() or run.exception()
+            shutil.rmtree(scratch, ignore_errors=True)
+    order = [f"{name}/" for name in search_order(plan.shards)]
+    yield {SHARDS_FILE: json.dumps({"bundles": order}, separators=(",", ":")).encode() + b"\n"}
