@@ -121,14 +121,28 @@ def text_shape(text: str, pats: Patterns) -> tuple[str, ...]:
     return found
 
 
+_ASCII_LETTERS = bytes(c for c in range(128) if chr(c).isalpha())
+_ASCII_UPPER = bytes(c for c in range(128) if chr(c).isupper())
+_ASCII_DIGITS = bytes(c for c in range(128) if chr(c).isdigit())
+_ASCII_ALL = bytes(range(128))
+
+
+def _counts(sample: str) -> tuple[int, int, int]:
+    """Letters, capitals and digits in the sample. ASCII text (most lines) is counted by deleting
+    bytes in C, not by a Python call per character; the counts are the same."""
+    if sample.isascii():
+        data = sample.encode("ascii")
+        return (len(data) - len(data.translate(None, _ASCII_LETTERS)), len(data) - len(data.translate(None, _ASCII_UPPER)),
+                len(data) - len(data.translate(None, _ASCII_DIGITS)))
+    return sum(map(str.isalpha, sample)), sum(map(str.isupper, sample)), sum(map(str.isdigit, sample))
+
+
 def _text_shape(text: str, pats: Patterns) -> tuple[str, ...]:
     words = word_count(text)
     sample = text[:SAMPLE_CHARS]
     tokens = sample.split()
-    letters = sum(map(str.isalpha, sample))
-    upper = sum(map(str.isupper, sample))
-    digits = sum(map(str.isdigit, sample))
-    capitalised = sum(t[:1].isupper() for t in tokens)
+    letters, upper, digits = _counts(sample)
+    capitalised = sum(map(str.isupper, "".join([t[0] for t in tokens])))  # each token's first character
     last = text[-1:]
     word = first_word(text)
     feats = [
@@ -146,19 +160,43 @@ def _text_shape(text: str, pats: Patterns) -> tuple[str, ...]:
     name = opening_name(text) if words <= 20 else None
     if name:
         feats.append("name=" + ("whole" if name.end() == len(text) else "opens"))
-    line = Line(0, text, 0)  # the rules that take a line read its text only
-    flags = (
-        ("url", bool(_URL.search(text))), ("copy", "©" in text),
-        ("bar", " | " in text), ("time", bool(_TIME.search(text))), ("by", bool(_BY.match(text))),
-        ("email", "@" in text), ("cjk", bool(_CJK.search(text))),
-        ("date", bool(full_dates(text))) if words <= 30 else ("date", False),
-        ("furniture", is_furniture(text, pats)), ("navigation", is_navigation(text, pats)),
-        ("header", words <= 30 and is_header_line(line, pats)),
-        ("caption", is_caption(line, pats) is not None), ("credit", is_credit(line, pats) is not None),
-        ("dateline", words >= 6 and match_dateline(text, pats) is not None),
-    )
-    feats.extend(name for name, on in flags if on)
+    feats.extend(_rule_flags(text, words, pats))
     return tuple(feats)
+
+
+def _rule_flags(text: str, words: int, pats: Patterns) -> list[str]:
+    """The flags of the line's marks and of the hand-written rules that say yes, in a fixed order."""
+    line = Line(0, text, 0)  # the rules that take a line read its text only
+    flags = []
+    if _URL.search(text):
+        flags.append("url")
+    if "©" in text:
+        flags.append("copy")
+    if " | " in text:
+        flags.append("bar")
+    if _TIME.search(text):
+        flags.append("time")
+    if _BY.match(text):
+        flags.append("by")
+    if "@" in text:
+        flags.append("email")
+    if not text.isascii() and _CJK.search(text):
+        flags.append("cjk")
+    if words <= 30 and full_dates(text):
+        flags.append("date")
+    if is_furniture(text, pats):
+        flags.append("furniture")
+    if is_navigation(text, pats):
+        flags.append("navigation")
+    if words <= 30 and is_header_line(line, pats):
+        flags.append("header")
+    if is_caption(line, pats) is not None:
+        flags.append("caption")
+    if is_credit(line, pats) is not None:
+        flags.append("credit")
+    if words >= 6 and match_dateline(text, pats) is not None:
+        flags.append("dateline")
+    return flags
 
 
 PROSE_WORDS = 13  # a line this long that closes a sentence reads as a paragraph
@@ -213,6 +251,7 @@ def line_features(layout: Layout, pats: Patterns) -> list[list[str]]:
     openers = [("w0=" + w) if (w := first_word(line.text)) in known else None for line in lines]
     prose = [is_paragraph(line.text) for line in lines]
     dense = _window_counts(prose, DENSITY_REACH)
+    seen = _neighbour_views(lines, shapes, roles, openers)
     out: list[list[str]] = []
     for i, line in enumerate(lines):
         feats = ["bias", "old=" + roles.get(line.number, "before" if i < start else "run"),
@@ -229,17 +268,39 @@ def line_features(layout: Layout, pats: Patterns) -> list[list[str]]:
             feats.append("is_old_headline")
         if headline_at is not None:
             feats.append("from_headline=" + _distance(i - headline_at))
-        for d in NEIGHBOURS:
+        for k, d in enumerate(NEIGHBOURS):
             j = i + d
             if 0 <= j < n:
-                prefix = f"{d:+d}:"
-                feats.extend(prefix + f for f in shapes[j][:3])
-                feats.append(prefix + "old=" + roles.get(lines[j].number, "none"))
-                if openers[j] and abs(d) == 1:
-                    feats.append(prefix + openers[j])  # "Author:" / "Austin Murphy": a label names the next line
+                feats.extend(seen[j][k])
                 if lines[j].block == line.block:
-                    feats.append(prefix + "same_block")
+                    feats.append(_SAME_BLOCK[k])
             else:
-                feats.append(f"{d:+d}:none")
+                feats.append(_NONE[k])
         out.append(feats)
     return out
+
+
+_PREFIXES = tuple(f"{d:+d}:" for d in NEIGHBOURS)
+_SAME_BLOCK = tuple(prefix + "same_block" for prefix in _PREFIXES)
+_NONE = tuple(prefix + "none" for prefix in _PREFIXES)
+_prefixed: tuple[dict[str, str], ...] = tuple({} for _ in NEIGHBOURS)  # feature -> the same seen from a neighbour
+
+
+def _neighbour_views(lines: tuple[Line, ...], shapes: list[list[str]], roles: dict[int, str],
+                     openers: list[str | None]) -> list[tuple[list[str], ...]]:
+    """Per line, what each neighbour (NEIGHBOURS, in order) sees of it: its first three shape
+    features, its rules' role and, from next door, its opening word, each prefixed by the offset.
+    Made once per line, not once per line and neighbour; the prefixed strings come from a table,
+    as these features take few values."""
+    views = []
+    for line, shape_, opener in zip(lines, shapes, openers, strict=True):
+        own = [*shape_[:3], "old=" + roles.get(line.number, "none")]
+        view = []
+        for k, d in enumerate(NEIGHBOURS):
+            table = _prefixed[k]
+            seen = [table.get(f) or table.setdefault(f, _PREFIXES[k] + f) for f in own]
+            if opener and abs(d) == 1:
+                seen.append(_PREFIXES[k] + opener)  # "Author:" / "Austin Murphy": a label names the next line
+            view.append(seen)
+        views.append(tuple(view))
+    return views
