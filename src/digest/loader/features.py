@@ -75,11 +75,18 @@ def _share(part: int, whole: int) -> str:
 
 def _distance(d: int) -> str:
     """How far a line stands from a landmark, coarse: the model learns the shape, not the page."""
+    return _DISTANCES.get(d) or _coarse(d)
+
+
+def _coarse(d: int) -> str:
     if d == 0:
         return "0"
     sign = "+" if d > 0 else "-"
     d = abs(d)
     return sign + ("1" if d == 1 else "2" if d == 2 else "3-5" if d <= 5 else "6-15" if d <= 15 else "far")
+
+
+_DISTANCES = {d: _coarse(d) for d in range(-16, 17)}  # every name but "far": a look-up, not a call
 
 
 def old_roles(layout: Layout) -> dict[int, str]:
@@ -102,9 +109,16 @@ _read_before: dict[tuple[int, str], tuple[str, ...]] = {}
 def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[str]:
     """What a line looks like on its own: its text's features, then its place in the dump's layout."""
     feats = list(text_shape(line.text, pats))
-    flags = (("bullet", line.bullet), ("indent", line.indent > 0), ("image", line.after_image),
-             ("item", bool(line.item)), ("repeat", repeats[text_key] > 1))
-    feats.extend(name for name, on in flags if on)
+    if line.bullet:
+        feats.append("bullet")
+    if line.indent > 0:
+        feats.append("indent")
+    if line.after_image:
+        feats.append("image")
+    if line.item:
+        feats.append("item")
+    if repeats[text_key] > 1:
+        feats.append("repeat")
     return feats
 
 
@@ -283,24 +297,33 @@ def line_features(layout: Layout, pats: Patterns) -> list[list[str]]:
 _PREFIXES = tuple(f"{d:+d}:" for d in NEIGHBOURS)
 _SAME_BLOCK = tuple(prefix + "same_block" for prefix in _PREFIXES)
 _NONE = tuple(prefix + "none" for prefix in _PREFIXES)
-_prefixed: tuple[dict[str, str], ...] = tuple({} for _ in NEIGHBOURS)  # feature -> the same seen from a neighbour
+_views: dict[tuple[str | None, ...], tuple[tuple[str, ...], ...]] = {}  # a line's look -> what its neighbours see
+MAX_VIEWS = 100_000
 
 
 def _neighbour_views(lines: tuple[Line, ...], shapes: list[list[str]], roles: dict[int, str],
-                     openers: list[str | None]) -> list[tuple[list[str], ...]]:
+                     openers: list[str | None]) -> list[tuple[tuple[str, ...], ...]]:
     """Per line, what each neighbour (NEIGHBOURS, in order) sees of it: its first three shape
     features, its rules' role and, from next door, its opening word, each prefixed by the offset.
-    Made once per line, not once per line and neighbour; the prefixed strings come from a table,
-    as these features take few values."""
+    These take few values, so the prefixed strings are made once per process for each
+    combination, not once per line and neighbour."""
     views = []
     for line, shape_, opener in zip(lines, shapes, openers, strict=True):
-        own = [*shape_[:3], "old=" + roles.get(line.number, "none")]
-        view = []
-        for k, d in enumerate(NEIGHBOURS):
-            table = _prefixed[k]
-            seen = [table.get(f) or table.setdefault(f, _PREFIXES[k] + f) for f in own]
-            if opener and abs(d) == 1:
-                seen.append(_PREFIXES[k] + opener)  # "Author:" / "Austin Murphy": a label names the next line
-            view.append(seen)
-        views.append(tuple(view))
+        key = (*shape_[:3], "old=" + roles.get(line.number, "none"), opener)
+        view = _views.get(key)
+        if view is None:
+            if len(_views) >= MAX_VIEWS:
+                _views.clear()
+            view = _views[key] = _view(key[:-1], opener)
+        views.append(view)
     return views
+
+
+def _view(own: tuple[str, ...], opener: str | None) -> tuple[tuple[str, ...], ...]:
+    view = []
+    for prefix, d in zip(_PREFIXES, NEIGHBOURS, strict=True):
+        seen = [prefix + f for f in own]
+        if opener and abs(d) == 1:
+            seen.append(prefix + opener)  # "Author:" / "Austin Murphy": a label names the next line
+        view.append(tuple(seen))
+    return tuple(view)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import pycrfsuite
@@ -70,8 +71,9 @@ def label_lines(layout: Layout, pats: Patterns) -> Marginals:
     tagged = tagger.tag(line_features(layout, pats)) if window else []
     before, after = window.start, len(layout.lines) - window.stop
     labels = (OTHER,) * before + tuple(tagged) + (OTHER,) * after
-    p = {label: (float(label == OTHER),) * before + tuple(tagger.marginal(label, i) for i in range(len(tagged)))
-         + (float(label == OTHER),) * after for label in LABEL_NAMES}
+    rows = range(len(tagged))
+    p = {label: (float(label == OTHER),) * before + tuple(map(tagger.marginal, repeat(label, len(rows)), rows))
+         + (float(label == OTHER),) * after for label in LABEL_NAMES}  # map: no Python frame per line
     return Marginals(labels, p)
 
 

@@ -73,6 +73,7 @@ class Patterns:
     masthead_domain: re.Pattern[str]  # a site's name printed as its address: "Phys.org"
     masthead_words: frozenset[str]
     datelines: tuple[re.Pattern[str], ...]
+    dateline_gate: re.Pattern[str]  # matches where one of the datelines does: most lines fail it at once
     agencies: dict[str, str]  # folded name -> canonical name
     speech_verbs: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
@@ -170,6 +171,15 @@ def _navigation(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:{sep})?(?:{word})(?:{sep}(?:{word}))+(?:{sep})?", re.IGNORECASE)
 
 
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def either(forms: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches at a position exactly where one of the forms does: their union,
+    group names dropped (two forms may name the same group). One call says "none" for the lot."""
+    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', form.pattern)})" for form in forms))
+
+
 def _any(forms: list[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{form})" for form in forms), flags)
 
@@ -210,7 +220,8 @@ def _compile(data: dict, speech: dict) -> Patterns:
         source_notes=tuple(re.compile(p) for p in data["source_notes"]),
         masthead_domain=re.compile(rf"[A-Z][\w-]*\.(?:{'|'.join(map(re.escape, data['masthead_domains']))})"),
         masthead_words=frozenset(data["masthead_words"]),
-        datelines=tuple(re.compile(p.format(month=MONTH_RE, MONTH=MONTH_CAPS_RE)) for p in data["datelines"]),
+        datelines=(datelines := tuple(re.compile(p.format(month=MONTH_RE, MONTH=MONTH_CAPS_RE)) for p in data["datelines"])),
+        dateline_gate=either(datelines),
         agencies={name.casefold(): canonical for name, canonical in data["agencies"].items()},
         speech_verbs=tuple(sorted(speech["speech_verbs"], key=len, reverse=True)),
         reporting_verbs=tuple(sorted(speech["reporting_verbs"], key=len, reverse=True)),
