@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from digest.loader.article import is_furniture, is_navigation, lowercase_share
 from digest.loader.blocks import Line
@@ -75,7 +76,7 @@ def _share(part: int, whole: int) -> str:
 
 def _distance(d: int) -> str:
     """How far a line stands from a landmark, coarse: the model learns the shape, not the page."""
-    return _DISTANCES.get(d) or _coarse(d)
+    return _DISTANCES.get(d) or ("+far" if d > 0 else "-far")
 
 
 def _coarse(d: int) -> str:
@@ -86,7 +87,7 @@ def _coarse(d: int) -> str:
     return sign + ("1" if d == 1 else "2" if d == 2 else "3-5" if d <= 5 else "6-15" if d <= 15 else "far")
 
 
-_DISTANCES = {d: _coarse(d) for d in range(-16, 17)}  # every name but "far": a look-up, not a call
+_DISTANCES = {d: _coarse(d) for d in range(-15, 16)}  # every name but "far": a look-up, not a call
 
 
 def old_roles(layout: Layout) -> dict[int, str]:
@@ -103,12 +104,22 @@ def old_roles(layout: Layout) -> dict[int, str]:
 
 CACHED_CHARS = 300  # lines this short (menus, labels, bylines) repeat across a site's pages: read once
 MAX_CACHED_LINES = 100_000
-_read_before: dict[tuple[int, str], tuple[str, ...]] = {}
 
 
-def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[str]:
+class TextLook(NamedTuple):
+    """What the labeller reads off a line's text alone."""
+
+    shape: tuple[str, ...]  # the text's features
+    opener: str | None  # its "w0=" feature, when the model knows its opening word: neighbours see it too
+    paragraph: bool  # is_paragraph(text)
+
+
+_read_before: dict[tuple[int, str], TextLook] = {}
+
+
+def shape(line: Line, look: TextLook, text_key: str, repeats: Counter) -> list[str]:
     """What a line looks like on its own: its text's features, then its place in the dump's layout."""
-    feats = list(text_shape(line.text, pats))
+    feats = list(look.shape)
     if line.bullet:
         feats.append("bullet")
     if line.indent > 0:
@@ -122,16 +133,16 @@ def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[s
     return feats
 
 
-def text_shape(text: str, pats: Patterns) -> tuple[str, ...]:
-    """The features of a line's text alone; a short line's are kept for the next time it is seen."""
+def text_look(text: str, pats: Patterns) -> TextLook:
+    """What a line's text alone says; a short line's is kept for the next time it is seen."""
     if len(text) > CACHED_CHARS:
-        return _text_shape(text, pats)
+        return _text_look(text, pats)
     key = (id(pats), text)
     found = _read_before.get(key)
     if found is None:
         if len(_read_before) >= MAX_CACHED_LINES:
             _read_before.clear()
-        found = _read_before[key] = _text_shape(text, pats)
+        found = _read_before[key] = _text_look(text, pats)
     return found
 
 
@@ -151,7 +162,7 @@ def _counts(sample: str) -> tuple[int, int, int]:
     return sum(map(str.isalpha, sample)), sum(map(str.isupper, sample)), sum(map(str.isdigit, sample))
 
 
-def _text_shape(text: str, pats: Patterns) -> tuple[str, ...]:
+def _text_look(text: str, pats: Patterns) -> TextLook:
     words = word_count(text)
     sample = text[:SAMPLE_CHARS]
     tokens = sample.split()
@@ -169,13 +180,14 @@ def _text_shape(text: str, pats: Patterns) -> tuple[str, ...]:
         "digits=" + _share(digits, len(sample)),
         "lower=" + ("hi" if lowercase_share(tokens) >= 0.6 else "lo") if len(tokens) >= 4 else "lower=short",
     ]
-    if word in vocabulary():
-        feats.append("w0=" + word)  # "share", "advertisement", "by": words that open short lines on many sites
+    opener = "w0=" + word if word in vocabulary() else None
+    if opener:
+        feats.append(opener)  # "share", "advertisement", "by": words that open short lines on many sites
     name = opening_name(text) if words <= 20 else None
     if name:
         feats.append("name=" + ("whole" if name.end() == len(text) else "opens"))
     feats.extend(_rule_flags(text, words, pats))
-    return tuple(feats)
+    return TextLook(tuple(feats), opener, words >= PROSE_WORDS and text[-1:] in _PROSE_ENDS)
 
 
 def _rule_flags(text: str, words: int, pats: Patterns) -> list[str]:
@@ -260,10 +272,10 @@ def line_features(layout: Layout, pats: Patterns) -> list[list[str]]:
     blocks = Counter(line.block for line in lines)
     # the rules' headline printed nearest above their body: bylines and times stand right under it
     headline_at = max((i for i in range(min(start, n)) if keys[i] and keys[i] == headline_key), default=None)
-    shapes = [shape(line, keys[i], repeats, pats) for i, line in enumerate(lines)]
-    known = vocabulary()
-    openers = [("w0=" + w) if (w := first_word(line.text)) in known else None for line in lines]
-    prose = [is_paragraph(line.text) for line in lines]
+    looks = [text_look(line.text, pats) for line in lines]
+    shapes = [shape(line, look, key, repeats) for line, look, key in zip(lines, looks, keys, strict=True)]
+    openers = [look.opener for look in looks]
+    prose = [look.paragraph for look in looks]
     dense = _window_counts(prose, DENSITY_REACH)
     seen = _neighbour_views(lines, shapes, roles, openers)
     out: list[list[str]] = []
