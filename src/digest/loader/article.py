@@ -139,8 +139,13 @@ def is_navigation(text: str, patterns: Patterns) -> bool:
 
 
 def is_furniture(text: str, patterns: Patterns) -> bool:
-    return (is_label(text, patterns.furniture_labels) or patterns.furniture.search(text)
-            or is_navigation(text, patterns))
+    return is_boilerplate(text, patterns) or is_navigation(text, patterns)
+
+
+def is_boilerplate(text: str, patterns: Patterns) -> bool:
+    """Furniture by its label or its form: is_furniture without the menu test, for a caller that
+    has that answer already."""
+    return is_label(text, patterns.furniture_labels) or patterns.furniture.search(text)
 
 
 def embedded(lines: tuple[Line, ...], patterns: Patterns) -> set[int]:

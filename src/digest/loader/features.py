@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from digest.loader.article import is_furniture, is_navigation, lowercase_share
+from digest.loader.article import is_boilerplate, is_navigation, lowercase_share
 from digest.loader.blocks import Line
 from digest.loader.classify import Layout, is_caption, is_credit
 from digest.loader.dateline import full_dates, match_dateline
@@ -210,9 +210,10 @@ def _rule_flags(text: str, words: int, pats: Patterns) -> list[str]:
         flags.append("cjk")
     if words <= 30 and full_dates(text):
         flags.append("date")
-    if is_furniture(text, pats):
+    navigation = is_navigation(text, pats)
+    if navigation or is_boilerplate(text, pats):  # is_furniture, the menu test made once
         flags.append("furniture")
-    if is_navigation(text, pats):
+    if navigation:
         flags.append("navigation")
     if words <= 30 and is_header_line(line, pats):
         flags.append("header")

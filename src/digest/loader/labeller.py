@@ -82,6 +82,8 @@ def _may_add(text: str, p: float, inside: bool, pats: Patterns) -> bool:
     notes follow it; the development split holds no article text past it): a paragraph; inside
     the article, a short line too (a list's item, a crosshead), unless it shouts in capitals or
     reads as furniture ("Watch Live: ...": the label before a colon counts)."""
+    if p < min(ADD_BODY, ADD_SHORT):
+        return False  # too doubtful either way: most lines, decided without reading the text
     if is_paragraph(text):
         return p >= ADD_BODY
     label = text.partition(": ")[0]
@@ -100,11 +102,17 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def _agrees(heading: str, title: str) -> bool:
     """Most of the heading's words (characters, in a script without spaces) stand in the title."""
+    words = _heading_words(heading)
+    title_text = title.casefold()
+    return bool(words) and sum(w in title_text for w in words) >= TITLE_AGREEMENT * len(words)
+
+
+@lru_cache(maxsize=1024)  # one page's title is compared with each line above its body
+def _heading_words(heading: str) -> tuple[str, ...]:
     words = _TOKEN.findall(heading.casefold())
     if len(words) <= 2 and not heading.isascii():
         words = [c for c in heading if c.isalnum()]  # a CJK heading: one or two "words" of many characters
-    title_text = title.casefold()
-    return bool(words) and sum(w in title_text for w in words) >= TITLE_AGREEMENT * len(words)
+    return tuple(words)
 
 
 def _names_article(layout: Layout, start: int) -> bool:
