@@ -4,6 +4,7 @@ gate, table and count as from the test or library it replaces."""
 from __future__ import annotations
 
 import random
+import re
 import string
 import unicodedata
 from pathlib import Path
@@ -14,7 +15,7 @@ from digest.errors import DumpError
 from digest.loader import features, load_dump, names
 from digest.loader.article import lowercase_share, text_lowercase_share
 from digest.loader.dateline import match_dateline
-from digest.loader.patterns import patterns
+from digest.loader.patterns import either, patterns
 from digest.loader.speakers import _set_in
 
 PAGES = Path(__file__).parent / "pages"
@@ -62,6 +63,14 @@ def test_dateline_gate_matches_where_a_dateline_form_does() -> None:
         anywhere = any(form.match(text) for form in pats.datelines)
         assert bool(pats.dateline_gate.match(text)) == anywhere, text
     assert match_dateline(SAMPLE_LINES[0], pats).dateline.agency == "AP"
+
+
+def test_union_steps_aside_where_a_form_refers_back_to_a_group() -> None:
+    """In a union a numbered group's number shifts: such forms are tried one by one instead."""
+    referring = (re.compile(r"(ab)\1"), re.compile(r"(?P<x>c)(?P=x)"))
+    assert all(either((form,)).match("no match here") for form in referring)
+    plain = either((re.compile(r"^(?P<place>[A-Z]+), "), re.compile(r"^(?P<place>)\(AP\)")))
+    assert plain.match("PARIS, France") and plain.match("(AP) text") and not plain.match("Paris, France")
 
 
 def test_lowercase_share_from_bytes_equals_the_split_words() -> None:

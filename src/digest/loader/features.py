@@ -149,7 +149,6 @@ def text_look(text: str, pats: Patterns) -> TextLook:
 _ASCII_LETTERS = bytes(c for c in range(128) if chr(c).isalpha())
 _ASCII_UPPER = bytes(c for c in range(128) if chr(c).isupper())
 _ASCII_DIGITS = bytes(c for c in range(128) if chr(c).isdigit())
-_ASCII_ALL = bytes(range(128))
 
 
 def _counts(sample: str) -> tuple[int, int, int]:
@@ -187,7 +186,7 @@ def _text_look(text: str, pats: Patterns) -> TextLook:
     if name:
         feats.append("name=" + ("whole" if name.end() == len(text) else "opens"))
     feats.extend(_rule_flags(text, words, pats))
-    return TextLook(tuple(feats), opener, words >= PROSE_WORDS and text[-1:] in _PROSE_ENDS)
+    return TextLook(tuple(feats), opener, _closes_paragraph(text, words))
 
 
 def _rule_flags(text: str, words: int, pats: Patterns) -> list[str]:
@@ -232,7 +231,11 @@ DENSITY_REACH = 4  # paragraphs within this many lines either side: the article'
 
 
 def is_paragraph(text: str) -> bool:
-    return word_count(text) >= PROSE_WORDS and text[-1:] in _PROSE_ENDS
+    return _closes_paragraph(text, word_count(text))
+
+
+def _closes_paragraph(text: str, words: int) -> bool:
+    return words >= PROSE_WORDS and text[-1:] in _PROSE_ENDS
 
 
 def _window_counts(flags: list[bool], reach: int) -> list[int]:

@@ -172,11 +172,16 @@ def _navigation(words: list[str]) -> re.Pattern[str]:
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_BACK_REFERENCE = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")  # by name, in a condition, by number
 
 
 def either(forms: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """One pattern that matches at a position exactly where one of the forms does: their union,
-    group names dropped (two forms may name the same group). One call says "none" for the lot."""
+    group names dropped (two forms may name the same group). One call says "none" for the lot.
+    A form that refers back to a group would change meaning in the union: then the pattern
+    matches everywhere, and each form is tried in turn as without it."""
+    if any(_BACK_REFERENCE.search(form.pattern) or form.flags != re.UNICODE for form in forms):
+        return re.compile("")
     return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', form.pattern)})" for form in forms))
 
 
