@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 _URL = r"https?://[^\s<>\"']+"
@@ -51,9 +52,10 @@ def _spelling_headline(text: str, headline: str) -> str | None:
     home = hosts.most_common(1)[0][0] if hosts else None
     ranked = []
     for url in listed:
-        if _site(url) != home or _FILE.search(urlsplit(url).path):
+        path = urlsplit(url).path
+        if _site(url) != home or _FILE.search(path):
             continue
-        slug = {w for w in _words(unquote(urlsplit(url).path)) if len(w) >= 3 and not w.isdigit()}
+        slug = {w for w in _words(unquote(path)) if len(w) >= 3 and not w.isdigit()}
         shared = len(wanted & slug)
         if shared >= max(MIN_SHARED, MIN_SHARE * len(wanted)) and shared >= MIN_SHARE * len(slug):
             ranked.append((-shared, len(url), url))
@@ -65,18 +67,20 @@ def _listed(text: str) -> list[str]:
     ("facebook.com/sharer.php?u=https://..."), once each, in order."""
     seen: dict[str, None] = {}
     for line in text.splitlines():
-        if m := _LISTED.match(line):
+        if "http" in line and (m := _LISTED.match(line)):  # a cheap first test: most lines hold no link
             url = m.group(1)
             seen.setdefault(url)
-            for _, value in parse_qsl(urlsplit(url).query):
+            for _, value in parse_qsl(urlsplit(url).query) if "?" in url else ():
                 if value.startswith(("http://", "https://")) and _is_web(value):
                     seen.setdefault(value)
     return list(seen)
 
 
+@lru_cache(maxsize=1 << 14)  # a page's links are asked twice, and a site's repeat across its pages
 def _site(url: str) -> str:
     """The host without "www." or an edition's prefix: edition.cnn.com and www.cnn.com are one site."""
-    return ".".join(urlsplit(url).hostname.split(".")[-2:]) if urlsplit(url).hostname else ""
+    host = urlsplit(url).hostname
+    return ".".join(host.split(".")[-2:]) if host else ""
 
 
 def _words(text: str) -> list[str]:

@@ -87,6 +87,8 @@ class DatelineMatch:
 
 
 def match_dateline(text: str, patterns: Patterns) -> DatelineMatch | None:
+    if not patterns.dateline_gate.match(text):
+        return None  # no dateline form matches here: one test instead of one a form
     for pattern in patterns.datelines:
         m = pattern.match(text)
         if not m:

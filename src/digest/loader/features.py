@@ -11,8 +11,9 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
-from digest.loader.article import is_furniture, is_navigation, lowercase_share
+from digest.loader.article import is_boilerplate, is_navigation, lowercase_share
 from digest.loader.blocks import Line
 from digest.loader.classify import Layout, is_caption, is_credit
 from digest.loader.dateline import full_dates, match_dateline
@@ -75,11 +76,18 @@ def _share(part: int, whole: int) -> str:
 
 def _distance(d: int) -> str:
     """How far a line stands from a landmark, coarse: the model learns the shape, not the page."""
+    return _DISTANCES.get(d) or ("+far" if d > 0 else "-far")
+
+
+def _coarse(d: int) -> str:
     if d == 0:
         return "0"
     sign = "+" if d > 0 else "-"
     d = abs(d)
     return sign + ("1" if d == 1 else "2" if d == 2 else "3-5" if d <= 5 else "6-15" if d <= 15 else "far")
+
+
+_DISTANCES = {d: _coarse(d) for d in range(-15, 16)}  # every name but "far": a look-up, not a call
 
 
 def old_roles(layout: Layout) -> dict[int, str]:
@@ -96,39 +104,69 @@ def old_roles(layout: Layout) -> dict[int, str]:
 
 CACHED_CHARS = 300  # lines this short (menus, labels, bylines) repeat across a site's pages: read once
 MAX_CACHED_LINES = 100_000
-_read_before: dict[tuple[int, str], tuple[str, ...]] = {}
 
 
-def shape(line: Line, text_key: str, repeats: Counter, pats: Patterns) -> list[str]:
+class TextLook(NamedTuple):
+    """What the labeller reads off a line's text alone."""
+
+    shape: tuple[str, ...]  # the text's features
+    opener: str | None  # its "w0=" feature, when the model knows its opening word: neighbours see it too
+    paragraph: bool  # is_paragraph(text)
+
+
+_read_before: dict[tuple[int, str], TextLook] = {}
+
+
+def shape(line: Line, look: TextLook, text_key: str, repeats: Counter) -> list[str]:
     """What a line looks like on its own: its text's features, then its place in the dump's layout."""
-    feats = list(text_shape(line.text, pats))
-    flags = (("bullet", line.bullet), ("indent", line.indent > 0), ("image", line.after_image),
-             ("item", bool(line.item)), ("repeat", repeats[text_key] > 1))
-    feats.extend(name for name, on in flags if on)
+    feats = list(look.shape)
+    if line.bullet:
+        feats.append("bullet")
+    if line.indent > 0:
+        feats.append("indent")
+    if line.after_image:
+        feats.append("image")
+    if line.item:
+        feats.append("item")
+    if repeats[text_key] > 1:
+        feats.append("repeat")
     return feats
 
 
-def text_shape(text: str, pats: Patterns) -> tuple[str, ...]:
-    """The features of a line's text alone; a short line's are kept for the next time it is seen."""
+def text_look(text: str, pats: Patterns) -> TextLook:
+    """What a line's text alone says; a short line's is kept for the next time it is seen."""
     if len(text) > CACHED_CHARS:
-        return _text_shape(text, pats)
+        return _text_look(text, pats)
     key = (id(pats), text)
     found = _read_before.get(key)
     if found is None:
         if len(_read_before) >= MAX_CACHED_LINES:
             _read_before.clear()
-        found = _read_before[key] = _text_shape(text, pats)
+        found = _read_before[key] = _text_look(text, pats)
     return found
 
 
-def _text_shape(text: str, pats: Patterns) -> tuple[str, ...]:
+_ASCII_LETTERS = bytes(c for c in range(128) if chr(c).isalpha())
+_ASCII_UPPER = bytes(c for c in range(128) if chr(c).isupper())
+_ASCII_DIGITS = bytes(c for c in range(128) if chr(c).isdigit())
+
+
+def _counts(sample: str) -> tuple[int, int, int]:
+    """Letters, capitals and digits in the sample. ASCII text (most lines) is counted by deleting
+    bytes in C, not by a Python call per character; the counts are the same."""
+    if sample.isascii():
+        data = sample.encode("ascii")
+        return (len(data) - len(data.translate(None, _ASCII_LETTERS)), len(data) - len(data.translate(None, _ASCII_UPPER)),
+                len(data) - len(data.translate(None, _ASCII_DIGITS)))
+    return sum(map(str.isalpha, sample)), sum(map(str.isupper, sample)), sum(map(str.isdigit, sample))
+
+
+def _text_look(text: str, pats: Patterns) -> TextLook:
     words = word_count(text)
     sample = text[:SAMPLE_CHARS]
     tokens = sample.split()
-    letters = sum(map(str.isalpha, sample))
-    upper = sum(map(str.isupper, sample))
-    digits = sum(map(str.isdigit, sample))
-    capitalised = sum(t[:1].isupper() for t in tokens)
+    letters, upper, digits = _counts(sample)
+    capitalised = sum(map(str.isupper, "".join([t[0] for t in tokens])))  # each token's first character
     last = text[-1:]
     word = first_word(text)
     feats = [
@@ -141,24 +179,50 @@ def _text_shape(text: str, pats: Patterns) -> tuple[str, ...]:
         "digits=" + _share(digits, len(sample)),
         "lower=" + ("hi" if lowercase_share(tokens) >= 0.6 else "lo") if len(tokens) >= 4 else "lower=short",
     ]
-    if word in vocabulary():
-        feats.append("w0=" + word)  # "share", "advertisement", "by": words that open short lines on many sites
+    opener = "w0=" + word if word in vocabulary() else None
+    if opener:
+        feats.append(opener)  # "share", "advertisement", "by": words that open short lines on many sites
     name = opening_name(text) if words <= 20 else None
     if name:
         feats.append("name=" + ("whole" if name.end() == len(text) else "opens"))
+    feats.extend(_rule_flags(text, words, pats))
+    return TextLook(tuple(feats), opener, _closes_paragraph(text, words))
+
+
+def _rule_flags(text: str, words: int, pats: Patterns) -> list[str]:
+    """The flags of the line's marks and of the hand-written rules that say yes, in a fixed order."""
     line = Line(0, text, 0)  # the rules that take a line read its text only
-    flags = (
-        ("url", bool(_URL.search(text))), ("copy", "©" in text),
-        ("bar", " | " in text), ("time", bool(_TIME.search(text))), ("by", bool(_BY.match(text))),
-        ("email", "@" in text), ("cjk", bool(_CJK.search(text))),
-        ("date", bool(full_dates(text))) if words <= 30 else ("date", False),
-        ("furniture", is_furniture(text, pats)), ("navigation", is_navigation(text, pats)),
-        ("header", words <= 30 and is_header_line(line, pats)),
-        ("caption", is_caption(line, pats) is not None), ("credit", is_credit(line, pats) is not None),
-        ("dateline", words >= 6 and match_dateline(text, pats) is not None),
-    )
-    feats.extend(name for name, on in flags if on)
-    return tuple(feats)
+    flags = []
+    if _URL.search(text):
+        flags.append("url")
+    if "©" in text:
+        flags.append("copy")
+    if " | " in text:
+        flags.append("bar")
+    if _TIME.search(text):
+        flags.append("time")
+    if _BY.match(text):
+        flags.append("by")
+    if "@" in text:
+        flags.append("email")
+    if not text.isascii() and _CJK.search(text):
+        flags.append("cjk")
+    if words <= 30 and full_dates(text):
+        flags.append("date")
+    navigation = is_navigation(text, pats)
+    if navigation or is_boilerplate(text, pats):  # is_furniture, the menu test made once
+        flags.append("furniture")
+    if navigation:
+        flags.append("navigation")
+    if words <= 30 and is_header_line(line, pats):
+        flags.append("header")
+    if is_caption(line, pats) is not None:
+        flags.append("caption")
+    if is_credit(line, pats) is not None:
+        flags.append("credit")
+    if words >= 6 and match_dateline(text, pats) is not None:
+        flags.append("dateline")
+    return flags
 
 
 PROSE_WORDS = 13  # a line this long that closes a sentence reads as a paragraph
@@ -167,7 +231,11 @@ DENSITY_REACH = 4  # paragraphs within this many lines either side: the article'
 
 
 def is_paragraph(text: str) -> bool:
-    return word_count(text) >= PROSE_WORDS and text[-1:] in _PROSE_ENDS
+    return _closes_paragraph(text, word_count(text))
+
+
+def _closes_paragraph(text: str, words: int) -> bool:
+    return words >= PROSE_WORDS and text[-1:] in _PROSE_ENDS
 
 
 def _window_counts(flags: list[bool], reach: int) -> list[int]:
@@ -208,11 +276,12 @@ def line_features(layout: Layout, pats: Patterns) -> list[list[str]]:
     blocks = Counter(line.block for line in lines)
     # the rules' headline printed nearest above their body: bylines and times stand right under it
     headline_at = max((i for i in range(min(start, n)) if keys[i] and keys[i] == headline_key), default=None)
-    shapes = [shape(line, keys[i], repeats, pats) for i, line in enumerate(lines)]
-    known = vocabulary()
-    openers = [("w0=" + w) if (w := first_word(line.text)) in known else None for line in lines]
-    prose = [is_paragraph(line.text) for line in lines]
+    looks = [text_look(line.text, pats) for line in lines]
+    shapes = [shape(line, look, key, repeats) for line, look, key in zip(lines, looks, keys, strict=True)]
+    openers = [look.opener for look in looks]
+    prose = [look.paragraph for look in looks]
     dense = _window_counts(prose, DENSITY_REACH)
+    seen = _neighbour_views(lines, shapes, roles, openers)
     out: list[list[str]] = []
     for i, line in enumerate(lines):
         feats = ["bias", "old=" + roles.get(line.number, "before" if i < start else "run"),
@@ -229,17 +298,48 @@ def line_features(layout: Layout, pats: Patterns) -> list[list[str]]:
             feats.append("is_old_headline")
         if headline_at is not None:
             feats.append("from_headline=" + _distance(i - headline_at))
-        for d in NEIGHBOURS:
+        for k, d in enumerate(NEIGHBOURS):
             j = i + d
             if 0 <= j < n:
-                prefix = f"{d:+d}:"
-                feats.extend(prefix + f for f in shapes[j][:3])
-                feats.append(prefix + "old=" + roles.get(lines[j].number, "none"))
-                if openers[j] and abs(d) == 1:
-                    feats.append(prefix + openers[j])  # "Author:" / "Austin Murphy": a label names the next line
+                feats.extend(seen[j][k])
                 if lines[j].block == line.block:
-                    feats.append(prefix + "same_block")
+                    feats.append(_SAME_BLOCK[k])
             else:
-                feats.append(f"{d:+d}:none")
+                feats.append(_NONE[k])
         out.append(feats)
     return out
+
+
+_PREFIXES = tuple(f"{d:+d}:" for d in NEIGHBOURS)
+_SAME_BLOCK = tuple(prefix + "same_block" for prefix in _PREFIXES)
+_NONE = tuple(prefix + "none" for prefix in _PREFIXES)
+_views: dict[tuple[str | None, ...], tuple[tuple[str, ...], ...]] = {}  # a line's look -> what its neighbours see
+MAX_VIEWS = 100_000
+
+
+def _neighbour_views(lines: tuple[Line, ...], shapes: list[list[str]], roles: dict[int, str],
+                     openers: list[str | None]) -> list[tuple[tuple[str, ...], ...]]:
+    """Per line, what each neighbour (NEIGHBOURS, in order) sees of it: its first three shape
+    features, its rules' role and, from next door, its opening word, each prefixed by the offset.
+    These take few values, so the prefixed strings are made once per process for each
+    combination, not once per line and neighbour."""
+    views = []
+    for line, shape_, opener in zip(lines, shapes, openers, strict=True):
+        key = (*shape_[:3], "old=" + roles.get(line.number, "none"), opener)
+        view = _views.get(key)
+        if view is None:
+            if len(_views) >= MAX_VIEWS:
+                _views.clear()
+            view = _views[key] = _view(key[:-1], opener)
+        views.append(view)
+    return views
+
+
+def _view(own: tuple[str, ...], opener: str | None) -> tuple[tuple[str, ...], ...]:
+    view = []
+    for prefix, d in zip(_PREFIXES, NEIGHBOURS, strict=True):
+        seen = [prefix + f for f in own]
+        if opener and abs(d) == 1:
+            seen.append(prefix + opener)  # "Author:" / "Austin Murphy": a label names the next line
+        view.append(tuple(seen))
+    return tuple(view)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import pycrfsuite
@@ -70,8 +71,9 @@ def label_lines(layout: Layout, pats: Patterns) -> Marginals:
     tagged = tagger.tag(line_features(layout, pats)) if window else []
     before, after = window.start, len(layout.lines) - window.stop
     labels = (OTHER,) * before + tuple(tagged) + (OTHER,) * after
-    p = {label: (float(label == OTHER),) * before + tuple(tagger.marginal(label, i) for i in range(len(tagged)))
-         + (float(label == OTHER),) * after for label in LABEL_NAMES}
+    rows = range(len(tagged))
+    p = {label: (float(label == OTHER),) * before + tuple(map(tagger.marginal, repeat(label, len(rows)), rows))
+         + (float(label == OTHER),) * after for label in LABEL_NAMES}  # map: no Python frame per line
     return Marginals(labels, p)
 
 
@@ -80,6 +82,8 @@ def _may_add(text: str, p: float, inside: bool, pats: Patterns) -> bool:
     notes follow it; the development split holds no article text past it): a paragraph; inside
     the article, a short line too (a list's item, a crosshead), unless it shouts in capitals or
     reads as furniture ("Watch Live: ...": the label before a colon counts)."""
+    if p < min(ADD_BODY, ADD_SHORT):
+        return False  # too doubtful either way: most lines, decided without reading the text
     if is_paragraph(text):
         return p >= ADD_BODY
     label = text.partition(": ")[0]
@@ -98,11 +102,17 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def _agrees(heading: str, title: str) -> bool:
     """Most of the heading's words (characters, in a script without spaces) stand in the title."""
+    words = _heading_words(heading)
+    title_text = title.casefold()
+    return bool(words) and sum(w in title_text for w in words) >= TITLE_AGREEMENT * len(words)
+
+
+@lru_cache(maxsize=1024)  # one page's title is compared with each line above its body
+def _heading_words(heading: str) -> tuple[str, ...]:
     words = _TOKEN.findall(heading.casefold())
     if len(words) <= 2 and not heading.isascii():
         words = [c for c in heading if c.isalnum()]  # a CJK heading: one or two "words" of many characters
-    title_text = title.casefold()
-    return bool(words) and sum(w in title_text for w in words) >= TITLE_AGREEMENT * len(words)
+    return tuple(words)
 
 
 def _names_article(layout: Layout, start: int) -> bool:

@@ -12,11 +12,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from digest.loader.article import is_furniture
 from digest.loader.blocks import Line
-from digest.loader.patterns import MONTH_RE, Patterns, label_key
+from digest.loader.patterns import MONTH_RE, Patterns, label_key, load_yaml
 from digest.loader.quotes import find_quotes, has_quote_marks
 from digest.records import RelatedItem
 
@@ -153,7 +151,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 @cache
 def _header_kinds() -> dict[str, str]:
     """Folded header -> its kind ("related", "sitewide", "comments")."""
-    data = yaml.safe_load(resources.files("digest.loader").joinpath("related_headers.yaml").read_text(encoding="utf-8"))
+    data = load_yaml(resources.files("digest.loader").joinpath("related_headers.yaml").read_text(encoding="utf-8"))
     return {label_key(header): kind for kind, headers in data.items() for header in headers}
 
 

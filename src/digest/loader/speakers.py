@@ -215,6 +215,16 @@ def _full_name_phrases(text: str, patterns: Patterns) -> list[str]:
     return found
 
 
+_SETTING_WORDS = ("in", "at", "from", "to", "near", "of")
+
+
+def _set_in(place: str, text: str) -> bool:
+    """The text sets something in the place: "in Brussels", "from Ankara". The plain-text test first:
+    the regular expression searches the whole document, only where one of the phrases stands in it."""
+    return any(f"{word} {place}" in text for word in _SETTING_WORDS) \
+        and re.search(rf"\b(?:{'|'.join(_SETTING_WORDS)}) {re.escape(place)}\b", text) is not None
+
+
 @dataclass
 class SpeakerBook:
     """The people a document names, so "Huseynov" and "he" resolve to "Ilyas Huseynov".
@@ -328,7 +338,7 @@ class SpeakerBook:
             # story, is the club, as "China said" is its government
             if self._text is None:
                 self._text = "\n".join(self.paragraphs)
-            return None if re.search(rf"\b(?:in|at|from|to|near|of) {re.escape(name)}\b", self._text) else "organisation"
+            return None if _set_in(name, self._text) else "organisation"
         return kind
 
     def _fits(self, pronoun: str, speaker: Speaker) -> bool:
@@ -394,7 +404,9 @@ class SpeakerBook:
             return False
         if self._text is None:
             self._text = "\n".join(self.paragraphs)
-        return re.search(rf"\b{re.escape(words[0].casefold())}\b", self._text) is not None  # case kept: lower only
+        word = words[0].casefold()  # case kept: lower only
+        # the plain-text test first: a search of the whole document, only where the word stands in it
+        return word in self._text and re.search(rf"\b{re.escape(word)}\b", self._text) is not None
 
     def _fuller(self, tokens: list[str]) -> Speaker | None:
         """The full name a short one stands for: one word, a known name's first or last ("Aliyev");
