@@ -20,8 +20,7 @@ from digest.corpus.events import event_vector
 from digest.corpus.keyphrases import candidates
 from digest.corpus.near import signatures, word_hashes
 from digest.corpus.places import story_places
-from digest.corpus.text import headline_core, word_bytes, words
-from digest.corpus.topics import story_terms
+from digest.corpus.text import word_bytes
 from digest.records import Features, StoryRecord
 
 LEAD_PARAGRAPHS = 2
@@ -46,15 +45,12 @@ def features_of(record: StoryRecord) -> Features:
     # a body without words proves nothing: such dumps stay apart, each by its path
     key = fingerprint(body_words) if body_words else fingerprint([b"\x00", record.path.encode("utf-8")])
     opening = lead(record)
-    headline = words(headline_core(record.headline))
-    terms = story_terms(headline, words(opening))
     signature = signatures([word_hashes(body_words)])[0].astype("<u4").tobytes()
     places = story_places(record)
     vector = event_vector(body_terms(record.headline, record.body), places)
-    return Features(fingerprint=key, signature=signature, lead=opening,
-                    terms=tuple(terms.items()), headline=tuple(sorted(set(headline) & terms.keys())),
-                    places=places, topics=candidates(record),
-                    event_terms=tuple((t, round(w * WEIGHT_SCALE)) for t, w in vector.items()),
+    return Features(fingerprint=key, signature=signature, lead=opening, places=places, topics=candidates(record),
+                    event_words="\0".join(vector),
+                    event_weights=np.array([round(w * WEIGHT_SCALE) for w in vector.values()], dtype="<u4").tobytes(),
                     printed_date=None if story_date(record) else printed_date(record))
 
 
@@ -71,7 +67,11 @@ def printed_date(record: StoryRecord) -> str | None:
 
 
 def event_weights(features: Features) -> dict[str, float]:
-    return {t: w / WEIGHT_SCALE for t, w in features.event_terms}
+    """The event vector as features_of had it, in its order."""
+    if not features.event_words:
+        return {}
+    weights = np.frombuffer(features.event_weights, dtype="<u4") / WEIGHT_SCALE
+    return dict(zip(features.event_words.split("\0"), weights.tolist()))
 
 
 def signature_of(features: Features) -> np.ndarray:

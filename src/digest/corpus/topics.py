@@ -16,15 +16,6 @@ from digest.corpus.text import fold
 
 TOPICS_PER_STORY = 4
 MIN_STORIES = 2  # a topic page lists stories that share it: one story alone is no topic
-LEAD_WORDS = 80
-
-
-def story_terms(headline: Sequence[str], lead: Sequence[str]) -> Counter:
-    """Words of the headline and the lead, less stopwords, numbers and country words (those are places)."""
-    counts = Counter(headline)
-    counts.update(lead[:LEAD_WORDS])  # counted first, filtered per distinct word: Counter runs in C
-    dull = counts.keys() & patterns().untelling  # one set operation in C, not two lookups a word
-    return Counter({w: n for w, n in counts.items() if w not in dull and len(w) > 1 and not w.isdigit()})
 
 
 def story_topics(candidates: Sequence[Sequence[str]], named: Collection[str] = (),

@@ -27,8 +27,8 @@ from digest.runtime.collector import collector_paused
 from digest.serial import from_bytes, to_bytes
 
 # 2: rows are sealed with a checksum; 3: records are restricted pickles, not JSON; 4: with features;
-# 5: sealed with the site's secret
-SCHEMA = 5
+# 5: sealed with the site's secret; 6: features without the unread lead terms, the event vector flat
+SCHEMA = 6
 
 
 PARSER_PACKAGES = ("loader", "corpus")  # the corpus stage computes each record's features as it is parsed

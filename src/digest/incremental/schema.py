@@ -65,6 +65,7 @@ RULES: dict[tuple[type, str], Callable[[Any], bool]] = {
     (Dateline, "date"): _dateline_day,
     (Quote, "kind"): lambda value: value in ("direct", "reported", "fragment"),
     (Features, "signature"): lambda value: len(value) == SIGNATURE_BYTES,
+    (Features, "event_weights"): lambda value: len(value) % 4 == 0,
 }
 
 
