@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from digest.check.findings import WARNING, Finding
 from digest.loader.dateline import impossible_dates
 from digest.records import StoryRecord
+from digest.yamltext import data_yaml
 
 QUOTE_SNIPPET = 40  # characters of a quote used to find its line
 
@@ -25,7 +24,7 @@ class Suspicious:
 
 @cache
 def suspicious() -> Suspicious:
-    data = yaml.safe_load(resources.files("digest.check").joinpath("suspicious.yaml").read_text(encoding="utf-8"))
+    data = data_yaml(resources.files("digest.check").joinpath("suspicious.yaml").read_text(encoding="utf-8"))
     return Suspicious(
         boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in data["boilerplate"]),
         boilerplate_max_words=int(data["boilerplate_max_words"]),

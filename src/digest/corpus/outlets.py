@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
 from digest.corpus.text import fold, headline_tail
 from digest.records import StoryRecord
+from digest.yamltext import data_yaml
 
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 # "Feb. 1, 2016", "October 25, 2019", "25 October": a date, or a name run on into one
@@ -41,7 +40,7 @@ def _key(name: str) -> str:
 
 @cache
 def table() -> OutletTable:
-    data = yaml.safe_load(resources.files("digest.corpus").joinpath("outlets.yaml").read_text(encoding="utf-8"))
+    data = data_yaml(resources.files("digest.corpus").joinpath("outlets.yaml").read_text(encoding="utf-8"))
     names: dict[str, str] = {}
     for outlet in data["outlets"]:
         for form in (outlet["name"], *outlet.get("forms", ()), *outlet.get("domains", ())):

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
-
 from digest.loader.forms import Forms, Gated
+from digest.yamltext import data_yaml
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -266,15 +265,9 @@ def _compile(data: dict, speech: dict) -> Patterns:
     )
 
 
-def load_yaml(text: str) -> object:
-    """YAML read by libyaml where PyYAML was built with it: the same data as yaml.safe_load, read
-    several times faster (patterns.yaml alone took a quarter second in pure Python at start-up)."""
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
 @cache
 def patterns() -> Patterns:
     package = resources.files("digest.loader")
     text = package.joinpath("patterns.yaml").read_text(encoding="utf-8")
     speech = package.joinpath("speech.yaml").read_text(encoding="utf-8")  # the verbs that attribute words
-    return _compile(load_yaml(text), load_yaml(speech))
+    return _compile(data_yaml(text), data_yaml(speech))

@@ -14,9 +14,10 @@ from importlib import resources
 
 from digest.loader.article import is_furniture
 from digest.loader.blocks import Line
-from digest.loader.patterns import MONTH_RE, Patterns, label_key, load_yaml
+from digest.loader.patterns import MONTH_RE, Patterns, label_key
 from digest.loader.quotes import find_quotes, has_quote_marks
 from digest.records import RelatedItem
+from digest.yamltext import data_yaml
 
 MIN_SUMMARY_WORDS = 25  # a line this long is a summary (or text), never a title
 MAX_TITLE_WORDS = 25
@@ -151,7 +152,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 @cache
 def _header_kinds() -> dict[str, str]:
     """Folded header -> its kind ("related", "sitewide", "comments")."""
-    data = load_yaml(resources.files("digest.loader").joinpath("related_headers.yaml").read_text(encoding="utf-8"))
+    data = data_yaml(resources.files("digest.loader").joinpath("related_headers.yaml").read_text(encoding="utf-8"))
     return {label_key(header): kind for kind, headers in data.items() for header in headers}
 
 
