@@ -19,6 +19,7 @@ Timings on a shared machine are noisy: compare the ratios printed in one run, no
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -207,7 +208,7 @@ def floor_rows(built: Path, scratch: Path) -> list[tuple[str, float, float]]:
         (scratch / "search" / "pagefind.json").write_text(json.dumps(config))
         rows.append(("floor: pagefind alone, every story", *run([str(binary)], cwd=scratch / "search")))
     (scratch / "mirror").mkdir(parents=True)
-    mirror = Path(__file__).resolve().parents[1] / "src" / "digest" / "site" / "mirror.py"
+    mirror = importlib.util.find_spec("digest.output.mirror").origin  # run as the build runs it, by its file
     rows.append(("floor: mirror of the site alone", *run([sys.executable, "-I", str(mirror), str(built), str(scratch / "mirror")])))
     shutil.rmtree(scratch)
     return rows
