@@ -25,8 +25,8 @@ import numpy as np
 from digest.corpus import build_corpus
 from digest.corpus.dates import day_key, story_date
 from digest.corpus.features import features_of
-from digest.corpus.text import words
 from digest.errors import DumpError
+from digest.lexicon.text import words
 from digest.loader import load_dump
 from digest.records import Features, StoryRecord
 

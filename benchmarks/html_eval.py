@@ -18,7 +18,6 @@ made once into a cache folder beside the pages.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import re
 import subprocess

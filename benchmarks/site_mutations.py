@@ -26,7 +26,7 @@ from pathlib import Path
 from synth import dump, generate
 
 from digest.build import CACHE_DIR, BuildOptions, build
-from digest.incremental.record_cache import RecordCache, record_key
+from digest.incremental.record_cache import RecordCache
 from digest.records import Parsed
 from digest.serial import to_bytes
 

@@ -9,13 +9,13 @@ from digest.corpus.dates import story_date
 from digest.corpus.dedup import Article, collapse
 from digest.corpus.events import EventInput, cluster, make_event
 from digest.corpus.features import event_weights, features_of
-from digest.corpus.names import find_names, name_index
-from digest.corpus.outlets import outlets
 from digest.corpus.people import Said, build_speakers
 from digest.corpus.related import headline_index, link, merge_items
 from digest.corpus.template import template_paragraphs, without_template
-from digest.corpus.text import fold, headline_core
 from digest.corpus.topics import story_topics
+from digest.lexicon.names import find_names, name_index
+from digest.lexicon.outlets import outlets
+from digest.lexicon.text import fold, headline_core
 from digest.records import Corpus, Event, Features, Person, Story, StoryRecord
 from digest.runtime.collector import collector_paused
 from digest.runtime.forked import Forked

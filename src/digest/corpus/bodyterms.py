@@ -14,8 +14,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from digest.corpus.patterns import patterns
-from digest.corpus.text import headline_core
+from digest.lexicon.patterns import patterns
+from digest.lexicon.text import headline_core
 
 NAME = "@"  # the prefix of a name's term
 MAX_WORDS = 1500  # a story says what it is about long before this; the tail of a huge page is mostly links

@@ -14,7 +14,7 @@ import numpy as np
 from digest.corpus.features import features_of, fingerprint, signature_of
 from digest.corpus.groups import connected_groups
 from digest.corpus.near import NUM_PERM, near_pairs
-from digest.corpus.text import word_bytes
+from digest.lexicon.text import word_bytes
 from digest.records import Features, StoryRecord
 
 

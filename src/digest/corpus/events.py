@@ -2,7 +2,7 @@
 
 Each story is a vector over its headline and whole body (digest.corpus.bodyterms): the lead alone is
 often a caption or a date line. Words weigh by how rare the language makes them (a reference table,
-digest.corpus.reference), so a story's vector depends on the story alone, and is computed where the
+digest.lexicon.reference), so a story's vector depends on the story alone, and is computed where the
 dump is parsed. Proper names and places are terms apart that may add to shared wording but never
 make a match alone. Only stories that share one of their few most telling words, within the window
 of days, are compared (an inverted index, not all pairs); groups then join by average linkage
@@ -23,8 +23,8 @@ from operator import itemgetter
 from digest.corpus.bodyterms import NAME
 from digest.corpus.dates import day_numbers
 from digest.corpus.linkage import Rules, average_groups
-from digest.corpus.reference import rarity
-from digest.corpus.text import digest_id
+from digest.lexicon.reference import rarity
+from digest.lexicon.text import digest_id
 from digest.records import Event
 
 THRESHOLD = 0.12  # average similarity at which two groups of stories are one event; measured on ../shared/events (benchmarks/events_bench.py)

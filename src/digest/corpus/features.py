@@ -20,7 +20,7 @@ from digest.corpus.events import event_vector
 from digest.corpus.keyphrases import candidates
 from digest.corpus.near import signatures, word_hashes
 from digest.corpus.places import story_places
-from digest.corpus.text import word_bytes
+from digest.lexicon.text import word_bytes
 from digest.records import Features, StoryRecord
 
 LEAD_PARAGRAPHS = 2

@@ -10,7 +10,7 @@ does), in the headline and the first prose of the body:
   "Trump administration"), every word one that can be a noun or an adjective by the lemminflect
   lexicon, so "told reporters" or "faces questions" (a verb inside) are no phrase.
 
-Weights come from the language, not from the archive (digest.corpus.reference): a phrase of rare
+Weights come from the language, not from the archive (digest.lexicon.reference): a phrase of rare
 words weighs more than one of common words, and a lone word is a candidate only when it is a name
 the story repeats, never a lone common word. Nothing here looks at another story: adding stories to
 the archive never changes a story's candidates; digest.corpus.topics keeps those two stories share.
@@ -26,9 +26,9 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas, getLemma
 
-from digest.corpus.patterns import patterns
-from digest.corpus.reference import rarity, zipf
-from digest.corpus.text import fold, headline_core
+from digest.lexicon.patterns import patterns
+from digest.lexicon.reference import rarity, zipf
+from digest.lexicon.text import fold, headline_core
 from digest.records import StoryRecord
 
 SCAN_WORDS = 400  # the headline and the first prose say what a story is about; later text wanders

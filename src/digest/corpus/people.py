@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from slugify import slugify
 
-from digest.corpus.patterns import patterns
-from digest.corpus.text import fold
+from digest.lexicon.patterns import patterns
+from digest.lexicon.text import fold
 from digest.loader.names import is_given_name, name_kind
 from digest.records import Person, Quote, SaidIn
 

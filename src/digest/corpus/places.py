@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from digest.corpus.names import find_names
-from digest.corpus.patterns import patterns
+from digest.lexicon.names import find_names
+from digest.lexicon.patterns import patterns
 from digest.records import StoryRecord
 
 MAX_PLACES = 5

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from digest.corpus.text import headline_core, words
+from digest.lexicon.text import headline_core, words
 from digest.records import RelatedItem, StoryRecord
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from digest.corpus.dedup import Article
-from digest.corpus.text import fold
+from digest.lexicon.text import fold
 from digest.records import StoryRecord
 
 TEMPLATE_STORIES = 3  # distinct stories of one outlet holding a paragraph make it the outlet's template

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from digest.corpus.keyphrases import topic_key
-from digest.corpus.patterns import patterns
-from digest.corpus.text import fold
+from digest.lexicon.patterns import patterns
+from digest.lexicon.text import fold
 
 TOPICS_PER_STORY = 4
 MIN_STORIES = 2  # a topic page lists stories that share it: one story alone is no topic

@@ -31,7 +31,7 @@ from digest.serial import from_bytes, to_bytes
 SCHEMA = 6
 
 
-PARSER_PACKAGES = ("loader", "corpus")  # the corpus stage computes each record's features as it is parsed
+PARSER_PACKAGES = ("loader", "corpus", "lexicon")  # the corpus stage computes each record's features as it is parsed; both read the lexicon
 PARSER_FILES = (".py", ".yaml", ".crfsuite", ".words")  # code, patterns, the line labeller's model and words
 # Packages whose data decides what a record holds (names, places, word frequencies, the CRF tagger):
 # an upgrade of one may change a record, so its version is part of the parser's

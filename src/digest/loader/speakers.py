@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from digest.corpus.reference import zipf
+from digest.lexicon.reference import zipf
 from digest.loader import names
 from digest.loader.patterns import MONTHS, UPPER, Patterns, word_union
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from digest.config import SiteConfig
-from digest.corpus.outlets import known_outlet
+from digest.lexicon.outlets import known_outlet
 from digest.site.kinds import HomePage, Page, StoryPage, TermPage
 from digest.site.routes import NOT_FOUND, SEARCH
 from digest.site.views import StoryView

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.corpus.outlets import outlet_name, table
+from digest.lexicon.outlets import outlet_name, table
 
 
 @pytest.mark.parametrize("given", ["NYP Holdings", "New York Post", "nypost.com", "NY Post", "www.nypost.com"])
@@ -44,7 +44,7 @@ def test_no_form_names_two_outlets() -> None:
 
     import yaml
 
-    data = yaml.safe_load(resources.files("digest.corpus").joinpath("outlets.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(resources.files("digest.lexicon").joinpath("outlets.yaml").read_text(encoding="utf-8"))
     seen: dict[str, str] = {}
     for outlet in data["outlets"]:
         for form in {outlet["name"], *outlet.get("forms", ()), *outlet.get("domains", ())}:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from digest.corpus.text import fold
+from digest.lexicon.text import fold
 
 CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
 MEMO_SIZE = 1 << 17  # runs remembered per index; a long-lived process starts afresh past this

@@ -3,7 +3,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.corpus.text import (
+from digest.lexicon.text import (
     SEPARATORS,
     WORD,
     headline_core,

@@ -7,8 +7,8 @@ from importlib import resources
 
 import pycountry
 
-from digest.corpus.names import NameIndex, name_index
-from digest.corpus.text import fold
+from digest.lexicon.names import NameIndex, name_index
+from digest.lexicon.text import fold
 from digest.yamltext import data_yaml
 
 DEMONYM_SUFFIXES = ("i", "n", "an", "ian", "ese")
@@ -49,7 +49,7 @@ def _country_names(display: dict[str, str]) -> dict[str, str]:
 
 @cache
 def patterns() -> CorpusPatterns:
-    data = data_yaml(resources.files("digest.corpus").joinpath("patterns.yaml").read_text("utf-8"))
+    data = data_yaml(resources.files("digest.lexicon").joinpath("patterns.yaml").read_text("utf-8"))
     display = data["country_display"]
     countries = _country_names(display)
     for alias, name in data["country_aliases"].items():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from digest.corpus.text import fold, headline_tail
+from digest.lexicon.text import fold, headline_tail
 from digest.records import StoryRecord
 from digest.yamltext import data_yaml
 
@@ -40,7 +40,7 @@ def _key(name: str) -> str:
 
 @cache
 def table() -> OutletTable:
-    data = data_yaml(resources.files("digest.corpus").joinpath("outlets.yaml").read_text(encoding="utf-8"))
+    data = data_yaml(resources.files("digest.lexicon").joinpath("outlets.yaml").read_text(encoding="utf-8"))
     names: dict[str, str] = {}
     for outlet in data["outlets"]:
         for form in (outlet["name"], *outlet.get("forms", ()), *outlet.get("domains", ())):
