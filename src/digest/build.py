@@ -29,7 +29,8 @@ from digest.incremental.manifest import (
     write_output_files,
 )
 from digest.incremental.memory import BuildMemory
-from digest.inputs import as_given, read_inputs
+from digest.incremental.stamps import read_stamps, write_stamps
+from digest.inputs import Inputs, as_given, read_inputs
 from digest.output.lock import output_lock
 from digest.output.search import (
     MISSING,
@@ -130,12 +131,13 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
     """read inputs -> (nothing changed? done) -> load (cached) -> corpus -> make the site (plan, reuse,
     render, write, index) -> swap it in -> remember what it was made of."""
     site_dir, memory = options.site_dir, options.memory
-    inputs = read_inputs(site_dir, config)
+    inputs = read_inputs(site_dir, config, None if options.clean else read_stamps(site_dir / CACHE_DIR))
     key = inputs_key(inputs, site_dir, config)
     previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), options.clean,
                            memory.manifest if memory else None)
     watch.lap("reading inputs")
     if previous.built_from(key):  # nothing changed since this output was built
+        _keep_stamps(site_dir, inputs)
         return replace(_as_given(report_of(previous.report, output), site_dir), timings=tuple(watch.laps))
     # The stages load only now: a rebuild with nothing to do should not spend a third of a second importing them.
     from digest.corpus import build_corpus
@@ -155,7 +157,6 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
             loaded = load_records(inputs.dumps, site_dir / CACHE_DIR / "records.sqlite", options.clean, options.workers,
                                   cluster, options.progress, memory.records if memory else None)
             dumps = len(inputs.dumps) + len(inputs.problems)
-            inputs = replace(inputs, dumps=[])  # read: their bytes (a fifth of a gigabyte at 10,000 dumps) are let go
             gc.freeze()
             watch.lap("reading dumps")
             corpus = build_corpus([p.record for p in loaded.records], features=[p.features for p in loaded.records],
@@ -183,6 +184,7 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
             report = replace(report, warnings=report.warnings + (_details_unsaved(previous.manifest_path, error),))
     if memory is not None:
         memory.records, memory.manifest = loaded.by_key, written
+    _keep_stamps(site_dir, inputs)
     watch.lap("writing build details")
     return replace(_as_given(report, site_dir), timings=tuple(watch.laps))
 
@@ -271,6 +273,15 @@ def write_pages(stage: StagedSite, pages: Iterable[RenderedPage], stories: set[s
         if progress and (done % 100 == 0 or done == total):
             progress("rendering pages", done, total)
     return lookups, indexed
+
+
+def _keep_stamps(site_dir: Path, inputs: Inputs) -> None:
+    """The dumps' stamps, for the next build to read only the dumps that changed. Not kept, every
+    dump is read again: slower, never wrong."""
+    try:
+        write_stamps(site_dir / CACHE_DIR, inputs.stamps)
+    except OSError:
+        pass
 
 
 def _details_unsaved(manifest: Path, error: OSError) -> str:

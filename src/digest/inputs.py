@@ -7,9 +7,12 @@ ends. Each is reported, not silently dropped.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
-from dataclasses import dataclass
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.config import SiteConfig
@@ -17,18 +20,37 @@ from digest.errors import DigestError, DumpError
 from digest.site.theme import theme_dir
 
 DUMP_SUFFIXES = (".txt",)
+RACY_NS = 2_000_000_000  # a file changed this close to when it was read may change again unseen in its stamp's time
 PAGE_SUFFIXES = (".md",)
+
+
+@dataclass(frozen=True, slots=True)
+class DumpFile:
+    """A dump as the build knows it before parsing: its name in the site, where it is read from
+    (as the build was started), and the sha256 of its bytes; the bytes are read again to parse it."""
+
+    path: str
+    file: str
+    digest: str
+    size: int
+
+
+# What a dump was when last read: (size, mtime_ns, ctime_ns, inode, digest). A file whose stat is
+# unchanged is not read again to learn its digest, as git trusts its index: ten thousand dumps are
+# a fifth of a gigabyte to read and hash, their stats a few milliseconds.
+Stamp = tuple[int, int, int, int, str]
 
 
 @dataclass(frozen=True)
 class Inputs:
-    dumps: list[tuple[str, bytes]]
+    dumps: list[DumpFile]
     problems: list[DumpError]  # dumps that could not be read at all
     markdown: list[tuple[str, str]]  # the site's own pages (path, text), parsed only when a build has work
     static: dict[str, bytes]
     templates: Path  # the site's own templates folder (may not exist)
     theme: list[bytes]  # every template the site can use, site's and theme's, path and bytes
     static_refused: tuple[DumpError, ...] = ()  # files in static/ not published (a link leading outside it)
+    stamps: dict[str, Stamp] = field(default_factory=dict)  # each dump's, by its name in the site, for the next build
 
 
 def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpError]]:
@@ -43,6 +65,42 @@ def read_dumps(content_dir: Path) -> tuple[list[tuple[str, bytes]], list[DumpErr
         except OSError as error:
             problems.append(DumpError(path, f"cannot be read: {error.strerror or error}"))
     return found, problems
+
+
+def scan_dumps(content_dir: Path, known: Mapping[str, Stamp]) -> tuple[list[DumpFile], list[DumpError], list[Stamp | None]]:
+    """The dumps' digests: from `known` (by the file's name as found) where its stat is unchanged,
+    else read and hashed; with each one's stamp, None where it changed too recently to be trusted."""
+    if not content_dir.is_dir():
+        return [], [DumpError(str(content_dir), "no content folder: put your dumps (.txt files) there")], []
+    paths, problems = content_files(content_dir, DUMP_SUFFIXES)
+    found, stamps = [], []
+    now = time.time_ns()
+    for path in paths:
+        try:
+            status = os.stat(path)
+            seen = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+            stamp = known.get(path)
+            if stamp is None or stamp[:4] != seen:
+                size, digest = file_digest(path)
+                stamp = (size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, digest)
+        except OSError as error:
+            problems.append(DumpError(path, f"cannot be read: {error.strerror or error}"))
+            continue
+        found.append(DumpFile(path, path, stamp[4], stamp[0]))
+        stamps.append(stamp if now - max(status.st_mtime_ns, status.st_ctime_ns) > RACY_NS else None)
+    return found, problems, stamps
+
+
+def file_digest(path: str) -> tuple[int, str]:
+    """A file's size and the sha256 of its bytes, read once."""
+    with open(path, "rb") as file:  # not through Path: ten thousand of them cost a tenth of a second
+        data = file.read()
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
+def read_dump(dump: DumpFile) -> bytes:
+    with open(dump.file, "rb") as file:
+        return file.read()
 
 
 def _markdown_files(content_dir: Path) -> list[tuple[str, str]]:
@@ -84,10 +142,16 @@ def as_given(path: str, site_dir: Path) -> str:
     return path if site_dir == Path(".") or os.path.isabs(path) else os.path.join(site_dir, path)
 
 
-def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
+def read_inputs(site_dir: Path, config: SiteConfig, known: Mapping[str, Stamp] | None = None) -> Inputs:
+    """`known`: the dumps' stamps from the last build (Inputs.stamps), by their names in the site."""
     content = site_dir / config.content_dir
-    dumps, problems = read_dumps(content)
-    dumps = list(zip(site_relative([path for path, _ in dumps], site_dir), [data for _, data in dumps]))
+    known = known or {}
+    here = site_dir == Path(".")  # asked once: ten thousand Path comparisons cost a tenth of a second
+    found, problems, stamps = scan_dumps(content, {name if here or os.path.isabs(name) else os.path.join(site_dir, name): stamp
+                                                   for name, stamp in known.items()})
+    names = site_relative([dump.path for dump in found], site_dir)
+    dumps = [DumpFile(name, dump.file, dump.digest, dump.size) for name, dump in zip(names, found)]
+    kept = {name: stamp for name, stamp in zip(names, stamps) if stamp is not None}
     problems = [DumpError(path, p.reason, p.line) for path, p in zip(site_relative([p.path for p in problems], site_dir), problems)]
     markdown = _markdown_files(content)
     static, refused = read_static(site_dir / config.static_dir)
@@ -95,7 +159,7 @@ def read_inputs(site_dir: Path, config: SiteConfig) -> Inputs:
     templates = site_dir / config.templates_dir
     theme = [part for root in (templates, theme_dir() / "templates") for name, data in _files(root)
              for part in (os.fsencode(name), data)]
-    return Inputs(dumps, problems, markdown, static, templates, theme, tuple(refused))
+    return Inputs(dumps, problems, markdown, static, templates, theme, tuple(refused), kept)
 
 
 def content_files(root: Path, suffixes: tuple[str, ...] | None) -> tuple[list[str], list[DumpError]]:

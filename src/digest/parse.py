@@ -4,6 +4,7 @@ record comes with its features (digest.corpus.features), computed by the same wo
 """
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -12,7 +13,8 @@ from typing import Any
 
 from digest.corpus.features import features_of
 from digest.errors import DumpError
-from digest.incremental.record_cache import RecordCache, record_key
+from digest.incremental.record_cache import RecordCache, record_key, record_key_of
+from digest.inputs import DumpFile, read_dump
 from digest.records import Parsed
 from digest.runtime.executors import make_executor, start_in_chunks
 from digest.serial import from_bytes, to_bytes
@@ -51,35 +53,41 @@ class Loaded:
     by_key: dict[str, Parsed]  # every record by its key: what a process that builds again keeps (`recent`)
 
 
-def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executor: Executor, workers: int,
+def parse_dumps(dumps: list[DumpFile], cache_file: Path | None, executor: Executor, workers: int,
                 progress: Progress | None = None, recent: Mapping[str, Parsed] | None = None) -> Loaded:
     """The records of `dumps`: those in `recent` (the last build's in this process, by key: reading
     ten thousand back from SQLite would be a good part of `digest serve`'s wait), then those in the
-    cache, then the rest parsed on the executor."""
-    keys = [record_key(path, data) for path, data in dumps]
+    cache, then the rest read and parsed on the executor."""
+    keys = [record_key_of(dump.path, dump.digest) for dump in dumps]
     cache = RecordCache(cache_file) if cache_file else None
     recent = recent or {}
     try:
         known = {key: recent[key] for key in keys if key in recent}
         stored = cache.stored([key for key in keys if key not in known]) if cache and len(known) < len(keys) else set()
-        todo = [dump for dump, key in zip(dumps, keys) if key not in known and key not in stored]
+        todo = [(i, (dump.path, read_dump(dump))) for i, (dump, key) in enumerate(zip(dumps, keys))
+                if key not in known and key not in stored]
+        for i, (path, data) in todo:  # changed since it was scanned: keyed by what is parsed
+            if hashlib.sha256(data).hexdigest() != dumps[i].digest:
+                keys[i] = record_key(path, data)
         if progress:
             progress("reading dumps", len(dumps) - len(todo), len(dumps))
         # The new dumps are parsed elsewhere (workers, or a forked copy for a few) while this process
         # reads the stored records back: an edit's dump and the archive's records at once.
-        parsed = start_in_chunks(executor, parse_chunk, todo, workers, forked=workers > 1)
+        parsed = start_in_chunks(executor, parse_chunk, [dump for _, dump in todo], workers, forked=workers > 1)
+        fresh_at = {i for i, _ in todo}
         if stored:
-            sizes = {key: len(data) for (_, data), key in zip(dumps, keys) if key in stored}
+            sizes = {key: dump.size for dump, key in zip(dumps, keys) if key in stored}
             known |= cache.get_many(sorted(stored), sizes)  # type: ignore[union-attr]
         fresh = iter(parsed())
-        damaged = [dump for dump, key in zip(dumps, keys) if key in stored and key not in known]
+        damaged = [(dump.path, read_dump(dump)) for i, (dump, key) in enumerate(zip(dumps, keys))
+                   if i not in fresh_at and key in stored and key not in known]
         again = iter(parse_chunk(damaged))  # rows that failed their check on reading: parsed here
         records, problems, new, rows = [], [], {}, {}
-        for key in keys:
-            if key in known:
+        for i, key in enumerate(keys):
+            if key in known and i not in fresh_at:
                 records.append(known[key])
                 continue
-            outcome = next(again) if key in stored else next(fresh)
+            outcome = next(fresh) if i in fresh_at else next(again)
             if isinstance(outcome, bytes):
                 records.append(new.setdefault(key, from_bytes(outcome)))
                 rows[key] = outcome
@@ -99,7 +107,7 @@ def parse_dumps(dumps: list[tuple[str, bytes]], cache_file: Path | None, executo
     return Loaded(records, problems, warnings, {**{key: known[key] for key in keys if key in known}, **new})
 
 
-def load_records(dumps: list[tuple[str, bytes]], cache_file: Path, clean: bool, workers: int | None, cluster: Any = None,
+def load_records(dumps: list[DumpFile], cache_file: Path, clean: bool, workers: int | None, cluster: Any = None,
                  progress: Progress | None = None, recent: Mapping[str, Parsed] | None = None) -> Loaded:
     """The load step: parsed records from the cache where the dump and the parser are unchanged, else
     parsed by workers (on a Dask cluster, given a client of one: digest.runtime.executors.cluster_client).

@@ -1,6 +1,7 @@
 """The record cache returns what was stored, forgets what no dump needs, and never trusts a damaged file."""
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from digest.incremental.record_cache import RecordCache, record_key
@@ -97,20 +98,22 @@ def test_a_build_reads_stored_records_while_new_dumps_parse_and_parses_damaged_r
     """What a rebuild gets is what a fresh parse gives, whether a record was stored, stored but found
     damaged on reading (parsed again), or new (parsed by a forked copy while the rows are read)."""
     from benchmarks.synth import generate
+    from digest.inputs import DumpFile
     from digest.parse import parse_dumps
     from digest.runtime.executors import make_executor
 
     paths = generate(tmp_path / "content", 12, seed=3)
     dumps = [(str(path), path.read_bytes()) for path in paths]
+    files = [DumpFile(path, path, hashlib.sha256(data).hexdigest(), len(data)) for path, data in dumps]
     file = tmp_path / "records.sqlite"
     with make_executor(2) as (executor, workers):
-        first = parse_dumps(dumps[:9], file, executor, workers).records  # nothing kept in memory: the next reads the file
+        first = parse_dumps(files[:9], file, executor, workers).records  # nothing kept in memory: the next reads the file
         cache = RecordCache(file)
         assert cache.stored([record_key(*dump) for dump in dumps]) == {record_key(*dump) for dump in dumps[:9]}
         with cache.db:
             cache.db.execute("UPDATE records SET data = ? WHERE key = ?", (b"damaged", record_key(*dumps[2])))
         cache.close()
-        loaded = parse_dumps(dumps, file, executor, workers)
+        loaded = parse_dumps(files, file, executor, workers)
         again, problems = loaded.records, loaded.problems
     assert not problems
     assert again == [parse_dump(*dump) for dump in dumps]

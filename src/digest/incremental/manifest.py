@@ -39,7 +39,7 @@ def inputs_key(inputs: Inputs, site_dir: Path, config: SiteConfig) -> str:
     """The key of everything a build is made of: digest's and the parser's versions, the settings,
     every template, dump, page and static file by its name inside the site. The same key, the same site."""
     parts = [__version__.encode(), parser_version().encode(), repr(config).encode(), *inputs.theme]
-    parts += [part for path, data in inputs.dumps for part in (os.fsencode(path), data)]  # a name may not be UTF-8
+    parts += [part for dump in inputs.dumps for part in (os.fsencode(dump.path), dump.digest.encode())]  # a name may not be UTF-8
     pages = zip(site_relative([path for path, _ in inputs.markdown], site_dir), inputs.markdown)
     parts += [part for name, (_, text) in pages for part in (os.fsencode(name), text.encode())]
     parts += [part for path, data in sorted(inputs.static.items()) for part in (os.fsencode(path), data)]

@@ -61,7 +61,12 @@ def _installed(distribution: str) -> str:
 
 def record_key(path: str, data: bytes) -> str:
     """The path is part of the key: a record carries its path, so two files with one text differ."""
-    return hashlib.sha256(parser_version().encode() + b"\0" + os.fsencode(path) + b"\0" + data).hexdigest()
+    return record_key_of(path, hashlib.sha256(data).hexdigest())
+
+
+def record_key_of(path: str, digest: str) -> str:
+    """record_key of a dump whose bytes' sha256 is `digest`: known without reading the dump again."""
+    return hashlib.sha256(parser_version().encode() + b"\0" + os.fsencode(path) + b"\0" + digest.encode()).hexdigest()
 
 
 # SQLite's primary result codes that say the file is damaged, not that it cannot be used just now
