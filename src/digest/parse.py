@@ -13,7 +13,7 @@ from typing import Any
 
 from digest.corpus.features import features_of
 from digest.errors import DumpError
-from digest.incremental.record_cache import RecordCache, record_key, record_key_of
+from digest.incremental.record_cache import RecordCache, record_key_of
 from digest.inputs import DumpFile, read_dump
 from digest.records import Parsed
 from digest.runtime.executors import make_executor, start_in_chunks
@@ -35,13 +35,28 @@ def parse_dump(path: str, data: bytes) -> Parsed:
     return Parsed(record, features_of(record))
 
 
-def parse_chunk(dumps: list[tuple[str, bytes]]) -> list[Outcome]:
-    outcomes: list[Outcome] = []
-    for path, data in dumps:
+# A dump to parse: its name in the site, its file, and its bytes where the build read them already
+# (for a Dask cluster, whose workers may be other machines); else the worker reads the file, so the
+# build never holds the bytes of every new dump at once.
+Job = tuple[str, str, bytes | None]
+
+
+def parse_chunk(jobs: list[Job]) -> list[tuple[Outcome, str | None]]:
+    """Each dump's outcome, with the sha256 of the bytes parsed (None if they could not be read)."""
+    outcomes: list[tuple[Outcome, str | None]] = []
+    for path, file, data in jobs:
         try:
-            outcomes.append(to_bytes(parse_dump(path, data)))
+            if data is None:
+                with open(file, "rb") as dump:
+                    data = dump.read()
+        except OSError as error:  # gone or locked since the build scanned it
+            outcomes.append(((path, f"cannot be read: {error.strerror or error}", None), None))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            outcomes.append((to_bytes(parse_dump(path, data)), digest))
         except DumpError as error:
-            outcomes.append((error.path, error.reason, error.line))
+            outcomes.append(((error.path, error.reason, error.line), digest))
     return outcomes
 
 
@@ -54,7 +69,8 @@ class Loaded:
 
 
 def parse_dumps(dumps: list[DumpFile], cache_file: Path | None, executor: Executor, workers: int,
-                progress: Progress | None = None, recent: Mapping[str, Parsed] | None = None) -> Loaded:
+                progress: Progress | None = None, recent: Mapping[str, Parsed] | None = None,
+                send_bytes: bool = False) -> Loaded:
     """The records of `dumps`: those in `recent` (the last build's in this process, by key: reading
     ten thousand back from SQLite would be a good part of `digest serve`'s wait), then those in the
     cache, then the rest read and parsed on the executor."""
@@ -64,22 +80,19 @@ def parse_dumps(dumps: list[DumpFile], cache_file: Path | None, executor: Execut
     try:
         known = {key: recent[key] for key in keys if key in recent}
         stored = cache.stored([key for key in keys if key not in known]) if cache and len(known) < len(keys) else set()
-        todo = [(i, (dump.path, read_dump(dump))) for i, (dump, key) in enumerate(zip(dumps, keys))
-                if key not in known and key not in stored]
-        for i, (path, data) in todo:  # changed since it was scanned: keyed by what is parsed
-            if hashlib.sha256(data).hexdigest() != dumps[i].digest:
-                keys[i] = record_key(path, data)
+        todo = [i for i, key in enumerate(keys) if key not in known and key not in stored]
         if progress:
             progress("reading dumps", len(dumps) - len(todo), len(dumps))
         # The new dumps are parsed elsewhere (workers, or a forked copy for a few) while this process
         # reads the stored records back: an edit's dump and the archive's records at once.
-        parsed = start_in_chunks(executor, parse_chunk, [dump for _, dump in todo], workers, forked=workers > 1)
-        fresh_at = {i for i, _ in todo}
+        jobs = [(dumps[i].path, dumps[i].file, _bytes(dumps[i]) if send_bytes else None) for i in todo]
+        parsed = start_in_chunks(executor, parse_chunk, jobs, workers, forked=workers > 1)
+        fresh_at = set(todo)
         if stored:
             sizes = {key: dump.size for dump, key in zip(dumps, keys) if key in stored}
             known |= cache.get_many(sorted(stored), sizes)  # type: ignore[union-attr]
         fresh = iter(parsed())
-        damaged = [(dump.path, read_dump(dump)) for i, (dump, key) in enumerate(zip(dumps, keys))
+        damaged = [(dump.path, dump.file, None) for i, (dump, key) in enumerate(zip(dumps, keys))
                    if i not in fresh_at and key in stored and key not in known]
         again = iter(parse_chunk(damaged))  # rows that failed their check on reading: parsed here
         records, problems, new, rows = [], [], {}, {}
@@ -87,7 +100,9 @@ def parse_dumps(dumps: list[DumpFile], cache_file: Path | None, executor: Execut
             if key in known and i not in fresh_at:
                 records.append(known[key])
                 continue
-            outcome = next(fresh) if i in fresh_at else next(again)
+            outcome, digest = next(fresh) if i in fresh_at else next(again)
+            if digest is not None and digest != dumps[i].digest:  # changed since the scan: keyed by what was parsed
+                key = keys[i] = record_key_of(dumps[i].path, digest)
             if isinstance(outcome, bytes):
                 records.append(new.setdefault(key, from_bytes(outcome)))
                 rows[key] = outcome
@@ -107,6 +122,15 @@ def parse_dumps(dumps: list[DumpFile], cache_file: Path | None, executor: Execut
     return Loaded(records, problems, warnings, {**{key: known[key] for key in keys if key in known}, **new})
 
 
+def _bytes(dump: DumpFile) -> bytes | None:
+    """A dump's bytes for a worker that cannot read this machine's files; None if they cannot be read
+    (the worker then says so, naming the dump)."""
+    try:
+        return read_dump(dump)
+    except OSError:
+        return None
+
+
 def load_records(dumps: list[DumpFile], cache_file: Path, clean: bool, workers: int | None, cluster: Any = None,
                  progress: Progress | None = None, recent: Mapping[str, Parsed] | None = None) -> Loaded:
     """The load step: parsed records from the cache where the dump and the parser are unchanged, else
@@ -119,4 +143,4 @@ def load_records(dumps: list[DumpFile], cache_file: Path, clean: bool, workers: 
         except OSError:
             pass  # a cache that cannot be removed cannot be used either: parse_dumps says so
     with make_executor(workers, cluster) as (executor, count):
-        return parse_dumps(dumps, cache_file, executor, count, progress, recent)
+        return parse_dumps(dumps, cache_file, executor, count, progress, recent, send_bytes=cluster is not None)

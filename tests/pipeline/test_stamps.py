@@ -72,3 +72,16 @@ def test_stamps_not_sealed_by_this_site_are_not_trusted(site: Path, tmp_path: Pa
     hashed.clear()
     build(BuildOptions(site_dir=site, workers=1))
     assert len(hashed) == 14
+
+
+def test_a_dump_gone_before_it_is_parsed_is_named_and_the_others_are_read(tmp_path: Path) -> None:
+    """A dump deleted between the scan and its parsing: a clear error naming it, not a failed build."""
+    from digest.parse import parse_dumps
+    from digest.runtime.executors import SerialExecutor
+
+    paths = generate(tmp_path / "content", 3, seed=8)
+    found, _, _ = inputs.scan_dumps(tmp_path / "content", {})
+    paths[1].unlink()
+    loaded = parse_dumps(found, None, SerialExecutor(), 1)
+    assert len(loaded.records) == 2
+    assert [(p.path, p.reason) for p in loaded.problems] == [(str(paths[1]), "cannot be read: No such file or directory")]
