@@ -131,13 +131,15 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
     """read inputs -> (nothing changed? done) -> load (cached) -> corpus -> make the site (plan, reuse,
     render, write, index) -> swap it in -> remember what it was made of."""
     site_dir, memory = options.site_dir, options.memory
-    inputs = read_inputs(site_dir, config, None if options.clean else read_stamps(site_dir / CACHE_DIR))
+    known = {} if options.clean else read_stamps(site_dir / CACHE_DIR)
+    inputs = read_inputs(site_dir, config, known)
     key = inputs_key(inputs, site_dir, config)
     previous = Previous.of(output, manifest_file(site_dir / CACHE_DIR, output), options.clean,
                            memory.manifest if memory else None)
     watch.lap("reading inputs")
     if previous.built_from(key):  # nothing changed since this output was built
-        _keep_stamps(site_dir, inputs)
+        if inputs.stamps != known:
+            _keep_stamps(site_dir, inputs)
         return replace(_as_given(report_of(previous.report, output), site_dir), timings=tuple(watch.laps))
     # The stages load only now: a rebuild with nothing to do should not spend a third of a second importing them.
     from digest.corpus import build_corpus
@@ -184,7 +186,8 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
             report = replace(report, warnings=report.warnings + (_details_unsaved(previous.manifest_path, error),))
     if memory is not None:
         memory.records, memory.manifest = loaded.by_key, written
-    _keep_stamps(site_dir, inputs)
+    if inputs.stamps != known:
+        _keep_stamps(site_dir, inputs)
     watch.lap("writing build details")
     return replace(_as_given(report, site_dir), timings=tuple(watch.laps))
 

@@ -95,13 +95,18 @@ def output_intact(file: Path, output: Path) -> bool:
     no reading). False when that cannot be told (no list, or one that cannot be read)."""
     try:
         stamp, _, listed = _files_file(file).read_bytes().partition(b"\n")
-        root = os.fsencode(output)
+        root = os.open(output, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return False
+    try:  # each path stat'ed against the folder's descriptor: no joined path per file
         files = []
         for path in listed.split(b"\0") if listed else []:
-            status = os.lstat(os.path.join(root, path))
+            status = os.stat(path, dir_fd=root, follow_symlinks=False)
             files.append((path, status.st_size, status.st_mtime_ns))
     except OSError:
         return False
+    finally:
+        os.close(root)
     return _stamp_of(files) == stamp.decode("ascii", "replace")
 
 
