@@ -30,7 +30,7 @@ from digest.incremental.manifest import (
 )
 from digest.incremental.memory import BuildMemory
 from digest.incremental.stamps import read_stamps, write_stamps
-from digest.inputs import Inputs, as_given, read_inputs
+from digest.inputs import Inputs, Stamp, as_given, read_inputs
 from digest.output.lock import output_lock
 from digest.output.search import (
     MISSING,
@@ -138,8 +138,7 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
                            memory.manifest if memory else None)
     watch.lap("reading inputs")
     if previous.built_from(key):  # nothing changed since this output was built
-        if inputs.stamps != known:
-            _keep_stamps(site_dir, inputs)
+        _keep_stamps(site_dir, inputs, known)
         return replace(_as_given(report_of(previous.report, output), site_dir), timings=tuple(watch.laps))
     # The stages load only now: a rebuild with nothing to do should not spend a third of a second importing them.
     from digest.corpus import build_corpus
@@ -186,8 +185,7 @@ def _build(options: BuildOptions, config: SiteConfig, output: Path, watch: Stopw
             report = replace(report, warnings=report.warnings + (_details_unsaved(previous.manifest_path, error),))
     if memory is not None:
         memory.records, memory.manifest = loaded.by_key, written
-    if inputs.stamps != known:
-        _keep_stamps(site_dir, inputs)
+    _keep_stamps(site_dir, inputs, known)
     watch.lap("writing build details")
     return replace(_as_given(report, site_dir), timings=tuple(watch.laps))
 
@@ -278,9 +276,11 @@ def write_pages(stage: StagedSite, pages: Iterable[RenderedPage], stories: set[s
     return lookups, indexed
 
 
-def _keep_stamps(site_dir: Path, inputs: Inputs) -> None:
-    """The dumps' stamps, for the next build to read only the dumps that changed. Not kept, every
-    dump is read again: slower, never wrong."""
+def _keep_stamps(site_dir: Path, inputs: Inputs, known: dict[str, Stamp]) -> None:
+    """The dumps' stamps, if they changed, for the next build to read only the dumps that changed.
+    Not kept, every dump is read again: slower, never wrong."""
+    if inputs.stamps == known:
+        return
     try:
         write_stamps(site_dir / CACHE_DIR, inputs.stamps)
     except OSError:
