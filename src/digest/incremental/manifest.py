@@ -87,7 +87,7 @@ def write_output_files(file: Path, output: Path) -> None:
     checks it, so files deleted or edited by hand are noticed, not trusted."""
     paths, stamp = _walk(output)
     file.parent.mkdir(parents=True, exist_ok=True)
-    _replace_file(_files_file(file), stamp.encode() + b"\n" + b"\0".join(paths))
+    replace_file(_files_file(file), stamp.encode() + b"\n" + b"\0".join(paths))
 
 
 def output_intact(file: Path, output: Path) -> bool:
@@ -164,7 +164,7 @@ def read_manifest(file: Path, written: WrittenManifest | None = None) -> Manifes
         return Manifest()
 
 
-def _replace_file(file: Path, data: bytes) -> None:
+def replace_file(file: Path, data: bytes) -> None:
     temporary = file.with_suffix(".tmp")
     try:
         temporary.write_bytes(data)
@@ -191,8 +191,8 @@ def write_manifest(file: Path, manifest: Manifest, details: bytes | None = None)
     """The details first (`details`: encode_details(manifest), if made already), then the summary
     that vouches for them: JSON, read by every build. The details are read only when there is work."""
     file.parent.mkdir(parents=True, exist_ok=True)
-    _replace_file(_details_file(file), details if details is not None else encode_details(manifest))
-    _replace_file(file, json.dumps({"inputs": manifest.inputs, "report": manifest.report}, sort_keys=True).encode())
+    replace_file(_details_file(file), details if details is not None else encode_details(manifest))
+    replace_file(file, json.dumps({"inputs": manifest.inputs, "report": manifest.report}, sort_keys=True).encode())
     file.with_name(file.stem + ".pages.json").unlink(missing_ok=True)  # the details as earlier versions wrote them
     return WrittenManifest(file, manifest, _stamp(_details_file(file)))
 

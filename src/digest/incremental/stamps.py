@@ -11,6 +11,7 @@ import hmac
 import json
 from pathlib import Path
 
+from digest.incremental.manifest import replace_file
 from digest.incremental.secret import SECRET_FILE, site_secret
 from digest.inputs import Stamp
 
@@ -36,6 +37,4 @@ def write_stamps(cache_dir: Path, stamps: dict[str, Stamp]) -> None:
     """Replaced whole (a killed build leaves the old file or the new one); OSError if it cannot be."""
     body = json.dumps(stamps, sort_keys=True, separators=(",", ":")).encode()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = cache_dir / (STAMPS + ".tmp")
-    temporary.write_bytes(_seal(site_secret(cache_dir), body) + b"\n" + body)
-    temporary.replace(cache_dir / STAMPS)
+    replace_file(cache_dir / STAMPS, _seal(site_secret(cache_dir), body) + b"\n" + body)
